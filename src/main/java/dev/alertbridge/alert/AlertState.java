@@ -1,0 +1,11 @@
+package dev.alertbridge.alert;
+
+/** What an alert event means for the status page. */
+public enum AlertState {
+    /** A new error at a linked escalation level: open an incident. */
+    OPEN,
+    /** The error is over: service back up, incident to monitoring. */
+    CLEAR,
+    /** Reminders, INSUFFICIENT_DATA, unchanged states: nothing to do. */
+    NO_CHANGE
+}

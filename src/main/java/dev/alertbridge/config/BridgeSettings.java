@@ -1,0 +1,73 @@
+package dev.alertbridge.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * The function's own settings, from its environment ({@code BRIDGE_*} variables) or application.properties.
+ * Service links and StatusHub credentials are data, read by {@link ConfigLoader}, not settings.
+ */
+@ConfigMapping(prefix = "bridge")
+public interface BridgeSettings {
+
+    /** Where the service-link configuration comes from. */
+    Config config();
+
+    /** How StatusHub is called. */
+    StatusHub statushub();
+
+    /** When true ({@code BRIDGE_DRY_RUN}), log and return the StatusHub requests instead of sending them. */
+    @WithName("dry-run")
+    @WithDefault("false")
+    boolean dryRun();
+
+    /** Largest event accepted, in bytes; larger ones are rejected before parsing. */
+    @WithDefault("1048576")
+    int maxEventBytes();
+
+    interface Config {
+        /** Parameter Store path whose parameters (recursive, decrypted) are the configuration documents. */
+        @WithDefault("/statushub-bridge/")
+        String path();
+
+        /**
+         * A local JSON document used instead of Parameter Store ({@code BRIDGE_CONFIG_FILE}); a path on disk
+         * or {@code classpath:name}. Meant for development and tests.
+         */
+        Optional<String> file();
+
+        /** How long a loaded configuration is used before Parameter Store is read again ({@code BRIDGE_CONFIG_TTL}). */
+        @WithDefault("60s")
+        Duration ttl();
+    }
+
+    interface StatusHub {
+        /** Name of the Management API key header; StatusHub has not confirmed it publicly. */
+        @WithDefault("X-API-KEY")
+        String apiKeyHeader();
+
+        /** Upper bound of one StatusHub call; shortened further to fit the invocation's remaining time. */
+        @WithDefault("5s")
+        Duration callTimeout();
+
+        /** Time kept back from the Lambda deadline to write the report and fail cleanly. */
+        @WithDefault("1500ms")
+        Duration reportMargin();
+
+        /** Writes per second per API key that StatusHub allows (5 documented); pacing stays under it. */
+        @WithDefault("5")
+        int writesPerSecond();
+
+        /** GETs per second per API key that StatusHub allows (30 documented). */
+        @WithDefault("30")
+        int readsPerSecond();
+
+        /** How many times one call is retried in the same invocation on a transient failure. */
+        @WithDefault("2")
+        int retries();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.alertbridge.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.alert.AlertSource;
+
+/**
+ * Parses and merges configuration documents with strict, specific validation. Every error names the
+ * document and the JSON path, and never quotes a value (values may be secrets).
+ *
+ * <p>Documents merge: {@code statushub} fields and {@code webhookToken} may each be set by one document only,
+ * service ids must be unique across documents, links are concatenated. So a team can keep the API key in a
+ * SecureString and the links in plain Strings.
+ */
+public final class ConfigParser {
+    private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links");
+    private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
+    private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl");
+    private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services");
+
+    private final ObjectMapper json;
+
+    public ConfigParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public BridgeConfig parse(List<ConfigDocument> documents) {
+        Map<String, String> accountFields = new LinkedHashMap<>();
+        Map<String, String> accountOrigin = new LinkedHashMap<>();
+        String webhookToken = null;
+        String webhookTokenOrigin = null;
+        Map<String, ServiceTarget> services = new LinkedHashMap<>();
+        Map<String, String> serviceOrigin = new LinkedHashMap<>();
+        List<Map.Entry<String, JsonNode>> linkNodes = new ArrayList<>();
+
+        for (ConfigDocument document : documents) {
+            String doc = document.name();
+            JsonNode root = read(document);
+            requireObject(doc, "$", root);
+            rejectUnknown(doc, "$", root, TOP_FIELDS);
+
+            JsonNode account = root.get("statushub");
+            if (account != null) {
+                requireObject(doc, "$.statushub", account);
+                rejectUnknown(doc, "$.statushub", account, ACCOUNT_FIELDS);
+                for (String field : ACCOUNT_FIELDS) {
+                    if (account.has(field)) {
+                        String path = "$.statushub." + field;
+                        if (accountOrigin.containsKey(field)) {
+                            throw new ConfigValidationException(doc, path, "also set in " + accountOrigin.get(field));
+                        }
+                        accountFields.put(field, text(doc, path, account.get(field)));
+                        accountOrigin.put(field, doc);
+                    }
+                }
+            }
+            if (root.has("webhookToken")) {
+                if (webhookTokenOrigin != null) {
+                    throw new ConfigValidationException(doc, "$.webhookToken", "also set in " + webhookTokenOrigin);
+                }
+                webhookToken = text(doc, "$.webhookToken", root.get("webhookToken"));
+                webhookTokenOrigin = doc;
+            }
+            JsonNode serviceNodes = root.get("services");
+            if (serviceNodes != null) {
+                requireObject(doc, "$.services", serviceNodes);
+                for (Iterator<Map.Entry<String, JsonNode>> it = serviceNodes.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    String path = "$.services." + entry.getKey();
+                    if (serviceOrigin.containsKey(entry.getKey())) {
+                        throw new ConfigValidationException(doc, path,
+                                "duplicate service id, already defined in " + serviceOrigin.get(entry.getKey()));
+                    }
+                    services.put(entry.getKey(), service(doc, path, entry.getKey(), entry.getValue()));
+                    serviceOrigin.put(entry.getKey(), doc);
+                }
+            }
+            JsonNode links = root.get("links");
+            if (links != null) {
+                linkNodes.add(Map.entry(doc, links));
+            }
+        }
+
+        List<ServiceLink> links = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : linkNodes) {
+            links.addAll(links(entry.getKey(), "$.links", entry.getValue(), services.keySet()));
+        }
+        Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
+        return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links);
+    }
+
+    /** Links given outside Parameter Store (embedded in an event), validated like stored ones. */
+    public List<ServiceLink> links(String doc, String path, JsonNode node, Set<String> serviceIds) {
+        if (node == null || !node.isArray()) {
+            throw new ConfigValidationException(doc, path, "must be an array of links");
+        }
+        List<ServiceLink> links = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            links.add(link(doc, path + "[" + i + "]", node.get(i), serviceIds));
+        }
+        return links;
+    }
+
+    private ServiceLink link(String doc, String path, JsonNode node, Set<String> serviceIds) {
+        requireObject(doc, path, node);
+        rejectUnknown(doc, path, node, LINK_FIELDS);
+        String monitor = nonBlank(doc, path + ".monitor", node.get("monitor"));
+        Integer level = null;
+        JsonNode levelNode = node.get("escalationLevel");
+        if (levelNode != null && !levelNode.isNull()) {
+            if (!levelNode.isInt() || levelNode.asInt() < 1 || levelNode.asInt() > 3) {
+                throw new ConfigValidationException(doc, path + ".escalationLevel", "must be 1, 2 or 3");
+            }
+            level = levelNode.asInt();
+        }
+        AlertSource source = null;
+        JsonNode sourceNode = node.get("source");
+        if (sourceNode != null && !sourceNode.isNull()) {
+            String name = text(doc, path + ".source", sourceNode);
+            source = AlertSource.fromLinkName(name).orElseThrow(() -> new ConfigValidationException(doc,
+                    path + ".source", "must be one of cloudwatch, uptrends, alertmanager, grafana"));
+        }
+        JsonNode targets = node.get("services");
+        if (targets == null || !targets.isArray() || targets.isEmpty()) {
+            throw new ConfigValidationException(doc, path + ".services", "must be a non-empty array of service ids");
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String itemPath = path + ".services[" + i + "]";
+            String id = text(doc, itemPath, targets.get(i));
+            if (!serviceIds.contains(id)) {
+                throw new ConfigValidationException(doc, itemPath, "links to undefined service '" + printable(id) + "'");
+            }
+            ids.add(id);
+        }
+        return new ServiceLink(monitor, level, source, ids);
+    }
+
+    private ServiceTarget service(String doc, String path, String id, JsonNode node) {
+        requireObject(doc, path, node);
+        rejectUnknown(doc, path, node, SERVICE_FIELDS);
+        if (id.isBlank()) {
+            throw new ConfigValidationException(doc, path, "service id must not be blank");
+        }
+        String name = node.has("name") ? nonBlank(doc, path + ".name", node.get("name")) : id;
+        boolean hasId = node.has("serviceId") && !node.get("serviceId").isNull();
+        boolean hasHook = node.has("hookUrl") && !node.get("hookUrl").isNull();
+        if (hasId == hasHook) {
+            throw new ConfigValidationException(doc, path, "needs exactly one of serviceId or hookUrl");
+        }
+        if (hasId) {
+            JsonNode serviceId = node.get("serviceId");
+            if (!serviceId.canConvertToLong() || !serviceId.isIntegralNumber() || serviceId.asLong() <= 0) {
+                throw new ConfigValidationException(doc, path + ".serviceId", "must be a positive integer");
+            }
+            return new ServiceTarget(id, name, serviceId.asLong(), null);
+        }
+        return new ServiceTarget(id, name, null, url(doc, path + ".hookUrl", node.get("hookUrl")));
+    }
+
+    private Optional<StatusHubAccount> account(Map<String, String> fields, Map<String, String> origin,
+            Map<String, ServiceTarget> services, Map<String, String> serviceOrigin) {
+        String needing = services.values().stream().filter(ServiceTarget::viaManagementApi).map(ServiceTarget::id)
+                .findFirst().orElse(null);
+        if (fields.isEmpty() && needing == null) {
+            return Optional.empty();
+        }
+        for (String field : List.of("apiUrl", "apiKey", "hub")) {
+            if (!fields.containsKey(field) || fields.get(field).isBlank()) {
+                String doc = origin.getOrDefault("apiUrl", needing == null ? origin.values().iterator().next()
+                        : serviceOrigin.get(needing));
+                throw new ConfigValidationException(doc, "$.statushub." + field,
+                        "is required" + (needing == null ? "" : " because service '" + needing + "' uses serviceId"));
+            }
+        }
+        URI apiUrl = parseUrl(origin.get("apiUrl"), "$.statushub.apiUrl", fields.get("apiUrl"));
+        return Optional.of(new StatusHubAccount(apiUrl, fields.get("apiKey"), fields.get("hub")));
+    }
+
+    private JsonNode read(ConfigDocument document) {
+        try {
+            JsonNode node = json.readTree(document.json());
+            if (node == null || node.isMissingNode()) {
+                throw new ConfigValidationException(document.name(), "$", "is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the offending text, which may be a secret: keep only the location.
+            throw new ConfigValidationException(document.name(), "$",
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    private static void requireObject(String doc, String path, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new ConfigValidationException(doc, path, "must be a JSON object");
+        }
+    }
+
+    private static void rejectUnknown(String doc, String path, JsonNode node, Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ConfigValidationException(doc, path + "." + printable(name),
+                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    private static String text(String doc, String path, JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            throw new ConfigValidationException(doc, path, "must be a string");
+        }
+        return node.asText();
+    }
+
+    private static String nonBlank(String doc, String path, JsonNode node) {
+        String value = text(doc, path, node);
+        if (value.isBlank()) {
+            throw new ConfigValidationException(doc, path, "must not be blank");
+        }
+        return value;
+    }
+
+    private static URI url(String doc, String path, JsonNode node) {
+        return parseUrl(doc, path, text(doc, path, node));
+    }
+
+    private static URI parseUrl(String doc, String path, String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below without echoing the value: it may carry a token
+        }
+        throw new ConfigValidationException(doc, path, "must be an absolute http(s) URL");
+    }
+
+    /** Ids and field names are not secrets, but keep hostile ones from breaking a log line. */
+    private static String printable(String text) {
+        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
+    }
+}

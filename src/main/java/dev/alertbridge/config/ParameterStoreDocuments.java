@@ -1,0 +1,94 @@
+package dev.alertbridge.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+/**
+ * Reads every parameter under the configuration path (recursive, SecureStrings decrypted, all pages) as one
+ * configuration document each. The endpoint follows the SDK's own {@code AWS_ENDPOINT_URL_SSM} /
+ * {@code AWS_ENDPOINT_URL} overrides.
+ */
+public final class ParameterStoreDocuments implements Supplier<List<ConfigDocument>> {
+    /** GetParametersByPath returns at most 10 per page. */
+    private static final int PAGE_SIZE = 10;
+
+    private final String path;
+    private SsmClient client;
+
+    public ParameterStoreDocuments(String path) {
+        String trimmed = path.trim();
+        this.path = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+    }
+
+    @Override
+    public List<ConfigDocument> get() {
+        List<ConfigDocument> documents = new ArrayList<>();
+        try {
+            String nextToken = null;
+            do {
+                GetParametersByPathResponse page = client().getParametersByPath(GetParametersByPathRequest.builder()
+                        .path(path).recursive(true).withDecryption(true).maxResults(PAGE_SIZE)
+                        .nextToken(nextToken).build());
+                for (Parameter parameter : page.parameters()) {
+                    documents.add(new ConfigDocument(parameter.name(), parameter.value()));
+                }
+                nextToken = page.nextToken();
+            } while (nextToken != null && !nextToken.isEmpty());
+        } catch (SdkException e) {
+            throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (documents.isEmpty()) {
+            throw new ConfigValidationException(path, "$", "no parameters found under this Parameter Store path");
+        }
+        return documents;
+    }
+
+    /** Created on first use, not at start-up: a configuration from a file never needs it. */
+    private synchronized SsmClient client() {
+        if (client == null) {
+            client = SsmClient.builder()
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .region(region())
+                    .credentialsProvider(AwsCredentialsProviderChain.builder()
+                            .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
+                                    SystemPropertyCredentialsProvider.create(), profileIfPresent(),
+                                    AnonymousCredentialsProvider.create())
+                            .build())
+                    .build();
+        }
+        return client;
+    }
+
+    /** Lambda always sets AWS_REGION; elsewhere avoid the SDK's slow instance-metadata probe. */
+    private static Region region() {
+        for (String candidate : new String[] {System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
+                System.getProperty("aws.region")}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Region.of(candidate.trim());
+            }
+        }
+        return Region.US_EAST_1;
+    }
+
+    private static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider profileIfPresent() {
+        boolean hasProfile = Files.exists(Path.of(System.getProperty("user.home"), ".aws"));
+        return hasProfile ? ProfileCredentialsProvider.create() : EnvironmentVariableCredentialsProvider.create();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.alertbridge.config;
+
+import java.net.URI;
+
+/**
+ * A StatusHub service the bridge may update: through the Management API ({@code serviceId}) or through the
+ * service's own integration URL ({@code hookUrl}, whose token makes the URL a secret).
+ *
+ * @param id the key of the service in the configuration
+ * @param name the service's display name
+ * @param serviceId Management API id, or null
+ * @param hookUrl integration URL, or null
+ */
+public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl) {
+
+    public boolean viaManagementApi() {
+        return serviceId != null;
+    }
+
+    /** The integration URL with its query (the token) hidden, for logs and reports. */
+    public String redactedHookUrl() {
+        return hookUrl == null ? "" : Redaction.url(hookUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceTarget[" + id + (viaManagementApi() ? ", serviceId=" + serviceId : ", hookUrl=" + redactedHookUrl())
+                + "]";
+    }
+}

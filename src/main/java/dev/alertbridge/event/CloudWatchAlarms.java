@@ -1,0 +1,86 @@
+package dev.alertbridge.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+
+/**
+ * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
+ *
+ * <p>ALARM opens, OK clears, INSUFFICIENT_DATA and ALARM → ALARM change nothing. The episode is the alarm ARN plus
+ * the time it entered ALARM, which an OK event carries as the previous state's timestamp. An ALARM while the
+ * alarm is muted or its actions are suppressed changes nothing (the team asked for silence), but an OK still
+ * clears, so the page never stays down.
+ */
+final class CloudWatchAlarms {
+    private CloudWatchAlarms() {
+    }
+
+    /** One alarm state change, as the three envelopes describe it. */
+    record StateChange(String name, String arn, String state, Instant stateTime, String previousState,
+            Instant previousTime, String reason, String description, int escalationLevel, boolean silenced) {
+    }
+
+    static Alert alert(StateChange change, String where) {
+        String identity = change.arn().isEmpty() ? change.name() : change.arn();
+        List<String> monitorIds = change.arn().isEmpty() ? List.of(change.name()) : List.of(change.name(), change.arn());
+        String description = change.description().isEmpty() ? change.reason() : change.description();
+        AlertState state;
+        String key = "";
+        Instant openedAt = null;
+        switch (change.state().toUpperCase(Locale.ROOT)) {
+            case "ALARM" -> {
+                boolean repeat = "ALARM".equalsIgnoreCase(change.previousState());
+                state = repeat || change.silenced() ? AlertState.NO_CHANGE : AlertState.OPEN;
+                key = identity + "@" + change.stateTime();
+                openedAt = change.stateTime();
+            }
+            case "OK" -> {
+                state = AlertState.CLEAR;
+                if ("ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null) {
+                    key = identity + "@" + change.previousTime();
+                    openedAt = change.previousTime();
+                }
+            }
+            case "INSUFFICIENT_DATA" -> state = AlertState.NO_CHANGE;
+            default -> throw new BadEventException(where, "unknown alarm state '" + Fields.excerpt(change.state())
+                    + "' (expected ALARM, OK or INSUFFICIENT_DATA)");
+        }
+        return new Alert(AlertSource.CLOUDWATCH, monitorIds, change.escalationLevel(), state, key, openedAt,
+                change.stateTime(), change.name(), description, "");
+    }
+
+    /** The escalation level from alarm tags ({@code escalation_level}, {@code EscalationLevel}…), else 1. */
+    static int escalationLevel(JsonNode tags, String where) {
+        if (tags == null || !tags.isObject()) {
+            return 1;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> tag = it.next();
+            if (tag.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").equals("escalationlevel")) {
+                return Fields.escalationLevel(tag.getValue(), where + "." + tag.getKey(), 1);
+            }
+        }
+        return 1;
+    }
+
+    /** ARNs in AWS's documentation examples carry stray blanks; identities must not. */
+    static String arn(String text) {
+        return text == null ? "" : text.replaceAll("\\s", "");
+    }
+
+    static List<Alert> one(Alert alert) {
+        List<Alert> alerts = new ArrayList<>(1);
+        alerts.add(alert);
+        return alerts;
+    }
+}

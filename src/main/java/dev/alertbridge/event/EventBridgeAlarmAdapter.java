@@ -1,0 +1,59 @@
+package dev.alertbridge.event;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+
+/**
+ * CloudWatch alarm events delivered by an EventBridge rule ({@code source: aws.cloudwatch}). Metric, composite and
+ * multi time-series alarms use the same "Alarm State Change" shape; the per-contributor events of a multi
+ * time-series alarm change nothing, so one alarm opens one incident, not one per contributor.
+ */
+final class EventBridgeAlarmAdapter implements SourceAdapter {
+    static final String STATE_CHANGE = "CloudWatch Alarm State Change";
+    static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
+
+    @Override
+    public List<Alert> adapt(JsonNode event) {
+        String type = Fields.text(event, "detail-type", "$.detail-type");
+        JsonNode detail = Fields.object(event, "detail", "$.detail");
+        String name = Fields.text(detail, "alarmName", "$.detail.alarmName");
+        JsonNode resources = event.get("resources");
+        String arn = resources != null && resources.isArray() && resources.size() > 0 && resources.get(0).isTextual()
+                ? CloudWatchAlarms.arn(resources.get(0).asText())
+                : "";
+        if (!type.equals(STATE_CHANGE)) {
+            if (!type.startsWith("CloudWatch Alarm")) {
+                throw new BadEventException("$.detail-type", "not a CloudWatch alarm event: '" + Fields.excerpt(type)
+                        + "'");
+            }
+            Instant time = Fields.optionalText(event, "time", "$.time").map(t -> Timestamps.parse(t, "$.time"))
+                    .orElse(Instant.EPOCH);
+            String why = type.equals(CONTRIBUTOR_CHANGE) ? "a contributor of a multi time-series alarm" : type;
+            return List.of(new Alert(AlertSource.CLOUDWATCH, List.of(name), 1, AlertState.NO_CHANGE, "", null, time,
+                    name, why, ""));
+        }
+        JsonNode state = Fields.object(detail, "state", "$.detail.state");
+        JsonNode previous = detail.get("previousState");
+        JsonNode configuration = detail.get("configuration");
+        boolean silenced = (detail.hasNonNull("muteDetail") && detail.get("muteDetail").size() > 0)
+                || state.hasNonNull("actionsSuppressedBy");
+        return CloudWatchAlarms.one(CloudWatchAlarms.alert(new CloudWatchAlarms.StateChange(name, arn,
+                Fields.text(state, "value", "$.detail.state.value"),
+                Fields.time(state, "timestamp", "$.detail.state.timestamp"),
+                previous == null ? "" : Fields.optionalText(previous, "value", "$.detail.previousState.value").orElse(""),
+                previous == null || !previous.hasNonNull("timestamp") ? null
+                        : Fields.time(previous, "timestamp", "$.detail.previousState.timestamp"),
+                Fields.optionalText(state, "reason", "$.detail.state.reason").orElse(""),
+                configuration == null ? ""
+                        : Fields.optionalText(configuration, "description", "$.detail.configuration.description")
+                                .orElse(""),
+                CloudWatchAlarms.escalationLevel(detail.get("alarmTags"), "$.detail.alarmTags"), silenced),
+                "$.detail.state.value"));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.alertbridge.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+
+/**
+ * Recognises what an invocation carries and hands it to the adapter for its source. Event JSON is parsed with
+ * tight limits (nesting, string length) so hostile input fails fast with a clear message.
+ */
+public final class EventRouter {
+    /** Lambda refuses payloads over 6 MB (plus envelope): nothing larger is read or parsed. */
+    public static final int LAMBDA_PAYLOAD_LIMIT = 6 * 1024 * 1024 + 64 * 1024;
+    /** Real events nest about 8 deep; 64 leaves room and stops a nesting bomb. */
+    private static final int MAX_NESTING = 64;
+
+    private final ObjectMapper json;
+    private final EventBridgeAlarmAdapter eventBridge = new EventBridgeAlarmAdapter();
+    private final AlarmActionAdapter alarmAction = new AlarmActionAdapter();
+    private final SnsAlarmAdapter sns;
+    private final Map<String, SourceAdapter> webhookPaths;
+
+    public EventRouter(int maxStringBytes) {
+        this.json = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                        .maxStringLength(maxStringBytes).build())
+                .build()).build();
+        this.sns = new SnsAlarmAdapter(json);
+        this.webhookPaths = Map.of(
+                "/uptrends", new UptrendsAdapter(),
+                "/alertmanager", new GroupedAlertsAdapter(AlertSource.ALERTMANAGER),
+                "/grafana", new GroupedAlertsAdapter(AlertSource.GRAFANA));
+    }
+
+    public JsonNode parse(String text, String where) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadEventException(where, "empty; expected a JSON document");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage();
+            String limit = reason != null && reason.contains("exceeds the maximum") ? " (" + reason + ")" : "";
+            throw new BadEventException(where, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")" + limit);
+        }
+    }
+
+    public InboundEvent route(JsonNode root) {
+        if (!root.isObject()) {
+            throw new BadEventException("$", "expected a JSON object");
+        }
+        if (FunctionUrlRequest.isEnvelope(root)) {
+            return new InboundEvent.Webhook(FunctionUrlRequest.parse(root));
+        }
+        if (root.has("alarm") && root.has("links")) {
+            InboundEvent inner = route(root.get("alarm"));
+            if (!(inner instanceof InboundEvent.Alarms alarms)) {
+                throw new BadEventException("$.alarm", "must be a CloudWatch alarm event");
+            }
+            return new InboundEvent.Alarms(alarms.alerts(), root.get("links"));
+        }
+        return new InboundEvent.Alarms(alarms(root), null);
+    }
+
+    private List<Alert> alarms(JsonNode root) {
+        if (root.has("alarmData")) {
+            return alarmAction.adapt(root);
+        }
+        if (root.has("Records")) {
+            return sns.adapt(root);
+        }
+        if ("aws.cloudwatch".equals(root.path("source").asText()) && root.has("detail-type")) {
+            return eventBridge.adapt(root);
+        }
+        throw new BadEventException("$", "unrecognised event: expected a CloudWatch alarm (EventBridge, SNS or "
+                + "alarm action) or a Function URL request");
+    }
+
+    /** The adapter for a webhook path, if the path is one of ours. */
+    public Optional<SourceAdapter> webhook(String path) {
+        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return Optional.ofNullable(webhookPaths.get(normalized));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.alertbridge.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+
+/**
+ * Prometheus Alertmanager (webhook version 4) and Grafana alerting (version 1) notifications: one group, many
+ * alerts, firing and resolved mixed. Each alert is its own transition, identified by fingerprint + startsAt, so a
+ * re-sent group changes nothing and the same label set firing again later is a new incident. Links match the
+ * {@code alertname} label; an {@code escalation_level} label selects the level.
+ */
+final class GroupedAlertsAdapter implements SourceAdapter {
+    private static final Logger LOG = Logger.getLogger(GroupedAlertsAdapter.class);
+    private final AlertSource source;
+
+    GroupedAlertsAdapter(AlertSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public List<Alert> adapt(JsonNode body) {
+        if (!body.isObject()) {
+            throw new BadEventException("$", "must be a JSON object (a " + source.linkName() + " webhook notification)");
+        }
+        JsonNode alerts = body.get("alerts");
+        if (alerts == null || !alerts.isArray()) {
+            throw new BadEventException("$.alerts", "missing array of alerts");
+        }
+        JsonNode truncated = body.get("truncatedAlerts");
+        if (truncated != null && truncated.asInt(0) > 0) {
+            LOG.warnf("%s dropped %d alerts from this notification (max_alerts): they reach the bridge only when "
+                    + "re-sent", source.linkName(), truncated.asInt());
+        }
+        List<Alert> result = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            result.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
+        }
+        return result;
+    }
+
+    private Alert alert(JsonNode alert, String where) {
+        if (!alert.isObject()) {
+            throw new BadEventException(where, "must be an object");
+        }
+        String status = Fields.text(alert, "status", where + ".status");
+        JsonNode labels = Fields.object(alert, "labels", where + ".labels");
+        String alertname = Fields.text(labels, "alertname", where + ".labels.alertname");
+        String fingerprint = Fields.text(alert, "fingerprint", where + ".fingerprint");
+        Instant startsAt = Fields.time(alert, "startsAt", where + ".startsAt");
+        Instant endsAt = alert.hasNonNull("endsAt") ? Fields.time(alert, "endsAt", where + ".endsAt") : null;
+        AlertState state = switch (status) {
+            case "firing" -> AlertState.OPEN;
+            case "resolved" -> AlertState.CLEAR;
+            default -> throw new BadEventException(where + ".status", "must be firing or resolved, not '"
+                    + Fields.excerpt(status) + "'");
+        };
+        Instant at = state == AlertState.CLEAR && endsAt != null && !Timestamps.isUnset(endsAt) ? endsAt : startsAt;
+        JsonNode annotations = alert.get("annotations");
+        String summary = annotations == null || !annotations.isObject() ? ""
+                : Fields.optionalText(annotations, "summary", where + ".annotations.summary").orElse("");
+        String description = annotations == null || !annotations.isObject() ? ""
+                : Fields.optionalText(annotations, "description", where + ".annotations.description").orElse(summary);
+        int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
+        return new Alert(source, List.of(alertname), level, state,
+                source.linkName() + ":" + fingerprint + "@" + startsAt, startsAt, at,
+                summary.isEmpty() ? alertname : summary, description,
+                Fields.optionalText(alert, "generatorURL", where + ".generatorURL").orElse(""));
+    }
+}

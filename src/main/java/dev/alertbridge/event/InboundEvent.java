@@ -1,0 +1,24 @@
+package dev.alertbridge.event;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.Alert;
+
+/** What an invocation brought: alarm alerts from an async source, or a webhook call on the Function URL. */
+public sealed interface InboundEvent {
+
+    /**
+     * Alerts from CloudWatch (EventBridge, SNS, alarm action).
+     *
+     * @param alerts the normalized alerts
+     * @param embeddedLinks links carried by the event itself (EventBridge input transformer), or null
+     */
+    record Alarms(List<Alert> alerts, JsonNode embeddedLinks) implements InboundEvent {
+    }
+
+    /** A request to the Function URL; its body is adapted once the caller is authenticated. */
+    record Webhook(FunctionUrlRequest request) implements InboundEvent {
+    }
+}

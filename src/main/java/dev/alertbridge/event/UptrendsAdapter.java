@@ -1,0 +1,47 @@
+package dev.alertbridge.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+
+/**
+ * The body of an Uptrends custom integration, as the README's template renders it. {@code Alert} (or
+ * {@code Error}, the Alert API's word) opens, {@code Ok} clears, {@code Reminder} changes nothing;
+ * {@code incidentKey} is shared by an error and its OK; times are UTC without a zone.
+ */
+final class UptrendsAdapter implements SourceAdapter {
+
+    @Override
+    public List<Alert> adapt(JsonNode body) {
+        if (!body.isObject()) {
+            throw new BadEventException("$", "must be a JSON object (the Uptrends custom integration template)");
+        }
+        String type = Fields.text(body, "alertType", "$.alertType");
+        AlertState state = switch (type.toLowerCase(Locale.ROOT)) {
+            case "alert", "error" -> AlertState.OPEN;
+            case "ok" -> AlertState.CLEAR;
+            case "reminder" -> AlertState.NO_CHANGE;
+            default -> throw new BadEventException("$.alertType", "unknown alert type '" + Fields.excerpt(type)
+                    + "' (expected Alert, Error, Ok or Reminder)");
+        };
+        String guid = Fields.text(body, "monitorGuid", "$.monitorGuid");
+        List<String> monitorIds = new ArrayList<>();
+        Fields.optionalText(body, "monitorName", "$.monitorName").ifPresent(monitorIds::add);
+        monitorIds.add(guid);
+        String incidentKey = Fields.text(body, "incidentKey", "$.incidentKey");
+        Instant at = Fields.time(body, "timestampUtc", "$.timestampUtc");
+        Instant firstError = body.hasNonNull("firstErrorUtc") ? Fields.time(body, "firstErrorUtc", "$.firstErrorUtc")
+                : null;
+        int level = Fields.escalationLevel(body.get("escalationLevel"), "$.escalationLevel", 1);
+        return List.of(new Alert(AlertSource.UPTRENDS, monitorIds, level, state, "uptrends:" + incidentKey,
+                firstError != null ? firstError : (state == AlertState.OPEN ? at : null), at, monitorIds.get(0),
+                Fields.optionalText(body, "description", "$.description").orElse(""), ""));
+    }
+}

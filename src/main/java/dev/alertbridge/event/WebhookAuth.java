@@ -1,0 +1,27 @@
+package dev.alertbridge.event;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Webhook callers present the configured token as {@code Authorization: Bearer <token>} or as a {@code token}
+ * query parameter (for senders that cannot set headers), compared in constant time. With no token configured,
+ * only callers Lambda authenticated with AWS_IAM get in.
+ */
+public final class WebhookAuth {
+    private WebhookAuth() {
+    }
+
+    public static boolean authorized(FunctionUrlRequest request, Optional<String> configuredToken) {
+        if (configuredToken.isEmpty() || configuredToken.get().isEmpty()) {
+            return request.iamAuthenticated();
+        }
+        byte[] expected = configuredToken.get().getBytes(StandardCharsets.UTF_8);
+        Optional<String> bearer = request.header("authorization")
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim());
+        Optional<String> presented = bearer.or(() -> Optional.ofNullable(request.query().get("token")));
+        return presented.map(p -> MessageDigest.isEqual(p.getBytes(StandardCharsets.UTF_8), expected)).orElse(false);
+    }
+}

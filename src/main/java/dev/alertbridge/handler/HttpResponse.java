@@ -1,0 +1,20 @@
+package dev.alertbridge.handler;
+
+import java.util.Map;
+
+/**
+ * A Function URL response (payload format 2.0).
+ *
+ * @param statusCode HTTP status
+ * @param headers response headers
+ * @param body JSON text
+ * @param isBase64Encoded always false
+ */
+public record HttpResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+
+    static HttpResponse json(int status, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("content-type", "application/json");
+        return new HttpResponse(status, Map.copyOf(headers), body, false);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.alertbridge.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.config.ConfigUnavailableException;
+import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.event.BadEventException;
+import dev.alertbridge.event.EventRouter;
+import dev.alertbridge.event.FunctionUrlRequest;
+import dev.alertbridge.event.SourceAdapter;
+import dev.alertbridge.event.WebhookAuth;
+import dev.alertbridge.statushub.Deadline;
+
+/**
+ * Webhooks on the Function URL: {@code POST /uptrends}, {@code /alertmanager}, {@code /grafana}. Status codes
+ * follow what senders do with them: 2xx done (also "nothing to do"), 4xx bad request (never retried), 5xx a
+ * failure a retry may fix (Alertmanager and Grafana retry only on 5xx; every write is idempotent, so a retry
+ * never duplicates).
+ */
+@ApplicationScoped
+public class WebhookEndpoint {
+    private static final Logger LOG = Logger.getLogger(WebhookEndpoint.class);
+
+    private final EventRouter router;
+    private final ConfigLoader configs;
+    private final AlertDispatcher dispatcher;
+    private final ReportLog log;
+    private final BridgeSettings settings;
+
+    public WebhookEndpoint(EventRouter router, ConfigLoader configs, AlertDispatcher dispatcher, ReportLog log,
+            BridgeSettings settings) {
+        this.router = router;
+        this.configs = configs;
+        this.dispatcher = dispatcher;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    public HttpResponse handle(FunctionUrlRequest request, Deadline deadline, Instant now) {
+        Optional<SourceAdapter> adapter = router.webhook(request.path());
+        if (adapter.isEmpty()) {
+            return error(404, "no webhook at this path; POST to /uptrends, /alertmanager or /grafana", Map.of());
+        }
+        if (!request.method().equals("POST")) {
+            return error(405, "method " + request.method() + " not allowed; use POST", Map.of("allow", "POST"));
+        }
+        BridgeConfig config;
+        try {
+            config = configs.current(now);
+        } catch (ConfigValidationException e) {
+            LOG.error(e.getMessage());
+            return error(500, "the bridge's configuration is invalid; nothing was changed (see the function's log)",
+                    Map.of());
+        } catch (ConfigUnavailableException e) {
+            LOG.error(e.getMessage());
+            return error(503, "the bridge's configuration cannot be read right now; retry later", Map.of());
+        }
+        if (!WebhookAuth.authorized(request, config.webhookToken())) {
+            return error(401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
+                    Map.of("www-authenticate", "Bearer"));
+        }
+        int size = request.body().getBytes(StandardCharsets.UTF_8).length;
+        if (size > settings.maxEventBytes()) {
+            return error(400, "request body too large: " + size + " bytes, the limit is " + settings.maxEventBytes(),
+                    Map.of());
+        }
+        List<Alert> alerts;
+        try {
+            alerts = adapter.get().adapt(router.parse(request.body(), "body"));
+        } catch (BadEventException e) {
+            return error(400, "bad request body: " + e.getMessage(), Map.of());
+        }
+        InvocationReport report = dispatcher.dispatch(alerts, config, config.links(), deadline, now,
+                settings.dryRun());
+        int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
+        log.outcome("webhook " + request.path(), status, report);
+        return HttpResponse.json(status, log.write(report), Map.of());
+    }
+
+    private HttpResponse error(int status, String message, Map<String, String> headers) {
+        Map<String, Object> body = Map.of("error", message, "status", status);
+        log.outcome("webhook", status, body);
+        return HttpResponse.json(status, log.write(body), headers);
+    }
+}

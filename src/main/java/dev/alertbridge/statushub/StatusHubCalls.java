@@ -1,0 +1,145 @@
+package dev.alertbridge.statushub;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * Runs one StatusHub request: paced, bounded by the invocation's deadline, its answer mapped to one outcome
+ * (body, {@link StatusHubRejectedException}, {@link StatusHubUnavailableException},
+ * {@link DeadlineExceededException}), and retried by SmallRye Fault Tolerance.
+ *
+ * <p>Reads are retried on any transient failure. Writes are retried here only when StatusHub surely did not apply
+ * them (429, refused connection); after a timeout or a 5xx the write may have landed, so the invocation fails and
+ * the retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when
+ * it fits in the time left.
+ */
+public final class StatusHubCalls {
+    /** Wait before retrying when StatusHub gave no Retry-After. */
+    private static final long DEFAULT_BACKOFF_MILLIS = 250;
+    /** Below this, a call cannot complete: fail at once rather than time out. */
+    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
+
+    private final Duration callTimeout;
+    private final Guard reads;
+    private final Guard writes;
+
+    public StatusHubCalls(Duration callTimeout, int retries) {
+        this.callTimeout = callTimeout;
+        this.reads = Guard.create().withRetry().maxRetries(retries)
+                .whenException(e -> e instanceof StatusHubUnavailableException)
+                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
+        this.writes = Guard.create().withRetry().maxRetries(retries)
+                .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
+                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
+    }
+
+    public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+        return guarded(reads, endpoint, pacer, deadline, call);
+    }
+
+    public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+        return guarded(writes, endpoint, pacer, deadline, call);
+    }
+
+    private String guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> call) {
+        try {
+            return guard.call(() -> attempt(endpoint, pacer, deadline, call), String.class);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StatusHubUnavailableException(endpoint, e.getClass().getSimpleName(), false, null);
+        }
+    }
+
+    private String attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+        pacer.await(deadline, "call " + endpoint);
+        Duration timeout = deadline.callTimeout(callTimeout);
+        if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
+            throw new DeadlineExceededException("call " + endpoint);
+        }
+        try {
+            Response response = call.get().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer(response, endpoint, deadline);
+        } catch (TimeoutException e) {
+            throw new StatusHubUnavailableException(endpoint, "no answer within " + timeout.toMillis() + " ms", false,
+                    null);
+        } catch (ExecutionException e) {
+            return failure(e.getCause(), endpoint, deadline);
+        } catch (WebApplicationException | ProcessingException e) {
+            return failure(e, endpoint, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatusHubUnavailableException(endpoint, "interrupted", false, null);
+        }
+    }
+
+    private static String failure(Throwable cause, String endpoint, Deadline deadline) {
+        if (cause instanceof WebApplicationException web && web.getResponse() != null) {
+            return answer(web.getResponse(), endpoint, deadline);
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
+        boolean refused = root instanceof ConnectException || root instanceof UnknownHostException;
+        throw new StatusHubUnavailableException(endpoint, root.getClass().getSimpleName(), refused, null);
+    }
+
+    private static String answer(Response response, String endpoint, Deadline deadline) {
+        int status = response.getStatus();
+        if (status >= 200 && status < 300) {
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+        }
+        if (status == 429) {
+            Duration wait = retryAfter(response.getHeaderString("Retry-After"));
+            if (wait.compareTo(deadline.remaining()) >= 0) {
+                throw new DeadlineExceededException("wait " + wait.toSeconds() + " s for StatusHub's rate limit on "
+                        + endpoint);
+            }
+            throw new StatusHubUnavailableException(endpoint, "HTTP 429 rate limited", true, wait);
+        }
+        if (status == 408 || status >= 500) {
+            throw new StatusHubUnavailableException(endpoint, "HTTP " + status, status == 503, null);
+        }
+        throw new StatusHubRejectedException(status, endpoint);
+    }
+
+    /** Retry-After in seconds (the HTTP-date form is rare for APIs: wait one second then). */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Duration.ofSeconds(1);
+        }
+        try {
+            return Duration.of(Math.max(0, Long.parseLong(header.trim())), ChronoUnit.SECONDS);
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    /** Waits what a 429 asked for, else a short fixed pause. */
+    static final class RetryAfterBackoff implements CustomBackoffStrategy {
+        @Override
+        public long nextDelayInMillis(Throwable exception) {
+            if (exception instanceof StatusHubUnavailableException u && u.retryAfter() != null) {
+                return u.retryAfter().toMillis();
+            }
+            return DEFAULT_BACKOFF_MILLIS;
+        }
+    }
+}

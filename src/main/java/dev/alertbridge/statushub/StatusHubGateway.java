@@ -1,0 +1,104 @@
+package dev.alertbridge.statushub;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.transition.Current;
+import dev.alertbridge.transition.IncidentView;
+import dev.alertbridge.transition.Transition;
+
+/**
+ * Picks each service's delivery path and keeps the REST clients, created on first use and reused by every
+ * invocation of the execution environment.
+ */
+@ApplicationScoped
+public class StatusHubGateway {
+    private final BridgeSettings settings;
+    private final ObjectMapper json;
+    private final StatusHubCalls calls;
+    private final Map<StatusHubAccount, ManagementApiDelivery> apis = new ConcurrentHashMap<>();
+    private final Map<URI, IntegrationHookApi> hookClients = new ConcurrentHashMap<>();
+    private final IntegrationUrlDelivery hooks;
+    private final Map<String, IncidentView> dryRunMemory = DryRunDelivery.memory();
+    private final AtomicInteger dryRunIds = new AtomicInteger();
+
+    public StatusHubGateway(BridgeSettings settings, ObjectMapper json) {
+        this.settings = settings;
+        this.json = json;
+        this.calls = new StatusHubCalls(settings.statushub().callTimeout(), settings.statushub().retries());
+        this.hooks = new IntegrationUrlDelivery(this::hookClient, calls,
+                Pacer.shared("integration-urls", settings.statushub().writesPerSecond()));
+    }
+
+    /** What StatusHub shows for this alert on each service, asking each path once. */
+    public Map<String, Current> lookup(BridgeConfig config, Alert alert, List<ServiceTarget> services,
+            Deadline deadline) {
+        Map<StatusHubDelivery, List<ServiceTarget>> byPath = new LinkedHashMap<>();
+        for (ServiceTarget service : services) {
+            byPath.computeIfAbsent(delivery(config, service), d -> new java.util.ArrayList<>()).add(service);
+        }
+        Map<String, Current> current = new HashMap<>();
+        byPath.forEach((delivery, targets) -> current.putAll(delivery.lookup(alert, targets, deadline)));
+        return current;
+    }
+
+    public Delivered apply(BridgeConfig config, Transition transition, Deadline deadline) {
+        return delivery(config, transition.service()).apply(transition, deadline);
+    }
+
+    public static String via(ServiceTarget service) {
+        return service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
+    }
+
+    private StatusHubDelivery delivery(BridgeConfig config, ServiceTarget service) {
+        if (settings.dryRun()) {
+            return new DryRunDelivery(json, config, dryRunMemory, dryRunIds);
+        }
+        if (!service.viaManagementApi()) {
+            return hooks;
+        }
+        StatusHubAccount account = config.account()
+                .orElseThrow(() -> new IllegalStateException("validated configuration has an account"));
+        return apis.computeIfAbsent(account, this::managementApi);
+    }
+
+    private ManagementApiDelivery managementApi(StatusHubAccount account) {
+        StatusHubApi api = clientBuilder(account.apiUrl())
+                .register(new ApiKeyFilter(settings.statushub().apiKeyHeader(), account.apiKey()))
+                .build(StatusHubApi.class);
+        // The rate limit belongs to the API key: pace per key, whatever the hub.
+        String key = Integer.toHexString(account.apiKey().hashCode());
+        return new ManagementApiDelivery(account, api, calls, json,
+                Pacer.shared("reads-" + key, settings.statushub().readsPerSecond()),
+                Pacer.shared("writes-" + key, settings.statushub().writesPerSecond()));
+    }
+
+    private IntegrationHookApi hookClient(URI url) {
+        return hookClients.computeIfAbsent(url, u -> clientBuilder(u).build(IntegrationHookApi.class));
+    }
+
+    private QuarkusRestClientBuilder clientBuilder(URI base) {
+        Duration timeout = settings.statushub().callTimeout();
+        return QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.alertbridge.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Real-shaped fixtures from {@code src/test/resources/events/<source>/}, loaded by name. */
+public final class Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    public static String load(String name) {
+        try (InputStream in = Events.class.getClassLoader().getResourceAsStream("events/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture events/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Function URL request (payload format 2.0) carrying this body, as Lambda hands it to the function. */
+    public static String functionUrl(String method, String path, String query, String authorization, String body,
+            boolean base64) {
+        try {
+            ObjectNode request = (ObjectNode) JSON.readTree(load("function-url/request.json"));
+            request.put("rawPath", path);
+            request.put("rawQueryString", query == null ? "" : query);
+            ObjectNode queryParameters = request.putObject("queryStringParameters");
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    queryParameters.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+            }
+            ObjectNode headers = request.putObject("headers");
+            headers.put("content-type", "application/json");
+            if (authorization != null) {
+                headers.put("authorization", authorization);
+            }
+            ((ObjectNode) request.get("requestContext")).remove("authorizer");
+            ((ObjectNode) request.get("requestContext").get("http")).put("method", method).put("path", path);
+            request.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                    : body);
+            request.put("isBase64Encoded", base64);
+            return request.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A webhook POST with the right token. */
+    public static String webhook(String path, String body) {
+        return functionUrl("POST", path, null, "Bearer " + TestConfig.WEBHOOK_TOKEN, body, false);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.alertbridge.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.parsing.Parser;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Invokes the real handler through Quarkus' mock Lambda event server: 200 with the function's output, or 500 with
+ * {@code errorMessage} when the invocation failed.
+ */
+public final class Lambda {
+    private Lambda() {
+    }
+
+    public static ValidatableResponse invoke(String event) {
+        // The mock event server does not label the function's output; it is JSON.
+        return given().contentType("application/json").accept("application/json").body(event)
+                .when().post().then()
+                .parser("application/x-www-form-urlencoded", Parser.JSON)
+                .parser("text/plain", Parser.JSON);
+    }
+}

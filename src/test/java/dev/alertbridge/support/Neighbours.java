@@ -1,0 +1,63 @@
+package dev.alertbridge.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The function's HTTP neighbours for tests, on one WireMock server with a dynamic port: StatusHub (the stand-in)
+ * and Parameter Store (AWS JSON 1.1, stubbed per test by {@link ParameterStore}). The SDK is pointed at it through
+ * its standard endpoint override, as {@code AWS_ENDPOINT_URL_SSM} would in Lambda.
+ */
+public class Neighbours implements QuarkusTestResourceLifecycleManager {
+    private static WireMockServer server;
+    private static final StatusHubStandIn STATUS_HUB = new StatusHubStandIn();
+
+    @Override
+    public Map<String, String> start() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort().extensions(STATUS_HUB).containerThreads(40)
+                    .asynchronousResponseEnabled(true));
+            server.start();
+        }
+        System.setProperty("aws.endpointUrlSsm", server.baseUrl());
+        System.setProperty("aws.region", "eu-west-1");
+        System.setProperty("aws.accessKeyId", "AKIDTESTONLY");
+        System.setProperty("aws.secretAccessKey", "test-secret-access-key");
+        resetToDefaults();
+        return Map.of("bridge.config.path", ParameterStore.PATH);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of the run; the JVM's end stops it.
+    }
+
+    public static WireMockServer wireMock() {
+        return server;
+    }
+
+    public static StatusHubStandIn statusHub() {
+        return STATUS_HUB;
+    }
+
+    public static String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Forget requests and stubs; StatusHub empty; Parameter Store holding the standard configuration. */
+    public static void resetToDefaults() {
+        server.resetAll();
+        STATUS_HUB.reset(TestConfig.API_KEY);
+        server.stubFor(any(urlPathMatching("/(api/v3|hooks)/.*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME)));
+        ParameterStore.holds(TestConfig.standardDocuments());
+    }
+}
