@@ -10,7 +10,7 @@ import dev.alertbridge.alert.Alert;
 
 /**
  * The bridge's mark on an incident, written into its updates so the clear finds it again with no database:
- * {@code sb-<monitor>-<episode>}, e.g. {@code sb-1a2b3c-4d5e6f70}. The monitor part is a hash of (source,
+ * {@code sb-<monitor>-<episode>}, e.g. {@code sb-ad8bdde897fb-70079659636de76d}. The monitor part is a hash of (source,
  * monitor, service); the episode part a hash of (the source's incident identity, service). So the open and the
  * clear of one alert on one service share a ref, two alerts of one monitor differ only in the episode part, and a
  * clear that cannot name its episode can still find its monitor's incident by the prefix.
