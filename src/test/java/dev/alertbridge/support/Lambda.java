@@ -3,6 +3,7 @@ package dev.alertbridge.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.parsing.Parser;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -14,9 +15,12 @@ public final class Lambda {
     }
 
     public static ValidatableResponse invoke(String event) {
+        LogCapture.install();
+        Response response = given().contentType("application/json").accept("application/json").body(event)
+                .when().post();
+        LogCapture.answer(response.asString());
         // The mock event server does not label the function's output; it is JSON.
-        return given().contentType("application/json").accept("application/json").body(event)
-                .when().post().then()
+        return response.then()
                 .parser("application/x-www-form-urlencoded", Parser.JSON)
                 .parser("text/plain", Parser.JSON);
     }

@@ -22,6 +22,7 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        LogCapture.install();
         if (server == null) {
             server = new WireMockServer(options().dynamicPort().extensions(STATUS_HUB).containerThreads(40)
                     .asynchronousResponseEnabled(true));
