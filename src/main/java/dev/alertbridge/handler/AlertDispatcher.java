@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +22,8 @@ import dev.alertbridge.handler.InvocationReport.ServiceOutcome;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.Delivered;
+import dev.alertbridge.statushub.FanOut;
+import dev.alertbridge.statushub.ManagementApiDelivery;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubRejectedException;
 import dev.alertbridge.statushub.StatusHubUnavailableException;
@@ -40,7 +40,6 @@ import dev.alertbridge.transition.TransitionPlanner;
 public class AlertDispatcher {
     private final StatusHubGateway gateway;
     private final TransitionPlanner planner = new TransitionPlanner();
-    private ExecutorService fanOut;
 
     public AlertDispatcher(StatusHubGateway gateway) {
         this.gateway = gateway;
@@ -81,7 +80,7 @@ public class AlertDispatcher {
         List<Future<Delivered>> writes = new ArrayList<>();
         for (Transition transition : transitions) {
             boolean write = transition instanceof Transition.Create || transition instanceof Transition.MarkMonitoring;
-            writes.add(write ? executor().submit(() -> gateway.apply(config, transition, deadline)) : null);
+            writes.add(write ? FanOut.executor().submit(() -> gateway.apply(config, transition, deadline)) : null);
         }
         List<ServiceOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < transitions.size(); i++) {
@@ -96,15 +95,38 @@ public class AlertDispatcher {
                 outcomes.add(await(service, writes.get(i), deadline));
             }
         }
-        return outcomes;
+        return settle(config, transitions, outcomes, deadline);
+    }
+
+    /** Replaces the outcome of creates that another execution environment made at the same moment. */
+    private List<ServiceOutcome> settle(BridgeConfig config, List<Transition> transitions,
+            List<ServiceOutcome> outcomes, Deadline deadline) {
+        Map<Transition.Create, String> created = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < transitions.size(); i++) {
+            ServiceOutcome outcome = outcomes.get(i);
+            if (transitions.get(i) instanceof Transition.Create create && outcome.result().equals("created")
+                    && outcome.via().equals(ManagementApiDelivery.VIA)) {
+                created.put(create, outcome.incidentId());
+            }
+        }
+        Map<String, String> duplicates = gateway.settle(config, created, deadline);
+        if (duplicates.isEmpty()) {
+            return outcomes;
+        }
+        return outcomes.stream().map(o -> !duplicates.containsKey(o.service()) ? o
+                : new ServiceOutcome(o.service(), o.via(), "unchanged", duplicates.get(o.service()),
+                        "created at the same moment by another execution environment as incident "
+                                + duplicates.get(o.service()) + "; the duplicate " + o.incidentId() + " was resolved",
+                        null, false))
+                .toList();
     }
 
     private static ServiceOutcome await(ServiceTarget service, Future<Delivered> write, Deadline deadline) {
         try {
             // The calls bound themselves by the deadline; the extra second only covers scheduling.
             Delivered done = write.get(deadline.remaining().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return new ServiceOutcome(service.id(), done.via(), done.result(), done.incidentId(), null, done.request(),
-                    false);
+            return new ServiceOutcome(service.id(), done.via(), done.result(), done.incidentId(), done.note(),
+                    done.request(), false);
         } catch (ExecutionException e) {
             return failure(service, e.getCause());
         } catch (TimeoutException e) {
@@ -127,17 +149,5 @@ public class AlertDispatcher {
         // Unexpected: name the type only, a message might quote a URL with its token.
         return new ServiceOutcome(service.id(), via, "failed", null, "unexpected " + e.getClass().getSimpleName(),
                 null, true);
-    }
-
-    /** Created on first fan-out; its threads idle while Lambda freezes the environment. */
-    private synchronized ExecutorService executor() {
-        if (fanOut == null) {
-            fanOut = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, "statushub-fan-out");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return fanOut;
     }
 }

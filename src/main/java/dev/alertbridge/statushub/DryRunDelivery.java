@@ -79,7 +79,7 @@ public final class DryRunDelivery implements StatusHubDelivery {
                 draft.type(), draft.type() == IncidentType.MONITORING));
         LOG.infof("dry run, not sent: %s", request);
         String via = service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
-        return new Delivered(create ? "created" : "updated", via, incidentId, request);
+        return new Delivered(create ? "created" : "updated", via, incidentId, request, null);
     }
 
     private String toJson(Object body) {

@@ -71,7 +71,8 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
         calls.write("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
                 () -> clients.apply(service.hookUrl()).post(body));
         posted.put(draft.ref().toString(), draft.type());
-        return new Delivered(draft.type() == IncidentType.INVESTIGATING ? "created" : "updated", VIA, body.id(), null);
+        String result = draft.type() == IncidentType.INVESTIGATING ? "created" : "updated";
+        return new Delivered(result, VIA, body.id(), null, null);
     }
 
     static HookIncident body(IncidentDraft draft) {

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,12 +31,13 @@ import dev.alertbridge.transition.Transition;
  *
  * <p>Finding an alert's incident again, with no database: the bridge writes its {@link IncidentRef} into the
  * text of every update it posts. To look up, it lists the hub's incidents and reads those that could be the
- * alert's: the ones that started when the alert opened (that is the start time the bridge gives them), and every
- * one not yet resolved (a person may have changed the start time, and a clear may not know when its alert
- * opened). Titles are not used: people retitle incidents.
+ * alert's: the ones that started when the alert opened (that is the start time the bridge gives them), or, for a
+ * clear that does not know when its alert opened, every one not yet resolved. Titles are not used: people
+ * retitle incidents.
  */
 public final class ManagementApiDelivery implements StatusHubDelivery {
     public static final String VIA = "management-api";
+    private static final Logger LOG = Logger.getLogger(ManagementApiDelivery.class);
 
     private final StatusHubAccount account;
     private final StatusHubApi api;
@@ -54,28 +58,52 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
 
     @Override
     public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline) {
-        String listEndpoint = "GET /hubs/" + account.hub() + "/incidents";
-        List<JsonNode> summaries = items(parse(calls.read(listEndpoint, readPacer, deadline,
-                () -> api.list(account.hub())), listEndpoint));
-        Instant openedAt = alert.openedAt() == null ? null : alert.openedAt().truncatedTo(ChronoUnit.SECONDS);
-        List<Incident> candidates = new ArrayList<>();
-        for (JsonNode summary : summaries) {
-            String id = summary.path("id").asText("");
-            Optional<IncidentType> last = IncidentType.fromWire(summary.path("last_incident_type").asText(null));
-            Instant start = time(summary.path("start_time").asText(null));
-            boolean startedWithAlert = openedAt != null && openedAt.equals(start);
-            if (!id.isEmpty() && (startedWithAlert || last.orElse(null) != IncidentType.RESOLVED)) {
-                String endpoint = "GET /hubs/" + account.hub() + "/incidents/" + id;
-                JsonNode detail = unwrap(parse(calls.read(endpoint, readPacer, deadline,
-                        () -> api.get(account.hub(), id)), endpoint));
-                candidates.add(Incident.of(id, summary, detail, last));
-            }
-        }
+        Instant openedAt = alert.hasIncidentKey() && alert.openedAt() != null
+                ? alert.openedAt().truncatedTo(ChronoUnit.SECONDS)
+                : null;
+        List<Incident> candidates = candidates(openedAt, deadline);
         Map<String, Current> current = new HashMap<>();
         for (ServiceTarget service : services) {
             current.put(service.id(), find(IncidentRef.of(alert, service.id()), candidates));
         }
         return current;
+    }
+
+    /**
+     * The incidents that may be the alert's, read in full. With the episode's start known: those that started
+     * then (the start the bridge gives its incidents), and unresolved ones whose start cannot be read. Without
+     * it: every unresolved incident.
+     */
+    private List<Incident> candidates(Instant openedAt, Deadline deadline) {
+        return candidates(list(deadline), openedAt, deadline);
+    }
+
+    private List<Incident> candidates(List<JsonNode> summaries, Instant openedAt, Deadline deadline) {
+        List<Supplier<Incident>> reads = new ArrayList<>();
+        for (JsonNode summary : summaries) {
+            String id = summary.path("id").asText("");
+            Optional<IncidentType> last = IncidentType.fromWire(summary.path("last_incident_type").asText(null));
+            Instant start = time(summary.path("start_time").asText(null));
+            boolean unresolved = last.orElse(null) != IncidentType.RESOLVED;
+            boolean candidate = openedAt == null ? unresolved
+                    : openedAt.equals(start) || (start == null && unresolved);
+            if (!id.isEmpty() && candidate) {
+                reads.add(() -> read(id, summary, last, deadline));
+            }
+        }
+        return reads.isEmpty() ? List.of() : FanOut.all(reads, deadline);
+    }
+
+    private List<JsonNode> list(Deadline deadline) {
+        String endpoint = "GET /hubs/" + account.hub() + "/incidents";
+        return items(parse(calls.read(endpoint, readPacer, deadline, () -> api.list(account.hub())), endpoint));
+    }
+
+    private Incident read(String id, JsonNode summary, Optional<IncidentType> listed, Deadline deadline) {
+        String endpoint = "GET /hubs/" + account.hub() + "/incidents/" + id;
+        JsonNode detail = unwrap(parse(calls.read(endpoint, readPacer, deadline, () -> api.get(account.hub(), id)),
+                endpoint));
+        return Incident.of(id, summary, detail, listed);
     }
 
     @Override
@@ -85,17 +113,64 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
             IncidentWrite body = write(create.service(), create.draft());
             JsonNode created = unwrap(parse(calls.write(endpoint, writePacer, deadline,
                     () -> api.create(account.hub(), body)), endpoint));
-            return new Delivered("created", VIA, created.path("id").asText(""), null);
+            return new Delivered("created", VIA, created.path("id").asText(""), null, null);
         }
         if (transition instanceof Transition.MarkMonitoring monitoring) {
             String id = monitoring.incidentId();
             String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + id + "/incident_updates";
             IncidentWrite body = write(monitoring.service(), monitoring.draft());
             calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), id, body));
-            return new Delivered("updated", VIA, id, null);
+            return new Delivered("updated", VIA, id, null, null);
         }
         throw new IllegalArgumentException("nothing to deliver for " + transition);
     }
+
+    /**
+     * Two execution environments handling the same event at the same moment can both find nothing and both create.
+     * After an alert's creates, look once more: where an incident with the same ref and a lower id exists, resolve
+     * ours as a duplicate naming the first. Both sides decide the same way, so exactly one incident stays open. The
+     * usual case costs one list read: no more incidents started then than this invocation created.
+     *
+     * @param created incident ids by the create that made them
+     * @return for each create that turned out a duplicate, its service id → the first incident's id
+     */
+    public Map<String, String> settle(Map<Transition.Create, String> created, Deadline deadline) {
+        Map<String, String> duplicates = new HashMap<>();
+        try {
+            Instant start = created.keySet().iterator().next().draft().time().truncatedTo(ChronoUnit.SECONDS);
+            List<JsonNode> summaries = list(deadline);
+            long startedThen = summaries.stream().filter(s -> start.equals(time(s.path("start_time").asText(null))))
+                    .count();
+            if (startedThen <= created.size()) {
+                return duplicates;
+            }
+            List<Incident> candidates = candidates(summaries, start, deadline);
+            for (Map.Entry<Transition.Create, String> entry : created.entrySet()) {
+                String mark = entry.getKey().draft().ref().toString();
+                Optional<Incident> first = candidates.stream().filter(i -> i.mentions(mark)).min(BY_ID);
+                if (first.isPresent() && !first.get().id().equals(entry.getValue())) {
+                    resolveDuplicate(entry.getKey(), entry.getValue(), first.get().id(), deadline);
+                    duplicates.put(entry.getKey().service().id(), first.get().id());
+                }
+            }
+        } catch (RuntimeException e) {
+            // The creates landed; a failed check only leaves a rare duplicate for a person to resolve.
+            LOG.warnf("could not check the new incidents for concurrent duplicates: %s", e.getMessage());
+        }
+        return duplicates;
+    }
+
+    private void resolveDuplicate(Transition.Create create, String duplicate, String first, Deadline deadline) {
+        String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + duplicate + "/incident_updates";
+        IncidentWrite resolve = new IncidentWrite(create.draft().title(),
+                create.draft().time().truncatedTo(ChronoUnit.SECONDS).toString(), IncidentType.RESOLVED.wireName(),
+                "Opened twice by the alert bridge; updates continue in incident " + first + ".", List.of());
+        calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), duplicate, resolve));
+    }
+
+    /** StatusHub ids are numbers: the lower one was created first. */
+    private static final Comparator<Incident> BY_ID = Comparator
+            .comparing((Incident i) -> i.id().length()).thenComparing(Incident::id);
 
     /** The one request body for create and update. */
     static IncidentWrite write(ServiceTarget service, IncidentDraft draft) {
@@ -107,8 +182,7 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
     private static Current find(IncidentRef ref, List<Incident> candidates) {
         if (ref.hasEpisode()) {
             String mark = ref.toString();
-            return candidates.stream().filter(i -> i.mentions(mark))
-                    .min(Comparator.comparing(Incident::start, Comparator.nullsLast(Comparator.naturalOrder())))
+            return candidates.stream().filter(i -> i.mentions(mark)).min(BY_ID)
                     .<Current>map(i -> new Current.Found(i.view(ref)))
                     .orElse(Current.NOT_FOUND);
         }

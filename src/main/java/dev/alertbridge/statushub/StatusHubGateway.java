@@ -64,6 +64,18 @@ public class StatusHubGateway {
         return delivery(config, transition.service()).apply(transition, deadline);
     }
 
+    /**
+     * After an alert's creates on the Management API, resolves duplicates another execution environment made at the
+     * same moment; returns service id → the incident that stays, for each create that turned out a duplicate.
+     */
+    public Map<String, String> settle(BridgeConfig config, Map<Transition.Create, String> created,
+            Deadline deadline) {
+        if (settings.dryRun() || created.isEmpty() || config.account().isEmpty()) {
+            return Map.of();
+        }
+        return apis.computeIfAbsent(config.account().get(), this::managementApi).settle(created, deadline);
+    }
+
     public static String via(ServiceTarget service) {
         return service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
     }

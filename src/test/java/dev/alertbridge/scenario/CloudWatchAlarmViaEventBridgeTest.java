@@ -166,6 +166,12 @@ class CloudWatchAlarmViaEventBridgeTest {
                 .body("alerts[0].services.result", is(List.of("created")));
     }
 
+    /** Nothing reached StatusHub's state, whatever was attempted. */
+    static void assertNoWritesLanded() {
+        assertThat(Neighbours.statusHub().incidents()).isEmpty();
+        assertThat(Neighbours.statusHub().hookPosts()).isEmpty();
+    }
+
     static void assertNoWrites() {
         Neighbours.wireMock().verify(0, postRequestedFor(urlMatching("/api/v3/.*")));
         Neighbours.wireMock().verify(0, postRequestedFor(urlMatching("/hooks/.*")));

@@ -26,6 +26,18 @@ public final class Events {
         }
     }
 
+    /** The EventBridge ALARM of {@code alarm}, entering ALARM at {@code at} (CloudWatch format, e.g. 2019-10-02T17:04:40.989+0000). */
+    public static String alarm(String alarm, String at) {
+        return load("eventbridge/1-alarm.json").replace("ServerCpuTooHigh", alarm)
+                .replace("2019-10-02T17:04:40.989+0000", at);
+    }
+
+    /** The EventBridge OK of {@code alarm} that entered ALARM at {@code openedAt}, arriving at {@code at}. */
+    public static String ok(String alarm, String openedAt, String at) {
+        return load("eventbridge/2-ok.json").replace("ServerCpuTooHigh", alarm)
+                .replace("2019-10-02T17:04:40.989+0000", openedAt).replace("2019-10-02T17:34:40.989+0000", at);
+    }
+
     /** A Function URL request (payload format 2.0) carrying this body, as Lambda hands it to the function. */
     public static String functionUrl(String method, String path, String query, String authorization, String body,
             boolean base64) {

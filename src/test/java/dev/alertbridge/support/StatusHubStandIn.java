@@ -32,6 +32,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private final Map<String, List<JsonNode>> hookPosts = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String apiKey = "";
+    private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
+    private int writesPerSecond = Integer.MAX_VALUE;
 
     @Override
     public String getName() {
@@ -47,6 +49,28 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         incidents.clear();
         hookPosts.clear();
         apiKey = expectedApiKey;
+        writesPerSecond = Integer.MAX_VALUE;
+        recentWrites.clear();
+    }
+
+    /**
+     * StatusHub's per-key limit as other execution environments sharing the key make it look: over this many writes
+     * in the last second, a write gets 429 with Retry-After: 1.
+     */
+    public synchronized void limitWrites(int perSecond) {
+        writesPerSecond = perSecond;
+    }
+
+    private boolean overWriteLimit() {
+        long now = System.currentTimeMillis();
+        while (!recentWrites.isEmpty() && recentWrites.peekFirst() <= now - 1000) {
+            recentWrites.removeFirst();
+        }
+        if (recentWrites.size() >= writesPerSecond) {
+            return true;
+        }
+        recentWrites.addLast(now);
+        return false;
     }
 
     /** A person changes the incident in StatusHub's control panel: a new update with this type (and title). */
@@ -72,7 +96,17 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     }
 
     @Override
-    public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        ResponseDefinition answer = handle(serveEvent);
+        // Keep what the stub adds (a delay, a fault) around the stand-in's answer.
+        var merged = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+                .like(serveEvent.getResponseDefinition()).but()
+                .withStatus(answer.getStatus()).withBody(answer.getBody())
+                .withHeader("Content-Type", "application/json");
+        return (answer.getStatus() == 429 ? merged.withHeader("Retry-After", "1") : merged).build();
+    }
+
+    private synchronized ResponseDefinition handle(ServeEvent serveEvent) {
         var request = serveEvent.getRequest();
         String path = request.getUrl().replaceFirst("\\?.*$", "");
         String method = request.getMethod().getName();
@@ -81,6 +115,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         }
         if (!apiKey.equals(request.getHeader("X-API-KEY"))) {
             return answer(401, "{\"error\":\"Unauthorized\"}");
+        }
+        if (method.equals("POST") && overWriteLimit()) {
+            return answer(429, "{\"error\":\"Too many requests - please retry later\"}");
         }
         Matcher updates = UPDATES.matcher(path);
         Matcher one = INCIDENT.matcher(path);

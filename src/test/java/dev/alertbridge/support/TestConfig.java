@@ -37,6 +37,23 @@ public final class TestConfig {
         return Neighbours.baseUrl() + "/hooks/generic?token=" + HOOK_TOKEN;
     }
 
+    /** Twelve more Management API services, {@code fan-01}…{@code fan-12}, ids 201…212. */
+    static String fanOutServices() {
+        StringBuilder services = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            services.append(i == 1 ? "" : ",\n").append("\"fan-%02d\": { \"serviceId\": %d }".formatted(i, 200 + i));
+        }
+        return services.toString();
+    }
+
+    static String fanOutIds() {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            ids.append(i == 1 ? "" : ", ").append("\"fan-%02d\"".formatted(i));
+        }
+        return ids.toString();
+    }
+
     static String linksDocument() {
         return """
                 {
@@ -45,7 +62,8 @@ public final class TestConfig {
                     "checkout": { "name": "Checkout", "serviceId": 101 },
                     "search":   { "name": "Search",   "serviceId": 102 },
                     "payments": { "name": "Payments", "serviceId": 103 },
-                    "widget":   { "name": "Widget",   "hookUrl": "%s" }
+                    "widget":   { "name": "Widget",   "hookUrl": "%s" },
+                    %s
                   },
                   "links": [
                     { "monitor": "ServerCpuTooHigh", "escalationLevel": 1, "services": ["checkout", "search"] },
@@ -58,9 +76,11 @@ public final class TestConfig {
                     { "monitor": "HighErrorRate", "source": "alertmanager", "services": ["checkout"] },
                     { "monitor": "High memory usage", "source": "grafana", "services": ["checkout"] },
                     { "monitor": "High CPU usage", "source": "grafana", "services": ["search"] },
-                    { "monitor": "WidgetLatency", "services": ["widget", "checkout"] }
+                    { "monitor": "WidgetLatency", "services": ["widget", "checkout"] },
+                    { "monitor": "ThreeServices", "services": ["checkout", "search", "payments"] },
+                    { "monitor": "FanOutTwelve", "services": [%s] }
                   ]
                 }
-                """.formatted(Neighbours.baseUrl(), hookUrl());
+                """.formatted(Neighbours.baseUrl(), hookUrl(), fanOutServices(), fanOutIds());
     }
 }
