@@ -1,0 +1,89 @@
+package dev.alertbridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+
+class ConfigParserTest {
+    private final ConfigParser parser = new ConfigParser(new ObjectMapper());
+
+    @Test
+    void parse_secretsAndLinksInTwoDocuments_mergeIntoOneConfiguration() {
+        BridgeConfig config = parser.parse(List.of(
+                new ConfigDocument("/p/secrets", "{\"statushub\":{\"apiKey\":\"k\"},\"webhookToken\":\"w\"}"),
+                new ConfigDocument("/p/links", """
+                        {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"serviceId": 101}},
+                         "links": [{"monitor": "cpu", "services": ["checkout"]}]}
+                        """)));
+        assertThat(config.account()).hasValueSatisfying(a -> assertThat(a.hub()).isEqualTo("acme"));
+        assertThat(config.webhookToken()).contains("w");
+        assertThat(config.services().get("checkout").name()).isEqualTo("checkout");
+    }
+
+    @Test
+    void parse_apiFieldSetTwice_namesBothParameters() {
+        assertThatThrownBy(() -> parser.parse(List.of(
+                new ConfigDocument("/p/a", "{\"statushub\":{\"apiKey\":\"k1\"}}"),
+                new ConfigDocument("/p/b", "{\"statushub\":{\"apiKey\":\"k2\"}}"))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessage("invalid configuration in /p/b at $.statushub.apiKey: also set in /p/a")
+                .hasMessageNotContaining("k1").hasMessageNotContaining("k2");
+    }
+
+    @Test
+    void parse_serviceIdWithoutAccount_saysWhichServiceNeedsIt() {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links",
+                "{\"services\":{\"checkout\":{\"serviceId\":101}}}"))))
+                .hasMessage("invalid configuration in /p/links at $.statushub.apiUrl: is required because service "
+                        + "'checkout' uses serviceId");
+    }
+
+    @Test
+    void parse_wrongTypes_areNamedWithoutTheirValues() {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", "{\"webhookToken\": 12345678}"))))
+                .hasMessage("invalid configuration in /p at $.webhookToken: must be a string");
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", """
+                {"services": {"s": {"serviceId": "101"}}}"""))))
+                .hasMessageContaining("$.services.s.serviceId: must be a positive integer");
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", """
+                {"services": {"s": {"hookUrl": "https://h/x?token=t"}},
+                 "links": [{"monitor": "m", "escalationLevel": 4, "services": ["s"]}]}"""))))
+                .hasMessageContaining("$.links[0].escalationLevel: must be 1, 2 or 3");
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", """
+                {"services": {"s": {"hookUrl": "https://h/x?token=t"}},
+                 "links": [{"monitor": "m", "source": "nagios", "services": ["s"]}]}"""))))
+                .hasMessageContaining("$.links[0].source: must be one of cloudwatch, uptrends, alertmanager, grafana");
+    }
+
+    @Test
+    void link_withLevelSourceAndWildcard_matchesOnlyWhatItSays() {
+        ServiceLink anyGrafanaAtLevel2 = new ServiceLink("*", 2, AlertSource.GRAFANA, List.of("s"));
+        assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 2))).isTrue();
+        assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 1))).isFalse();
+        assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.ALERTMANAGER, "x", 2))).isFalse();
+        ServiceLink byArn = new ServiceLink("ARN:AWS:CLOUDWATCH:EU-WEST-1:1:ALARM:CPU", null, null, List.of("s"));
+        assertThat(byArn.matches(alert(AlertSource.CLOUDWATCH, "arn:aws:cloudwatch:eu-west-1:1:alarm:cpu", 3)))
+                .isTrue();
+    }
+
+    @Test
+    void redaction_hidesEveryQueryValue() {
+        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/generic?token=abc&x=1")))
+                .isEqualTo("https://hooks.statushub.io/hooks/generic?token=***&x=***");
+    }
+
+    private static Alert alert(AlertSource source, String monitor, int level) {
+        return new Alert(source, List.of("name", monitor), level, AlertState.OPEN, "k", null,
+                java.time.Instant.EPOCH, "t", "", "");
+    }
+}
