@@ -12,8 +12,9 @@ final class AlarmActionAdapter implements SourceAdapter {
     @Override
     public List<Alert> adapt(JsonNode event) {
         JsonNode data = Fields.object(event, "alarmData", "$.alarmData");
-        String name = Fields.text(data, "alarmName", "$.alarmData.alarmName");
-        String arn = CloudWatchAlarms.arn(Fields.optionalText(event, "alarmArn", "$.alarmArn").orElse(""));
+        String name = Fields.identity(data, "alarmName", "$.alarmData.alarmName");
+        String arn = CloudWatchAlarms.arn(Fields.checkIdentity(
+                Fields.optionalText(event, "alarmArn", "$.alarmArn").orElse(""), "$.alarmArn"));
         JsonNode state = Fields.object(data, "state", "$.alarmData.state");
         JsonNode previous = data.get("previousState");
         JsonNode configuration = data.get("configuration");

@@ -22,10 +22,10 @@ final class EventBridgeAlarmAdapter implements SourceAdapter {
     public List<Alert> adapt(JsonNode event) {
         String type = Fields.text(event, "detail-type", "$.detail-type");
         JsonNode detail = Fields.object(event, "detail", "$.detail");
-        String name = Fields.text(detail, "alarmName", "$.detail.alarmName");
+        String name = Fields.identity(detail, "alarmName", "$.detail.alarmName");
         JsonNode resources = event.get("resources");
         String arn = resources != null && resources.isArray() && resources.size() > 0 && resources.get(0).isTextual()
-                ? CloudWatchAlarms.arn(resources.get(0).asText())
+                ? CloudWatchAlarms.arn(Fields.checkIdentity(resources.get(0).asText(), "$.resources[0]"))
                 : "";
         if (!type.equals(STATE_CHANGE)) {
             if (!type.startsWith("CloudWatch Alarm")) {

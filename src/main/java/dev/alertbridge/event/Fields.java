@@ -5,9 +5,36 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads event fields by JSON path, failing with the path and what was expected. */
+/**
+ * Reads event fields by JSON path, failing with the path and what was expected. Text is bounded (a real alarm
+ * reason is under 1,024 characters) and stripped of control characters; identities (monitor names, keys) that
+ * carry control characters or markup are refused, since they end up in incident titles and references.
+ */
 final class Fields {
+    /** Longest free text accepted from an event. */
+    static final int MAX_TEXT = 16 * 1024;
+    /** Longest identity accepted: CloudWatch alarm names stop at 255, ARNs at about 400. */
+    static final int MAX_IDENTITY = 1024;
+
     private Fields() {
+    }
+
+    /** A monitor name, ARN, GUID, key or fingerprint: required, bounded, printable, without markup. */
+    static String identity(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        String value = text(parent, field, path);
+        checkIdentity(node.asText(), path);
+        return value;
+    }
+
+    static String checkIdentity(String value, String path) {
+        if (value.length() > MAX_IDENTITY) {
+            throw new BadEventException(path, "longer than " + MAX_IDENTITY + " characters");
+        }
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
+            throw new BadEventException(path, "contains control characters or markup ('<', '>')");
+        }
+        return value;
     }
 
     static JsonNode object(JsonNode parent, String field, String path) {
@@ -31,7 +58,11 @@ final class Fields {
         if (!node.isTextual()) {
             throw new BadEventException(path, "must be a string");
         }
-        String value = node.asText().trim();
+        String raw = node.asText();
+        if (raw.length() > MAX_TEXT) {
+            throw new BadEventException(path, "longer than " + MAX_TEXT + " characters");
+        }
+        String value = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").trim();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 

@@ -18,11 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param path request path, e.g. {@code /alertmanager}
  * @param headers headers with lower-cased names
  * @param query query parameters
- * @param body the body text
+ * @param body the body as Lambda passed it
+ * @param base64 whether {@code body} is base64-encoded
  * @param iamAuthenticated whether Lambda authenticated the caller with AWS_IAM (set by Lambda, not the caller)
  */
 public record FunctionUrlRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-        String body, boolean iamAuthenticated) {
+        String body, boolean base64, boolean iamAuthenticated) {
 
     /** Recognises the envelope: payload version 2.0 with an HTTP request context. */
     static boolean isEnvelope(JsonNode root) {
@@ -39,16 +40,22 @@ public record FunctionUrlRequest(String method, String path, Map<String, String>
         Map<String, String> query = new HashMap<>();
         strings(root.get("queryStringParameters"), query::put);
         String body = root.hasNonNull("body") ? root.get("body").asText() : "";
-        if (root.path("isBase64Encoded").asBoolean(false)) {
-            try {
-                body = new String(Base64.getDecoder().decode(body.replaceAll("\\s", "")), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new BadEventException("$.body", "isBase64Encoded is true but the body is not base64");
-            }
-        }
         JsonNode authorizer = root.path("requestContext").path("authorizer");
         boolean iam = authorizer.isObject() && authorizer.path("iam").isObject();
-        return new FunctionUrlRequest(method, path, headers, query, body, iam);
+        return new FunctionUrlRequest(method, path, headers, query, body, root.path("isBase64Encoded").asBoolean(false),
+                iam);
+    }
+
+    /** The body text, decoded from base64 when Lambda encoded it. */
+    public String text() {
+        if (!base64) {
+            return body;
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadEventException("body", "isBase64Encoded is true but the body is not base64");
+        }
     }
 
     public Optional<String> header(String name) {

@@ -53,8 +53,8 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         }
         String status = Fields.text(alert, "status", where + ".status");
         JsonNode labels = Fields.object(alert, "labels", where + ".labels");
-        String alertname = Fields.text(labels, "alertname", where + ".labels.alertname");
-        String fingerprint = Fields.text(alert, "fingerprint", where + ".fingerprint");
+        String alertname = Fields.identity(labels, "alertname", where + ".labels.alertname");
+        String fingerprint = Fields.identity(alert, "fingerprint", where + ".fingerprint");
         Instant startsAt = Fields.time(alert, "startsAt", where + ".startsAt");
         Instant endsAt = alert.hasNonNull("endsAt") ? Fields.time(alert, "endsAt", where + ".endsAt") : null;
         AlertState state = switch (status) {

@@ -51,8 +51,9 @@ final class SnsAlarmAdapter implements SourceAdapter {
     }
 
     private Alert alarm(JsonNode message, String where) {
-        String name = Fields.text(message, "AlarmName", where + ".AlarmName");
-        String arn = CloudWatchAlarms.arn(Fields.optionalText(message, "AlarmArn", where + ".AlarmArn").orElse(""));
+        String name = Fields.identity(message, "AlarmName", where + ".AlarmName");
+        String arn = CloudWatchAlarms.arn(Fields.checkIdentity(
+                Fields.optionalText(message, "AlarmArn", where + ".AlarmArn").orElse(""), where + ".AlarmArn"));
         JsonNode tags = message.has("AlarmTags") ? message.get("AlarmTags") : message.get("alarmTags");
         return CloudWatchAlarms.alert(new CloudWatchAlarms.StateChange(name, arn,
                 Fields.text(message, "NewStateValue", where + ".NewStateValue"),

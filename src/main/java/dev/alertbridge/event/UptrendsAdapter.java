@@ -31,11 +31,12 @@ final class UptrendsAdapter implements SourceAdapter {
             default -> throw new BadEventException("$.alertType", "unknown alert type '" + Fields.excerpt(type)
                     + "' (expected Alert, Error, Ok or Reminder)");
         };
-        String guid = Fields.text(body, "monitorGuid", "$.monitorGuid");
+        String guid = Fields.identity(body, "monitorGuid", "$.monitorGuid");
         List<String> monitorIds = new ArrayList<>();
-        Fields.optionalText(body, "monitorName", "$.monitorName").ifPresent(monitorIds::add);
+        Fields.optionalText(body, "monitorName", "$.monitorName")
+                .map(name -> Fields.checkIdentity(name, "$.monitorName")).ifPresent(monitorIds::add);
         monitorIds.add(guid);
-        String incidentKey = Fields.text(body, "incidentKey", "$.incidentKey");
+        String incidentKey = Fields.identity(body, "incidentKey", "$.incidentKey");
         Instant at = Fields.time(body, "timestampUtc", "$.timestampUtc");
         Instant firstError = body.hasNonNull("firstErrorUtc") ? Fields.time(body, "firstErrorUtc", "$.firstErrorUtc")
                 : null;

@@ -57,7 +57,11 @@ public class BridgeHandler implements RequestStreamHandler {
         Deadline deadline = deadline(context);
         Object response;
         try {
-            InboundEvent event = router.route(router.parse(read(input), "event"));
+            String text = read(input);
+            InboundEvent event = router.route(router.parse(text, "event"));
+            if (event instanceof InboundEvent.Alarms && text.length() > settings.maxEventBytes()) {
+                throw new BadEventException("event", "larger than " + settings.maxEventBytes() + " bytes");
+            }
             response = event instanceof InboundEvent.Webhook webhook
                     ? webhooks.handle(webhook.request(), deadline, now)
                     : alarms((InboundEvent.Alarms) event, deadline, now);

@@ -71,14 +71,15 @@ public class WebhookEndpoint {
             return error(401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
                     Map.of("www-authenticate", "Bearer"));
         }
-        int size = request.body().getBytes(StandardCharsets.UTF_8).length;
-        if (size > settings.maxEventBytes()) {
-            return error(400, "request body too large: " + size + " bytes, the limit is " + settings.maxEventBytes(),
-                    Map.of());
-        }
         List<Alert> alerts;
         try {
-            alerts = adapter.get().adapt(router.parse(request.body(), "body"));
+            String body = request.text();
+            int size = body.getBytes(StandardCharsets.UTF_8).length;
+            if (size > settings.maxEventBytes()) {
+                return error(400, "request body too large: " + size + " bytes, the limit is "
+                        + settings.maxEventBytes(), Map.of());
+            }
+            alerts = adapter.get().adapt(router.parse(body, "body"));
         } catch (BadEventException e) {
             return error(400, "bad request body: " + e.getMessage(), Map.of());
         }
