@@ -197,9 +197,9 @@ public final class ConfigParser {
             return node;
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending text, which may be a secret: keep only the location.
-            throw new ConfigValidationException(document.name(), "$",
-                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
+            String at = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ConfigValidationException(document.name(), "$", "is not valid JSON" + at);
         }
     }
 

@@ -50,11 +50,13 @@ public final class EventRouter {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage();
-            String limit = reason != null && reason.contains("exceeds the maximum") ? " (" + reason + ")" : "";
-            throw new BadEventException(where, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")" + limit);
+            throw new BadEventException(where, Fields.jsonProblem(e));
         }
+    }
+
+    /** A Function URL request: its body is limited by the webhook rules, not by the event size. */
+    public boolean isWebhook(JsonNode root) {
+        return root.isObject() && FunctionUrlRequest.isEnvelope(root);
     }
 
     public InboundEvent route(JsonNode root) {

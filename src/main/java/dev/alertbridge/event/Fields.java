@@ -82,9 +82,19 @@ final class Fields {
         return Integer.parseInt(text);
     }
 
+    /** Where a JSON parse failed, for a message: "(line 3, column 7)", or the parser's reason for limits. */
+    static String jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        // Limit violations explain themselves and quote nothing from the input.
+        String limit = reason.contains("exceeds the maximum") ? " (" + excerpt(reason) + ")" : "";
+        return "is not valid JSON" + where + limit;
+    }
+
     /** A short, printable excerpt of external text for an error message. */
     static String excerpt(String text) {
         String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
+        return cleaned.length() > 160 ? cleaned.substring(0, 160) + "…" : cleaned;
     }
 }

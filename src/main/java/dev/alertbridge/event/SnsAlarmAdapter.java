@@ -45,8 +45,7 @@ final class SnsAlarmAdapter implements SourceAdapter {
             }
             return message;
         } catch (JsonProcessingException e) {
-            throw new BadEventException(where, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            throw new BadEventException(where, Fields.jsonProblem(e));
         }
     }
 

@@ -12,11 +12,14 @@ import java.util.List;
 import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.config.ConfigUnavailableException;
+import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
@@ -29,6 +32,7 @@ import dev.alertbridge.statushub.Deadline;
  */
 @Named("bridge")
 public class BridgeHandler implements RequestStreamHandler {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BridgeHandler.class);
     /** Used when the runtime gives no deadline (local runs). */
     private static final Duration LOCAL_BUDGET = Duration.ofSeconds(30);
 
@@ -58,10 +62,11 @@ public class BridgeHandler implements RequestStreamHandler {
         Object response;
         try {
             String text = read(input);
-            InboundEvent event = router.route(router.parse(text, "event"));
-            if (event instanceof InboundEvent.Alarms && text.length() > settings.maxEventBytes()) {
+            JsonNode root = router.parse(text, "event");
+            if (!router.isWebhook(root) && text.length() > settings.maxEventBytes()) {
                 throw new BadEventException("event", "larger than " + settings.maxEventBytes() + " bytes");
             }
+            InboundEvent event = router.route(root);
             response = event instanceof InboundEvent.Webhook webhook
                     ? webhooks.handle(webhook.request(), deadline, now)
                     : alarms((InboundEvent.Alarms) event, deadline, now);
@@ -69,8 +74,12 @@ public class BridgeHandler implements RequestStreamHandler {
             throw e;
         } catch (BadEventException e) {
             throw failed("bad event: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (ConfigValidationException | ConfigUnavailableException e) {
             throw failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // Not one of ours: its message may quote anything, so name the type and keep the trace in the log.
+            LOG.error("unexpected failure", e);
+            throw failed("unexpected " + e.getClass().getSimpleName() + "; see the function's log");
         }
         output.write(log.write(response).getBytes(StandardCharsets.UTF_8));
     }

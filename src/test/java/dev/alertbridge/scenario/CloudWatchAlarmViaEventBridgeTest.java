@@ -63,7 +63,7 @@ class CloudWatchAlarmViaEventBridgeTest {
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
                 .body("alerts[0].state", is("clear"))
                 .body("alerts[0].services.result", is(List.of("updated", "updated")))
-                .body("alerts[0].services.incidentId", is(opened));
+                .body("alerts[0].services.incidentId", org.hamcrest.Matchers.containsInAnyOrder(opened.toArray()));
 
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened.get(0)
                 + "/incident_updates")).withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))

@@ -29,7 +29,6 @@ class SecretsStayOutOfLogsTest {
         assertThat(captured).as("the scenarios before this one ran and were captured")
                 .anyMatch(line -> line.contains("\"result\":\"failed\""))
                 .anyMatch(line -> line.contains("invalid configuration in"))
-                .anyMatch(line -> line.contains("\"statusCode\":401") || line.contains("\"status\":401"))
                 .hasSizeGreaterThan(100);
         for (String secret : TestConfig.secrets()) {
             assertThat(captured).as("lines containing a secret").noneMatch(line -> line.contains(secret));

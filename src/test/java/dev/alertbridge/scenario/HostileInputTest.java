@@ -1,0 +1,144 @@
+package dev.alertbridge.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Lambda;
+import dev.alertbridge.support.Neighbours;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Absurd and hostile input for every source — 6 MB bodies, nesting bombs, markup and control characters in
+ * identities, very long unicode names, truncated documents — each gets a specific error, in bounded time, with no
+ * stack trace and no StatusHub write. Async sources fail the invocation; webhooks answer 400.
+ */
+@QuarkusTest
+@QuarkusTestResource(Neighbours.class)
+class HostileInputTest {
+    private static final String SIX_MB = "x".repeat(6 * 1024 * 1024 - 4096);
+    private static final String NESTING_BOMB = "[".repeat(100_000) + "]".repeat(100_000);
+    private static final String LONG_UNICODE = "名前🚨".repeat(2_000);
+
+    @BeforeEach
+    void fresh() {
+        Neighbours.resetToDefaults();
+    }
+
+    /**
+     * Big inputs are made inside the test, not passed as arguments: Quarkus copies parameterized-test arguments
+     * into the application's class loader, and copying megabytes per case exhausts the heap.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<String>> INPUTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Arguments input(String name, java.util.function.Supplier<String> input, String reason) {
+        INPUTS.put(name, input);
+        return Arguments.of(name, reason);
+    }
+
+    static Stream<Arguments> asyncEvents() {
+        String eventBridge = Events.load("eventbridge/1-alarm.json");
+        String sns = Events.load("sns/1-alarm.json");
+        String action = Events.load("alarm-action/1-alarm.json");
+        List<Arguments> cases = new ArrayList<>();
+        for (String[] source : new String[][] {{"eventbridge", eventBridge, "\"alarmName\": \"ServerCpuTooHigh\""},
+                {"alarm-action", action, "\"alarmName\": \"lambda-demo-metric-alarm\""}}) {
+            String name = source[0];
+            String event = source[1];
+            String alarmName = source[2];
+            cases.add(input(name + ": 6 MB event", () -> event.replace("Goes into alarm", SIX_MB)
+                    .replace("Metric Alarm to test", SIX_MB), "larger than 1048576 bytes"));
+            cases.add(input(name + ": nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
+            cases.add(input(name + ": markup in the alarm name", () -> event.replace(alarmName,
+                    "\"alarmName\": \"<script>alert(1)</script>\""), "contains control characters or markup"));
+            cases.add(input(name + ": control characters in the alarm name", () -> event.replace(alarmName,
+                    "\"alarmName\": \"cpu\\u0000\\u001b[31m\""), "contains control characters or markup"));
+            cases.add(input(name + ": very long unicode name", () -> event.replace(alarmName,
+                    "\"alarmName\": \"" + LONG_UNICODE + "\""), "longer than 1024 characters"));
+            cases.add(input(name + ": truncated", () -> event.substring(0, event.length() / 2),
+                    "is not valid JSON"));
+        }
+        cases.add(input("sns: message is HTML", () -> sns.replaceFirst("\"Message\": \"\\{.*\\}\",",
+                "\"Message\": \"<html><body>502 Bad Gateway</body></html>\","), "is not valid JSON"));
+        cases.add(input("sns: markup in the alarm name", () -> sns.replace("\\\"AlarmName\\\": \\\"EXAMPLE\\\"",
+                "\\\"AlarmName\\\": \\\"<img src=x onerror=alert(1)>\\\""), "contains control characters or markup"));
+        cases.add(input("sns: nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
+        cases.add(input("any: an HTML page", () -> "<!DOCTYPE html><html><body>hello</body></html>",
+                "is not valid JSON"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asyncEvents")
+    void hostileAsyncEventsFailTheInvocationWithAClearReason(String name, String reason) {
+        String event = INPUTS.get(name).get();
+        long start = System.nanoTime();
+        Lambda.invoke(event).statusCode(500)
+                .body("errorMessage", allOf(containsString("bad event"), containsString(reason)))
+                .body("stackTrace", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
+                        org.hamcrest.Matchers.empty()));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to refuse").isLessThan(10_000);
+        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+    }
+
+    static Stream<Arguments> webhookBodies() {
+        List<Arguments> cases = new ArrayList<>();
+        String[][] sources = {{"/uptrends", Events.load("uptrends/1-alert.json"), "\"monitorGuid\": "},
+                {"/alertmanager", Events.load("alertmanager/1-firing.json"), "\"alertname\": \"HighErrorRate\""},
+                {"/grafana", Events.load("grafana/1-firing.json"), "\"alertname\": \"High memory usage\""}};
+        for (String[] source : sources) {
+            String path = source[0];
+            String body = source[1];
+            String identity = source[2];
+            cases.add(webhook(path + ": 6 MB body", path, () -> "{\"pad\":\"" + SIX_MB + "\"}",
+                    "request body too large"));
+            cases.add(webhook(path + ": nesting bomb", path, () -> NESTING_BOMB, "is not valid JSON"));
+            cases.add(webhook(path + ": an HTML page", path, () -> "<html><body>hi</body></html>",
+                    "is not valid JSON"));
+            cases.add(webhook(path + ": truncated", path, () -> body.substring(0, body.length() / 2),
+                    "is not valid JSON"));
+            cases.add(webhook(path + ": very long unicode identity", path, () -> body.replace(identity,
+                    identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"" + LONG_UNICODE + "\", \"x\": "
+                            : identity.replaceFirst(": \".*\"", ": \"" + LONG_UNICODE + "\"")),
+                    "longer than 1024 characters"));
+            cases.add(webhook(path + ": markup in the identity", path, () -> body.replace(identity,
+                    identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"<b>x</b>\", \"x\": "
+                            : identity.replaceFirst(": \".*\"", ": \"<script>x</script>\"")),
+                    "contains control characters or markup"));
+        }
+        return cases.stream();
+    }
+
+    private static Arguments webhook(String name, String path, java.util.function.Supplier<String> body,
+            String reason) {
+        INPUTS.put(name, body);
+        return Arguments.of(name, path, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("webhookBodies")
+    void hostileWebhookBodiesAre400WithAJsonError(String name, String path, String reason) {
+        String body = INPUTS.get(name).get();
+        long start = System.nanoTime();
+        Lambda.invoke(Events.webhook(path, body)).statusCode(200)
+                .body("statusCode", is(400))
+                .body("body", allOf(containsString("\"error\""), containsString(reason), not(containsString("at dev."))));
+        // The round trip includes sending 6 MB through the mock event server.
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to refuse").isLessThan(10_000);
+        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+    }
+}
