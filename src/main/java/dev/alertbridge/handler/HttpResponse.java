@@ -2,6 +2,8 @@ package dev.alertbridge.handler;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A Function URL response (payload format 2.0).
  *
@@ -10,7 +12,8 @@ import java.util.Map;
  * @param body JSON text
  * @param isBase64Encoded always false
  */
-public record HttpResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+public record HttpResponse(int statusCode, Map<String, String> headers, String body,
+        @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
 
     static HttpResponse json(int status, String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
