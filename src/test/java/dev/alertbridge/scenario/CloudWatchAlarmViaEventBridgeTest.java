@@ -58,25 +58,34 @@ class CloudWatchAlarmViaEventBridgeTest {
     @Test
     void okMovesTheSameIncidentsToMonitoringWithServicesUp() {
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
-        List<String> opened = Neighbours.statusHub().incidents().stream().map(i -> i.get("id").asText()).toList();
+        String checkout = incidentOf(101);
+        String search = incidentOf(102);
 
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
                 .body("alerts[0].state", is("clear"))
                 .body("alerts[0].services.result", is(List.of("updated", "updated")))
-                .body("alerts[0].services.incidentId", org.hamcrest.Matchers.containsInAnyOrder(opened.toArray()));
+                .body("alerts[0].services.incidentId", is(List.of(checkout, search)));
 
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened.get(0)
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + checkout
                 + "/incident_updates")).withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
                 .withRequestBody(equalToJson("""
                         {"title": "ServerCpuTooHigh", "start_time": "2019-10-02T17:34:40Z",
                          "incident_type": "monitoring", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 101, "status": "up"}]}
                         """)));
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened.get(1)
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + search
                 + "/incident_updates")).withRequestBody(equalToJson("""
                         {"incident_type": "monitoring", "service_statuses": [{"service_id": 102, "status": "up"}]}
                         """, true, true)));
         assertThat(Neighbours.statusHub().incidents()).hasSize(2);
+    }
+
+    /** The id of the incident StatusHub shows for this service (the bridge opens one per service). */
+    static String incidentOf(long serviceId) {
+        return Neighbours.statusHub().incidents().stream()
+                .filter(i -> i.get("incident_updates").get(i.get("incident_updates").size() - 1)
+                        .get("service_statuses").get(0).get("service_id").asLong() == serviceId)
+                .map(i -> i.get("id").asText()).findFirst().orElseThrow();
     }
 
     @Test
@@ -113,7 +122,7 @@ class CloudWatchAlarmViaEventBridgeTest {
     @Test
     void aRetitledIncidentStillClearsAndKeepsThePersonsTitle() {
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
-        String checkout = Neighbours.statusHub().incidents().get(0).get("id").asText();
+        String checkout = incidentOf(101);
         Neighbours.statusHub().personUpdates(checkout, "identified", "Checkout is slow for some customers");
 
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
