@@ -1,5 +1,7 @@
 package dev.alertbridge.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,6 +24,18 @@ public final class FunctionUrl {
         /** The {@code error} message of a 4xx/5xx answer. */
         public String error() {
             return body.path("error").asText();
+        }
+
+        /** One field of each linked service's outcome for the report's n-th alert, e.g. {@code "result"}. */
+        public List<String> services(int alert, String field) {
+            List<String> values = new ArrayList<>();
+            body.path("alerts").path(alert).path("services").forEach(s -> values.add(s.path(field).asText(null)));
+            return values;
+        }
+
+        /** A field of the report's n-th alert, e.g. {@code "state"}. */
+        public String alert(int alert, String field) {
+            return body.path("alerts").path(alert).path(field).asText(null);
         }
     }
 
