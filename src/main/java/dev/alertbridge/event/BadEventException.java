@@ -6,13 +6,21 @@ package dev.alertbridge.event;
  */
 public class BadEventException extends RuntimeException {
     private final String where;
+    private final String reason;
 
     public BadEventException(String where, String reason) {
         super(where + ": " + reason, null, false, false);
         this.where = where;
+        this.reason = reason;
     }
 
     public String where() {
         return where;
+    }
+
+    /** The same problem seen from a wrapper: {@code $.detail} inside {@code $.alarm} is {@code $.alarm.detail}. */
+    BadEventException inside(String wrapperPath) {
+        return new BadEventException(where.startsWith("$") ? wrapperPath + where.substring(1)
+                : wrapperPath + "." + where, reason);
     }
 }

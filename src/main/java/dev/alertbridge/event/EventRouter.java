@@ -67,7 +67,12 @@ public final class EventRouter {
             return new InboundEvent.Webhook(FunctionUrlRequest.parse(root));
         }
         if (root.has("alarm") && root.has("links")) {
-            InboundEvent inner = route(root.get("alarm"));
+            InboundEvent inner;
+            try {
+                inner = route(root.get("alarm"));
+            } catch (BadEventException e) {
+                throw e.inside("$.alarm"); // name the path in the event the caller sent
+            }
             if (!(inner instanceof InboundEvent.Alarms alarms)) {
                 throw new BadEventException("$.alarm", "must be a CloudWatch alarm event");
             }

@@ -16,9 +16,18 @@ public final class Events {
     }
 
     public static String load(String name) {
-        try (InputStream in = Events.class.getClassLoader().getResourceAsStream("events/" + name)) {
+        return resource("events/" + name);
+    }
+
+    /** A bad input from {@code src/test/resources/bad-input/<source>/}, byte for byte (it may not be JSON). */
+    public static String badInput(String name) {
+        return resource("bad-input/" + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Events.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture events/" + name);
+                throw new IllegalArgumentException("no fixture " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

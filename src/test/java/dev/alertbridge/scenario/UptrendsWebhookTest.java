@@ -1,0 +1,258 @@
+package dev.alertbridge.scenario;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.FunctionUrl;
+import dev.alertbridge.support.FunctionUrl.Answer;
+import dev.alertbridge.support.Journal;
+import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.ParameterStore;
+import dev.alertbridge.support.TestConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Uptrends' custom integration posting the README's template to {@code /uptrends}: {@code Alert} (or the Alert
+ * API's {@code Error}) opens, {@code Ok} clears, {@code Reminder} changes nothing; {@code incidentKey} ties an OK
+ * to its alert; {@code escalationLevel} selects the links; times carry no zone and are UTC.
+ */
+@QuarkusTest
+@QuarkusTestResource(Neighbours.class)
+class UptrendsWebhookTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void freshStatusHubAndStandardConfiguration() {
+        Neighbours.resetToDefaults();
+    }
+
+    @Test
+    void anAlertOpensAnIncidentStartingAtTheFirstErrorReadAsUtc() {
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("uptrends");
+        assertThat(answer.alert(0, "monitor")).isEqualTo("GalacticResorts.com - DNS");
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "service")).containsExactly("search");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
+                .withRequestBody(equalToJson("""
+                        {"title": "GalacticResorts.com - DNS", "start_time": "2018-11-08T16:21:58Z",
+                         "incident_type": "investigating",
+                         "body": "${json-unit.regex}[\\\\s\\\\S]*Navigate to https://www.galacticresorts.com failed[\\\\s\\\\S]*",
+                         "service_statuses": [{"service_id": 102, "status": "down"}]}
+                        """)));
+    }
+
+    @Test
+    void anOkWithTheSameIncidentKeyClearsTheIncident() {
+        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
+
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("clear");
+        assertThat(answer.services(0, "result")).containsExactly("updated");
+        assertThat(answer.services(0, "incidentId")).containsExactly(opened);
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
+                + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"title": "GalacticResorts.com - DNS", "start_time": "2018-11-08T16:41:58Z",
+                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": 102, "status": "up"}]}
+                        """)));
+    }
+
+    @Test
+    void anErrorAsTheAlertApiNamesItOpensLikeAnAlert() {
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/error-alert.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withRequestBody(equalToJson("""
+                        {"start_time": "2018-11-12T03:10:40Z", "incident_type": "investigating",
+                         "service_statuses": [{"service_id": 102, "status": "down"}]}
+                        """, true, true)));
+    }
+
+    @Test
+    void aReminderChangesNothing() {
+        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        Neighbours.wireMock().resetRequests();
+
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/reminder.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("no-change");
+        assertThat(answer.services(0, "result")).containsExactly("unchanged");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void theSameAlertAndOkPostedTwiceOpenOneIncidentAndUpdateItOnce() {
+        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        assertThat(FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json")).services(0, "result"))
+                .containsExactly("unchanged");
+        FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json"));
+        assertThat(FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json")).services(0, "result"))
+                .containsExactly("unchanged");
+
+        assertThat(Journal.creates()).isEqualTo(1);
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    @Test
+    void anOkOfAnotherIncidentKeyLeavesThisIncidentOpen() {
+        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        Neighbours.wireMock().resetRequests();
+
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/4-ok-again.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.services(0, "result")).containsExactly("unchanged");
+        assertThat(answer.services(0, "why")).containsExactly("no open incident of this alert");
+        Journal.assertNoWrites();
+        assertThat(Neighbours.statusHub().incidents().get(0).at("/incident_updates/0/incident_type").asText())
+                .isEqualTo("investigating");
+    }
+
+    @Test
+    void eachIncidentKeyOfTheMonitorIsItsOwnIncident() {
+        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json"));
+        assertThat(FunctionUrl.post("/uptrends", Events.load("uptrends/3-alert-again.json")).services(0, "result"))
+                .containsExactly("created");
+        List<String> incidents = Neighbours.statusHub().incidents().stream().map(i -> i.get("id").asText()).toList();
+        assertThat(incidents).hasSize(2);
+        Neighbours.wireMock().resetRequests();
+
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/4-ok-again.json"));
+
+        assertThat(answer.services(0, "incidentId")).containsExactly(incidents.get(1));
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/"
+                + incidents.get(1) + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"start_time": "2018-11-09T08:35:12Z", "incident_type": "monitoring"}
+                        """, true, true)));
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    /** A level-2 link on the monitor's name, next to the standard level-less link on its GUID. */
+    @Test
+    void theEscalationLevelSelectsTheLinksThatOpenAndClear() {
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                TestConfig.links(), new ParameterStore.Parameter(ParameterStore.PATH + "links-escalation", "String",
+                        """
+                                {"links": [{"monitor": "GalacticResorts.com - DNS", "source": "uptrends",
+                                            "escalationLevel": 2, "services": ["payments"]}]}
+                                """)));
+
+        Answer level1 = FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        assertThat(level1.services(0, "service")).containsExactly("search");
+        assertThat(level1.services(0, "result")).containsExactly("created");
+
+        Answer level2 = FunctionUrl.post("/uptrends", Events.load("uptrends/level-2-alert.json"));
+        assertThat(level2.alert(0, "escalationLevel")).isEqualTo("2");
+        assertThat(level2.services(0, "service")).containsExactly("search", "payments");
+        assertThat(level2.services(0, "result")).containsExactly("unchanged", "created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withRequestBody(equalToJson("""
+                        {"service_statuses": [{"service_id": 103, "status": "down"}]}
+                        """, true, true)));
+
+        assertThat(FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json")).services(0, "result"))
+                .containsExactly("updated");
+        Answer level2Ok = FunctionUrl.post("/uptrends", Events.load("uptrends/level-2-ok.json"));
+        assertThat(level2Ok.services(0, "service")).containsExactly("search", "payments");
+        assertThat(level2Ok.services(0, "result")).containsExactly("unchanged", "updated");
+        assertThat(Journal.creates()).isEqualTo(2);
+        assertThat(Journal.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndChangesNothing() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/uptrends", null, null,
+                Events.load("uptrends/1-alert.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.headers()).containsEntry("www-authenticate", "Bearer");
+        assertThat(answer.error()).contains("missing or wrong token");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aCallWithAWrongTokenIsRefusedWithoutEchoingAnyToken() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/uptrends", null, "Bearer whk-guess",
+                Events.load("uptrends/1-alert.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().toString()).doesNotContain("whk-guess").doesNotContain(TestConfig.WEBHOOK_TOKEN);
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void theRightTokenAsAQueryParameterIsAccepted() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/uptrends", "token=" + TestConfig.WEBHOOK_TOKEN,
+                null, Events.load("uptrends/1-alert.json"), false));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.services(0, "result")).containsExactly("created");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed-json.json             | body              | is not valid JSON (line
+            monitor-guid-is-a-number.json   | $.monitorGuid     | must be a string
+            missing-monitor-guid.json       | $.monitorGuid     | missing or empty string
+            missing-incident-key.json       | $.incidentKey     | missing or empty string
+            unrendered-template.json        | $.alertType       | unknown alert type '{{@alert.type}}'
+            unknown-alert-type.json         | $.alertType       | unknown alert type 'Warning'
+            bad-timestamp.json              | $.timestampUtc    | not a timestamp: '08/11/2018 16:26:58'
+            bad-escalation-level.json       | $.escalationLevel | escalation level must be 1, 2 or 3
+            array-of-alerts.json            | $                 | must be a JSON object
+            alertmanager-body.json          | $.alertType       | missing or empty string
+            """)
+    void aBadBodyIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
+        Answer answer = FunctionUrl.post("/uptrends", Events.badInput("uptrends/" + file));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers()).containsEntry("content-type", "application/json");
+        assertThat(answer.error()).startsWith("bad request body: " + where + ": ").contains(what)
+                .doesNotContain("\tat ");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAnswered400AndChangesNothing() throws Exception {
+        ObjectNode alert = (ObjectNode) JSON.readTree(Events.load("uptrends/1-alert.json"));
+        alert.put("description", "Step 1: ".repeat(140_000));
+        String body = alert.toString();
+        int size = body.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(size).isGreaterThan(1024 * 1024);
+
+        Answer answer = FunctionUrl.post("/uptrends", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("request body too large: " + size + " bytes, the limit is 1048576");
+        Journal.assertStatusHubUntouched();
+    }
+}
