@@ -24,8 +24,9 @@ import dev.alertbridge.transition.Transition;
  * the same for its open and its clear, so a retried or duplicated post updates the same StatusHub incident.
  *
  * <p>An integration URL cannot be read back. This execution environment remembers what it posted, so a
- * duplicate it sees again is not posted twice; in another environment the repeat is an idempotent re-post of the
- * same state to the same id.
+ * duplicate it sees again is not posted twice, and a clear that does not name its alert (an SNS OK) finds the
+ * monitor's open incident; in another environment the repeat is an idempotent re-post of the same state to the
+ * same id, and such a clear is skipped with its reason.
  */
 public final class IntegrationUrlDelivery implements StatusHubDelivery {
     public static final String VIA = "integration-url";
@@ -43,6 +44,15 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
                 }
             });
 
+    /** Per monitor and service (the ref's monitor prefix), the ref of the incident this environment left open. */
+    private final Map<String, IncidentRef> openByMonitor = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, IncidentRef> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
     public IntegrationUrlDelivery(Function<URI, IntegrationHookApi> clients, StatusHubCalls calls, Pacer pacer) {
         this.clients = clients;
         this.calls = calls;
@@ -53,8 +63,9 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
     public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline) {
         Map<String, Current> current = new HashMap<>();
         for (ServiceTarget service : services) {
-            IncidentRef ref = IncidentRef.of(alert, service.id());
-            IncidentType remembered = posted.get(ref.toString());
+            IncidentRef named = IncidentRef.of(alert, service.id());
+            IncidentRef ref = named.hasEpisode() ? named : openByMonitor.getOrDefault(named.monitorPrefix(), named);
+            IncidentType remembered = ref.hasEpisode() ? posted.get(ref.toString()) : null;
             current.put(service.id(), remembered == null ? Current.UNREADABLE
                     : new Current.Found(new IncidentView(ref.toString(), alert.title(), ref, null, remembered,
                             remembered == IncidentType.MONITORING)));
@@ -71,6 +82,11 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
         calls.write("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
                 () -> clients.apply(service.hookUrl()).post(body));
         posted.put(draft.ref().toString(), draft.type());
+        if (draft.type() == IncidentType.INVESTIGATING) {
+            openByMonitor.put(draft.ref().monitorPrefix(), draft.ref());
+        } else {
+            openByMonitor.remove(draft.ref().monitorPrefix(), draft.ref());
+        }
         String result = draft.type() == IncidentType.INVESTIGATING ? "created" : "updated";
         return new Delivered(result, VIA, body.id(), null, null);
     }

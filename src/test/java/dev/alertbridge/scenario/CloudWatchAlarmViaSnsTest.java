@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -182,8 +181,6 @@ class CloudWatchAlarmViaSnsTest {
      * (here in the execution environment that posted the open, which remembers what it posted).
      */
     @Test
-    @Disabled("bug: an SNS OK names no episode and IntegrationUrlDelivery.lookup only remembers full refs, so the "
-            + "integration-URL service is skipped ('the clear does not say which alert it ends') and stays down")
     void anOkViaSnsClearsAnIntegrationUrlServiceToo() {
         Lambda.invoke(Events.load("sns/widget-1-alarm.json")).statusCode(200)
                 .body("alerts[0].services.service", is(List.of("widget", "checkout")))
