@@ -58,7 +58,10 @@ class CloudWatchAlarmViaEventBridgeTest {
     @Test
     void okMovesTheSameIncidentsToMonitoringWithServicesUp() {
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
-        List<String> opened = Neighbours.statusHub().incidents().stream().map(i -> i.get("id").asText()).toList();
+        // Creates fan out in parallel: take each service's incident by its service, not by creation order.
+        List<String> opened = java.util.stream.Stream.of(101, 102).map(service -> Neighbours.statusHub().incidents()
+                .stream().filter(i -> i.at("/incident_updates/0/service_statuses/0/service_id").asInt() == service)
+                .findFirst().orElseThrow().get("id").asText()).toList();
 
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
                 .body("alerts[0].state", is("clear"))
