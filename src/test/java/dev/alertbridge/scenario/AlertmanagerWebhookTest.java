@@ -177,16 +177,16 @@ class AlertmanagerWebhookTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed-json.json                 | body                          | is not valid JSON (line
-            alerts-is-an-object.json            | $.alerts                      | must be an array of alerts
-            status-is-a-number.json             | $.alerts[0].status            | must be a string
-            missing-alertname.json              | $.alerts[0].labels.alertname  | missing or empty string
-            missing-fingerprint.json            | $.alerts[0].fingerprint       | missing or empty string
-            unknown-status.json                 | $.alerts[0].status            | must be firing or resolved, not 'pending'
-            bad-starts-at.json                  | $.alerts[0].startsAt          | not a timestamp: '2025-01-02 05:39'
-            uptrends-body.json                  | $.alerts                      | missing array of alerts
-            second-alert-without-labels.json    | $.alerts[1].labels            | missing object
-            not-an-object.json                  | $                             | must be a JSON object
+            malformed-json.json              | body                         | is not valid JSON (line
+            alerts-is-an-object.json         | $.alerts                     | must be an array of alerts
+            status-is-a-number.json          | $.alerts[0].status           | must be a string
+            missing-alertname.json           | $.alerts[0].labels.alertname | missing or empty string
+            missing-fingerprint.json         | $.alerts[0].fingerprint      | missing or empty string
+            unknown-status.json              | $.alerts[0].status           | must be firing or resolved, not 'pending'
+            bad-starts-at.json               | $.alerts[0].startsAt         | not a timestamp: '2025-01-02 05:39'
+            uptrends-body.json               | $.alerts                     | missing array of alerts
+            second-alert-without-labels.json | $.alerts[1].labels           | missing object
+            not-an-object.json               | $                            | must be a JSON object
             """)
     void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
         Answer answer = FunctionUrl.post("/alertmanager", Events.badInput("alertmanager/" + file));

@@ -154,14 +154,14 @@ class GrafanaWebhookTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed-json.json             | body                          | is not valid JSON (line
-            starts-at-is-a-number.json      | $.alerts[0].startsAt          | must be a string
-            labels-is-a-string.json         | $.alerts[0].labels            | must be an object
-            missing-alertname.json          | $.alerts[1].labels.alertname  | missing or empty string
-            missing-fingerprint.json        | $.alerts[0].fingerprint       | missing or empty string
-            unknown-status.json             | $.alerts[0].status            | must be firing or resolved, not 'normal'
-            bad-ends-at.json                | $.alerts[0].endsAt            | not a timestamp: 'soon'
-            legacy-alerting-body.json       | $.alerts                      | missing array of alerts
+            malformed-json.json        | body                         | is not valid JSON (line
+            starts-at-is-a-number.json | $.alerts[0].startsAt         | must be a string
+            labels-is-a-string.json    | $.alerts[0].labels           | must be an object
+            missing-alertname.json     | $.alerts[1].labels.alertname | missing or empty string
+            missing-fingerprint.json   | $.alerts[0].fingerprint      | missing or empty string
+            unknown-status.json        | $.alerts[0].status           | must be firing or resolved, not 'normal'
+            bad-ends-at.json           | $.alerts[0].endsAt           | not a timestamp: 'soon'
+            legacy-alerting-body.json  | $.alerts                     | missing array of alerts
             """)
     void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
         Answer answer = FunctionUrl.post("/grafana", Events.badInput("grafana/" + file));
