@@ -32,8 +32,11 @@ final class GroupedAlertsAdapter implements SourceAdapter {
             throw new BadEventException("$", "must be a JSON object (a " + source.linkName() + " webhook notification)");
         }
         JsonNode alerts = body.get("alerts");
-        if (alerts == null || !alerts.isArray()) {
+        if (alerts == null || alerts.isNull()) {
             throw new BadEventException("$.alerts", "missing array of alerts");
+        }
+        if (!alerts.isArray()) {
+            throw new BadEventException("$.alerts", "must be an array of alerts");
         }
         JsonNode truncated = body.get("truncatedAlerts");
         if (truncated != null && truncated.asInt(0) > 0) {

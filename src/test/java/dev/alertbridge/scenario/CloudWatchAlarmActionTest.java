@@ -123,14 +123,14 @@ class CloudWatchAlarmActionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed-json.json             | event                          | is not valid JSON (line
-            alarm-data-is-a-string.json     | $.alarmData                    | must be an object
-            state-value-is-a-boolean.json   | $.alarmData.state.value        | must be a string
-            missing-alarm-name.json         | $.alarmData.alarmName          | missing or empty string
-            missing-state.json              | $.alarmData.state              | missing object
-            unknown-state.json              | $.alarmData.state.value        | unknown alarm state 'WARNING'
-            bad-timestamp.json              | $.alarmData.state.timestamp    | not a timestamp: '2023-08-04 at noon'
-            no-alarm-data.json              | $                              | unrecognised event
+            malformed-json.json           | event                       | is not valid JSON (line
+            alarm-data-is-a-string.json   | $.alarmData                 | must be an object
+            state-value-is-a-boolean.json | $.alarmData.state.value     | must be a string
+            missing-alarm-name.json       | $.alarmData.alarmName       | missing or empty string
+            missing-state.json            | $.alarmData.state           | missing object
+            unknown-state.json            | $.alarmData.state.value     | unknown alarm state 'WARNING'
+            bad-timestamp.json            | $.alarmData.state.timestamp | not a timestamp: '2023-08-04 at noon'
+            no-alarm-data.json            | $                           | unrecognised event
             """)
     void aBadAlarmActionFailsTheInvocationSayingWhatAndWhereAndWritesNothing(String file, String where,
             String what) {

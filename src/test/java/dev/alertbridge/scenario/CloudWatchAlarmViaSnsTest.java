@@ -198,16 +198,16 @@ class CloudWatchAlarmViaSnsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed-json.json                     | event                                  | is not valid JSON (line
-            message-not-json.json                   | $.Records[0].Sns.Message               | is not valid JSON (line 1
-            message-is-an-object.json               | $.Records[0].Sns.Message               | must be a string
-            state-is-a-number.json                  | $.Records[0].Sns.Message.NewStateValue | must be a string
-            missing-alarm-name.json                 | $.Records[0].Sns.Message.AlarmName     | missing or empty string
-            unknown-state.json                      | $.Records[0].Sns.Message.NewStateValue | unknown alarm state 'PENDING'
-            bad-state-change-time.json              | $.Records[0].Sns.Message.StateChangeTime | not a timestamp: 'Wednesday 3 June 2015 17:43'
-            no-records.json                         | $.Records                              | must be a non-empty array of SNS records
-            s3-notification.json                    | $.Records[0].Sns                       | missing object
-            second-record-without-alarm-name.json   | $.Records[1].Sns.Message.AlarmName     | missing or empty string
+            malformed-json.json        | event                                    | is not valid JSON (line
+            message-not-json.json      | $.Records[0].Sns.Message                 | is not valid JSON (line 1
+            message-is-an-object.json  | $.Records[0].Sns.Message                 | must be a string
+            state-is-a-number.json     | $.Records[0].Sns.Message.NewStateValue   | must be a string
+            missing-alarm-name.json    | $.Records[0].Sns.Message.AlarmName       | missing or empty string
+            unknown-state.json         | $.Records[0].Sns.Message.NewStateValue   | unknown alarm state 'PENDING'
+            bad-state-change-time.json | $.Records[0].Sns.Message.StateChangeTime | not a timestamp: 'Wednesday 3 June
+            no-records.json            | $.Records                                | must be a non-empty array of SNS
+            s3-notification.json       | $.Records[0].Sns                         | missing object
+            second-record-unnamed.json | $.Records[1].Sns.Message.AlarmName       | missing or empty string
             """)
     void aBadNotificationFailsTheInvocationSayingWhatAndWhereAndWritesNothing(String file, String where,
             String what) {

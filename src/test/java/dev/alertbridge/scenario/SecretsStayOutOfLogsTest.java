@@ -29,6 +29,7 @@ class SecretsStayOutOfLogsTest {
         assertThat(captured).as("the scenarios before this one ran and were captured")
                 .anyMatch(line -> line.contains("\"result\":\"failed\""))
                 .anyMatch(line -> line.contains("invalid configuration in"))
+                .anyMatch(line -> line.contains("\"statusCode\":401"))
                 .hasSizeGreaterThan(100);
         for (String secret : TestConfig.secrets()) {
             assertThat(captured).as("lines containing a secret").noneMatch(line -> line.contains(secret));

@@ -1,0 +1,223 @@
+package dev.alertbridge.scenario;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.FunctionUrl;
+import dev.alertbridge.support.FunctionUrl.Answer;
+import dev.alertbridge.support.Journal;
+import dev.alertbridge.support.CategoryLog;
+import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.TestConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Prometheus Alertmanager's webhook (payload version 4) on {@code /alertmanager}: one notification per group,
+ * firing and resolved alerts mixed, each alert its own transition (fingerprint + startsAt); {@code endsAt} of Go's
+ * zero time means still firing; the group is re-sent every interval and a re-send changes nothing; alerts dropped
+ * by {@code max_alerts} ({@code truncatedAlerts}) are warned about.
+ */
+@QuarkusTest
+@QuarkusTestResource(Neighbours.class)
+class AlertmanagerWebhookTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void freshStatusHubAndStandardConfiguration() {
+        Neighbours.resetToDefaults();
+    }
+
+    @Test
+    void aFiringAlertWithZeroEndsAtOpensAnIncidentFromItsStart() {
+        Answer answer = FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("alertmanager");
+        assertThat(answer.alert(0, "monitor")).isEqualTo("HighErrorRate");
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "service")).containsExactly("checkout");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
+                .withRequestBody(equalToJson("""
+                        {"title": "Checkout error rate above 5%", "start_time": "2025-01-02T05:39:21Z",
+                         "incident_type": "investigating", "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": 101, "status": "down"}]}
+                        """)));
+    }
+
+    @Test
+    void aResolvedAlertClearsItsIncidentAsOfEndsAt() {
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
+
+        Answer answer = FunctionUrl.post("/alertmanager", Events.load("alertmanager/2-resolved.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("clear");
+        assertThat(answer.services(0, "result")).containsExactly("updated");
+        assertThat(answer.services(0, "incidentId")).containsExactly(opened);
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
+                + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"title": "Checkout error rate above 5%", "start_time": "2025-01-02T06:09:21Z",
+                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": 101, "status": "up"}]}
+                        """)));
+    }
+
+    @Test
+    void aReSentGroupChangesNothing() {
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+        for (int resend = 0; resend < 2; resend++) {
+            assertThat(FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"))
+                    .services(0, "result")).containsExactly("unchanged");
+        }
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/2-resolved.json"));
+        assertThat(FunctionUrl.post("/alertmanager", Events.load("alertmanager/2-resolved.json"))
+                .services(0, "result")).containsExactly("unchanged");
+
+        assertThat(Journal.creates()).isEqualTo(1);
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    @Test
+    void aNotificationMixingResolvedAndFiringAlertsAppliesEachAlert() {
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+        String first = Neighbours.statusHub().incidents().get(0).get("id").asText();
+
+        Answer answer = FunctionUrl.post("/alertmanager", Events.load("alertmanager/3-mixed.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("clear");
+        assertThat(answer.services(0, "result")).containsExactly("updated");
+        assertThat(answer.services(0, "incidentId")).containsExactly(first);
+        assertThat(answer.alert(1, "state")).isEqualTo("open");
+        assertThat(answer.services(1, "result")).containsExactly("created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + first
+                + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"start_time": "2025-01-02T06:09:21Z", "incident_type": "monitoring",
+                         "service_statuses": [{"service_id": 101, "status": "up"}]}
+                        """, true, true)));
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withRequestBody(equalToJson("""
+                        {"start_time": "2025-01-02T05:41:00Z", "incident_type": "investigating",
+                         "service_statuses": [{"service_id": 101, "status": "down"}]}
+                        """, true, true)));
+        assertThat(Neighbours.statusHub().incidents()).hasSize(2);
+    }
+
+    @Test
+    void theMixedNotificationReSentChangesNothing() {
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+        FunctionUrl.post("/alertmanager", Events.load("alertmanager/3-mixed.json"));
+
+        Answer again = FunctionUrl.post("/alertmanager", Events.load("alertmanager/3-mixed.json"));
+
+        assertThat(again.services(0, "result")).containsExactly("unchanged");
+        assertThat(again.services(1, "result")).containsExactly("unchanged");
+        assertThat(Journal.creates()).isEqualTo(2);
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    @Test
+    void aNotificationWithTruncatedAlertsIsAppliedAndWarnedAbout() {
+        try (CategoryLog log = CategoryLog.of("dev.alertbridge.event")) {
+            Answer answer = FunctionUrl.post("/alertmanager", Events.load("alertmanager/4-truncated.json"));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.services(0, "result")).containsExactly("created");
+            assertThat(log.warnings()).anySatisfy(w -> assertThat(w).contains("alertmanager")
+                    .contains("dropped 5 alerts").contains("max_alerts"));
+        }
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndChangesNothing() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null, null,
+                Events.load("alertmanager/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error()).contains("missing or wrong token");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aCallWithAWrongTokenIsRefusedAndChangesNothing() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null,
+                "Bearer " + TestConfig.WEBHOOK_TOKEN + "x", Events.load("alertmanager/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void theRightBearerTokenIsAccepted() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null,
+                "Bearer " + TestConfig.WEBHOOK_TOKEN, Events.load("alertmanager/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.services(0, "result")).containsExactly("created");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed-json.json              | body                         | is not valid JSON (line
+            alerts-is-an-object.json         | $.alerts                     | must be an array of alerts
+            status-is-a-number.json          | $.alerts[0].status           | must be a string
+            missing-alertname.json           | $.alerts[0].labels.alertname | missing or empty string
+            missing-fingerprint.json         | $.alerts[0].fingerprint      | missing or empty string
+            unknown-status.json              | $.alerts[0].status           | must be firing or resolved, not 'pending'
+            bad-starts-at.json               | $.alerts[0].startsAt         | not a timestamp: '2025-01-02 05:39'
+            uptrends-body.json               | $.alerts                     | missing array of alerts
+            second-alert-without-labels.json | $.alerts[1].labels           | missing object
+            not-an-object.json               | $                            | must be a JSON object
+            """)
+    void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
+        Answer answer = FunctionUrl.post("/alertmanager", Events.badInput("alertmanager/" + file));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers()).containsEntry("content-type", "application/json");
+        assertThat(answer.error()).startsWith("bad request body: " + where + ": ").contains(what)
+                .doesNotContain("\tat ");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aNotificationOverTheLimitIsAnswered400AndChangesNothing() throws Exception {
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ArrayNode alerts = (ArrayNode) notification.get("alerts");
+        ObjectNode template = (ObjectNode) alerts.get(0);
+        int copies = 1024 * 1024 / template.toString().length() + 1; // a large group, each alert distinct
+        for (int i = 1; i <= copies; i++) {
+            ObjectNode alert = template.deepCopy();
+            ((ObjectNode) alert.get("labels")).put("instance", "checkout-" + i + ":8080");
+            alert.put("fingerprint", String.format("%016x", i));
+            alerts.add(alert);
+        }
+        String body = notification.toString();
+        int size = body.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(size).isGreaterThan(1024 * 1024);
+
+        Answer answer = FunctionUrl.post("/alertmanager", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("request body too large: " + size + " bytes, the limit is 1048576");
+        Journal.assertStatusHubUntouched();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.alertbridge.scenario;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.FunctionUrl;
+import dev.alertbridge.support.FunctionUrl.Answer;
+import dev.alertbridge.support.Journal;
+import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.TestConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Grafana alerting's webhook contact point (version "1") on {@code /grafana}: the Alertmanager model with times
+ * in the server's offset and microseconds ({@code 2021-10-12T09:51:03.157076+02:00}), written to StatusHub in UTC
+ * seconds; {@code values} (current) or {@code valueString} (Grafana 9) do not change an alert's identity.
+ */
+@QuarkusTest
+@QuarkusTestResource(Neighbours.class)
+class GrafanaWebhookTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeEach
+    void freshStatusHubAndStandardConfiguration() {
+        Neighbours.resetToDefaults();
+    }
+
+    @Test
+    void eachFiringAlertOpensAnIncidentFromItsStartInUtc() {
+        Answer answer = FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("grafana");
+        assertThat(answer.alert(0, "monitor")).isEqualTo("High memory usage");
+        assertThat(answer.services(0, "service")).containsExactly("checkout");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        assertThat(answer.alert(1, "monitor")).isEqualTo("High CPU usage");
+        assertThat(answer.services(1, "service")).containsExactly("search");
+        assertThat(answer.services(1, "result")).containsExactly("created");
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
+                .withRequestBody(equalToJson("""
+                        {"title": "This alert was triggered for zone us-1", "start_time": "2021-10-12T07:51:03Z",
+                         "incident_type": "investigating",
+                         "body": "${json-unit.regex}[\\\\s\\\\S]*The system has high memory usage[\\\\s\\\\S]*",
+                         "service_statuses": [{"service_id": 101, "status": "down"}]}
+                        """)));
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withRequestBody(equalToJson("""
+                        {"title": "This alert was triggered for zone eu-1", "start_time": "2021-10-12T07:56:03Z",
+                         "incident_type": "investigating", "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": 102, "status": "down"}]}
+                        """)));
+    }
+
+    @Test
+    void resolvedAlertsClearTheirIncidentsAsOfEndsAt() {
+        FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
+        List<String> opened = Neighbours.statusHub().incidents().stream().map(i -> i.get("id").asText()).toList();
+
+        Answer answer = FunctionUrl.post("/grafana", Events.load("grafana/2-resolved.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "state")).isEqualTo("clear");
+        assertThat(answer.services(0, "result")).containsExactly("updated");
+        assertThat(answer.services(1, "result")).containsExactly("updated");
+        assertThat(List.of(answer.services(0, "incidentId").get(0), answer.services(1, "incidentId").get(0)))
+                .containsExactlyInAnyOrderElementsOf(opened);
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/"
+                + answer.services(0, "incidentId").get(0) + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"title": "This alert was triggered for zone us-1", "start_time": "2021-10-12T08:21:03Z",
+                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": 101, "status": "up"}]}
+                        """)));
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/"
+                + answer.services(1, "incidentId").get(0) + "/incident_updates")).withRequestBody(equalToJson("""
+                        {"start_time": "2021-10-12T08:26:03Z", "incident_type": "monitoring",
+                         "service_statuses": [{"service_id": 102, "status": "up"}]}
+                        """, true, true)));
+    }
+
+    @Test
+    void aReSentNotificationChangesNothing() {
+        FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
+        Answer firingAgain = FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
+        FunctionUrl.post("/grafana", Events.load("grafana/2-resolved.json"));
+        Answer resolvedAgain = FunctionUrl.post("/grafana", Events.load("grafana/2-resolved.json"));
+
+        assertThat(firingAgain.services(0, "result")).containsExactly("unchanged");
+        assertThat(firingAgain.services(1, "result")).containsExactly("unchanged");
+        assertThat(resolvedAgain.services(0, "result")).containsExactly("unchanged");
+        assertThat(resolvedAgain.services(1, "result")).containsExactly("unchanged");
+        assertThat(Journal.creates()).isEqualTo(2);
+        assertThat(Journal.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderGrafanasValueStringOpensTheSameIncidents() {
+        Answer legacy = FunctionUrl.post("/grafana", Events.load("grafana/legacy-value-string.json"));
+        assertThat(legacy.status()).isEqualTo(200);
+        assertThat(legacy.services(0, "result")).containsExactly("created");
+        assertThat(legacy.services(1, "result")).containsExactly("created");
+
+        Answer current = FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
+        assertThat(current.services(0, "result")).as("same fingerprint and start: same incident")
+                .containsExactly("unchanged");
+        assertThat(current.services(1, "result")).containsExactly("unchanged");
+        assertThat(Journal.creates()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndChangesNothing() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/grafana", null, null,
+                Events.load("grafana/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.error()).contains("missing or wrong token");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aCallWithAWrongTokenIsRefusedAndChangesNothing() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/grafana", "token=" + TestConfig.API_KEY,
+                null, Events.load("grafana/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(401);
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void theRightBearerTokenIsAccepted() {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/grafana", null,
+                "Bearer " + TestConfig.WEBHOOK_TOKEN, Events.load("grafana/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.services(0, "result")).containsExactly("created");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed-json.json        | body                         | is not valid JSON (line
+            starts-at-is-a-number.json | $.alerts[0].startsAt         | must be a string
+            labels-is-a-string.json    | $.alerts[0].labels           | must be an object
+            missing-alertname.json     | $.alerts[1].labels.alertname | missing or empty string
+            missing-fingerprint.json   | $.alerts[0].fingerprint      | missing or empty string
+            unknown-status.json        | $.alerts[0].status           | must be firing or resolved, not 'normal'
+            bad-ends-at.json           | $.alerts[0].endsAt           | not a timestamp: 'soon'
+            legacy-alerting-body.json  | $.alerts                     | missing array of alerts
+            """)
+    void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
+        Answer answer = FunctionUrl.post("/grafana", Events.badInput("grafana/" + file));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers()).containsEntry("content-type", "application/json");
+        assertThat(answer.error()).startsWith("bad request body: " + where + ": ").contains(what)
+                .doesNotContain("\tat ");
+        Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aNotificationOverTheLimitIsAnswered400AndChangesNothing() throws Exception {
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("grafana/1-firing.json"));
+        notification.put("message", "**Firing**\n\nLabels:\n - alertname = T2\n".repeat(30_000));
+        String body = notification.toString();
+        int size = body.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(size).isGreaterThan(1024 * 1024);
+
+        Answer answer = FunctionUrl.post("/grafana", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("request body too large: " + size + " bytes, the limit is 1048576");
+        Journal.assertStatusHubUntouched();
+    }
+}
