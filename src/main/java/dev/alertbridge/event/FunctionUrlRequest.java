@@ -52,7 +52,7 @@ public record FunctionUrlRequest(String method, String path, Map<String, String>
             return body;
         }
         try {
-            return new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(body.replaceAll("\\s", "")), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new BadEventException("body", "isBase64Encoded is true but the body is not base64");
         }
