@@ -253,7 +253,9 @@ public final class Bench {
 
     // ---------------------------------------------------------------- cold start
 
-    private record Cold(double totalMillis, double initMillis, double firstEventMillis) {
+    /** One cold start; for ours also when, into the first event, Parameter Store and StatusHub were first called. */
+    private record Cold(double totalMillis, double initMillis, double firstEventMillis, double configReadMillis,
+            double firstStatusHubCallMillis) {
     }
 
     private void coldStart() throws Exception {
@@ -281,15 +283,21 @@ public final class Bench {
     }
 
     private static String breakdown(List<Cold> runs) {
-        return String.format(Locale.ROOT, "JVM start -> runtime ready %s ms + first event %s ms; runs: %s",
+        String calls = runs.get(0).configReadMillis() < 0 ? ""
+                : String.format(Locale.ROOT, " (config read at +%s, 1st StatusHub call at +%s)",
+                        ms(Stats.median(runs.stream().map(Cold::configReadMillis).toList())),
+                        ms(Stats.median(runs.stream().map(Cold::firstStatusHubCallMillis).toList())));
+        return String.format(Locale.ROOT, "medians: JVM start -> runtime ready %s ms, first event %s ms%s; runs: %s",
                 ms(Stats.median(runs.stream().map(Cold::initMillis).toList())),
-                ms(Stats.median(runs.stream().map(Cold::firstEventMillis).toList())),
+                ms(Stats.median(runs.stream().map(Cold::firstEventMillis).toList())), calls,
                 runs.stream().map(c -> ms(c.totalMillis())).collect(Collectors.joining(" ")));
     }
 
     /** A fresh execution environment handles one ALARM event: JVM spawn → the emulator has the response. */
     private Cold coldRun(String which, Path taskRoot, int run) throws Exception {
         statusHub.reset();
+        statusHub.journal(true);
+        parameterStore.forgetReads();
         try (RuntimeApiEmulator runtimeApi = new RuntimeApiEmulator()) {
             CompletableFuture<RuntimeApiEmulator.Result> answer = runtimeApi
                     .submit(Events.alarm(BenchConfig.ONE_SERVICE_ALARM, 1));
@@ -300,11 +308,19 @@ public final class Bench {
                 if (which.equals("ours")) {
                     expect(result, "\"result\":\"created\"", function);
                 }
+                List<Long> reads = parameterStore.reads();
+                List<StatusHubStandIn.Call> calls = statusHub.journal();
+                statusHub.journal(false);
                 Cold cold = new Cold(millis(result.answeredNanos() - function.startedNanos()),
-                        millis(runtimeApi.firstPollNanos() - function.startedNanos()), result.exactMillis());
-                progress("cold start %s %s: %s ms (runtime ready %s ms, first event %s ms)", which,
+                        millis(runtimeApi.firstPollNanos() - function.startedNanos()), result.exactMillis(),
+                        reads.isEmpty() ? -1 : millis(reads.get(0) - result.handedOutNanos()),
+                        calls.isEmpty() ? -1 : millis(calls.stream().mapToLong(StatusHubStandIn.Call::arrivedNanos)
+                                .min().getAsLong() - result.handedOutNanos()));
+                progress("cold start %s %s: %s ms (runtime ready %s ms, first event %s ms%s)", which,
                         run < 0 ? "unmeasured" : run + "/" + coldRuns, ms(cold.totalMillis()), ms(cold.initMillis()),
-                        ms(cold.firstEventMillis()));
+                        ms(cold.firstEventMillis()), cold.configReadMillis() < 0 ? ""
+                                : ": config read at +" + ms(cold.configReadMillis()) + ", 1st StatusHub call at +"
+                                        + ms(cold.firstStatusHubCallMillis()));
                 return cold;
             }
         }
@@ -393,7 +409,7 @@ public final class Bench {
                 List<String> notes = new ArrayList<>();
                 for (int trial = 1; trial <= fanOutTrials; trial++) {
                     statusHub.resolveAll(); // yesterday's incidents are closed: the lookup reads no old ones
-                    Thread.sleep(600);      // the pacers are idle, as for an alert arriving on its own
+                    Thread.sleep(1100);     // the pacers are idle (even a per-second window), as for a lone alert
                     statusHub.journal(true);
                     statusHub.latency(LATENCY_MILLIS);
                     RuntimeApiEmulator.Result result;
