@@ -44,9 +44,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code bench.fanoutTrials} (3), {@code bench.ttlSeconds} (5), {@code bench.jvmFlags}.
  */
 public final class Bench {
-    /** A Lambda JVM of {@value FunctionProcess#MEMORY_MB} MB: the managed Java runtime's launcher flags (heap 85% of
-     * the memory, serial GC, CDS) plus the template's JAVA_TOOL_OPTIONS (C1 only). */
-    static final String DEFAULT_JVM_FLAGS = "-XX:MaxHeapSize=222823k -XX:+UseSerialGC -Xshare:auto "
+    /**
+     * A Lambda JVM of {@value FunctionProcess#MEMORY_MB} MB: the managed Java runtime's launcher flags (heap 85% of
+     * the memory, serial GC, CDS), the template's JAVA_TOOL_OPTIONS (C1 only), and MaxRAM so that the JVM sizes
+     * itself (initial heap etc.) for a 256 MB machine, not for this one.
+     */
+    static final String DEFAULT_JVM_FLAGS = "-XX:MaxRAM=256m -XX:MaxHeapSize=222823k -XX:+UseSerialGC -Xshare:auto "
             + "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true";
     private static final double MB = 1024.0 * 1024.0;
     private static final long LATENCY_MILLIS = 100;
@@ -548,7 +551,9 @@ public final class Bench {
         long[] rss = rssAt.get(events);
         figures.add(new Figure(String.format(Locale.ROOT, "process RSS, after %,d events", events),
                 mb(rss[0] * 1024) + " MB", "goal <= " + FunctionProcess.MEMORY_MB + " MB (the Lambda's memory)",
-                rss[1] * 1024 <= FunctionProcess.MEMORY_MB * MB, "peak (VmHWM) " + mb(rss[1] * 1024) + " MB"));
+                rss[1] * 1024 <= FunctionProcess.MEMORY_MB * MB, "peak (VmHWM) " + mb(rss[1] * 1024)
+                        + " MB; heap committed " + mb((long) heapAt.get(events)[2]) + " MB, metaspace "
+                        + mb((long) heapAt.get(events)[1]) + " MB"));
         double seconds = (endedNanos - startedNanos) / 1e9;
         long allowed = (long) Math.floor(seconds / ttlSeconds) + 1;
         figures.add(new Figure(String.format(Locale.ROOT, "Parameter Store reads, 1 environment, %.0f s", seconds),
@@ -573,14 +578,16 @@ public final class Bench {
                 gaps.stream().max(Double::compare).orElse(0.0));
     }
 
-    /** Used heap (bytes) right after a full GC, and metaspace used, via the JDK's jcmd. */
+    /** Used heap (bytes) right after a full GC, metaspace used and heap committed, via the JDK's jcmd. */
     private double[] heapAfterGc(long pid) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         jcmd(jcmd, pid, "GC.run");
         String info = jcmd(jcmd, pid, "GC.heap_info");
         long usedKb = 0;
+        long committedKb = 0;
         Matcher generation = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
         while (generation.find()) {
+            committedKb += Long.parseLong(generation.group(1));
             usedKb += Long.parseLong(generation.group(2));
         }
         Matcher metaspace = Pattern.compile("Metaspace\\s+used (\\d+)K").matcher(info);
@@ -588,7 +595,7 @@ public final class Bench {
         if (usedKb == 0) {
             throw new IllegalStateException("cannot read the heap from jcmd GC.heap_info:\n" + info);
         }
-        return new double[] {usedKb * 1024.0, metaKb * 1024.0};
+        return new double[] {usedKb * 1024.0, metaKb * 1024.0, committedKb * 1024.0};
     }
 
     private static String jcmd(Path jcmd, long pid, String command) throws Exception {
