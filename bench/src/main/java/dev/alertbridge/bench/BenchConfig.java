@@ -1,0 +1,73 @@
+package dev.alertbridge.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The bridge configuration the benchmark stores in Parameter Store, split as a team would keep it (README §3):
+ * secrets in a SecureString, services and links in a String.
+ * <ul>
+ * <li>{@value #ONE_SERVICE_ALARM} → one service through the Management API (cold start, warm cost, memory);
+ * <li>{@value #HOOK_ALARM} → one service through its integration URL (memory run, the other delivery path);
+ * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out).
+ * </ul>
+ */
+final class BenchConfig {
+    static final String API_KEY = "shk-bench-7f3a9c1e5b2d4f6a8c0e";
+    static final String WEBHOOK_TOKEN = "whk-bench-2b4d6f8a0c1e3a5c7e9f";
+    static final String HOOK_TOKEN = "bench598f3b0da9ba4738";
+    static final String ONE_SERVICE_ALARM = "ServerCpuTooHigh";
+    static final String HOOK_ALARM = "WidgetLatency";
+    static final int[] FAN_OUT = {1, 5, 20};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchConfig() {
+    }
+
+    static String fanOutAlarm(int services) {
+        return "FanOut" + services;
+    }
+
+    static Map<String, String> parameters(StatusHubStandIn statusHub) {
+        ObjectNode secrets = JSON.createObjectNode();
+        secrets.putObject("statushub").put("apiKey", API_KEY);
+        secrets.put("webhookToken", WEBHOOK_TOKEN);
+
+        ObjectNode links = JSON.createObjectNode();
+        links.putObject("statushub").put("apiUrl", statusHub.apiUrl()).put("hub", "acme");
+        ObjectNode services = links.putObject("services");
+        services.putObject("checkout").put("name", "Checkout").put("serviceId", 101);
+        services.putObject("widget").put("name", "Widget").put("hookUrl", statusHub.hookUrl(HOOK_TOKEN));
+        int widest = FAN_OUT[FAN_OUT.length - 1];
+        for (int i = 1; i <= widest; i++) {
+            services.putObject(fanOutService(i)).put("name", "Fan-out service " + i).put("serviceId", 200 + i);
+        }
+        ArrayNode list = links.putArray("links");
+        list.addObject().put("monitor", ONE_SERVICE_ALARM).put("escalationLevel", 1).putArray("services")
+                .add("checkout");
+        list.addObject().put("monitor", HOOK_ALARM).putArray("services").add("widget");
+        for (int n : FAN_OUT) {
+            List<String> linked = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                linked.add(fanOutService(i));
+            }
+            ArrayNode names = list.addObject().put("monitor", fanOutAlarm(n)).putArray("services");
+            linked.forEach(names::add);
+        }
+
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(ParameterStoreStandIn.PATH + "secrets", secrets.toString());
+        parameters.put(ParameterStoreStandIn.PATH + "links", links.toString());
+        return parameters;
+    }
+
+    private static String fanOutService(int i) {
+        return String.format("fan-out-%02d", i);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.alertbridge.bench;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * An in-memory StatusHub: the four Management API v3 incident endpoints of README §4 (list, read, create, add an
+ * update; {@code X-API-KEY}) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
+ * shows, like the test stand-in in {@code src/test}. Two things make long runs behave like a real hub:
+ * <ul>
+ * <li>the list returns the newest {@value #PAGE} incidents (a first page), so it does not grow with the run;
+ * <li>with {@code personResolves}, a person resolves each incident right after the bridge moved it to Monitoring
+ * (the bridge never resolves), so old incidents do not stay open forever.
+ * </ul>
+ * Every answer can be delayed ({@link #latency}); calls can be journaled for the fan-out breakdown.
+ */
+final class StatusHubStandIn extends LocalServer {
+    static final int PAGE = 25;
+    private static final Pattern INCIDENTS = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/?");
+    private static final Pattern INCIDENT = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/([^/]+)");
+    private static final Pattern UPDATES = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/([^/]+)/incident_updates");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Kind {
+        LIST, GET, CREATE, UPDATE, HOOK, OTHER
+    }
+
+    /** One call as the stand-in saw it ({@link System#nanoTime}). */
+    record Call(Kind kind, long arrivedNanos, long answeredNanos, int status) {
+    }
+
+    private final String apiKey;
+    private final Map<String, ObjectNode> incidents = new LinkedHashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger(1000);
+    private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
+    private final List<Call> journal = new ArrayList<>();
+    private volatile long latencyMillis;
+    private volatile boolean personResolves;
+    private volatile boolean journaling;
+
+    StatusHubStandIn(String apiKey) {
+        super("statushub");
+        this.apiKey = apiKey;
+        for (Kind kind : Kind.values()) {
+            counts.put(kind, new AtomicLong());
+        }
+    }
+
+    String apiUrl() {
+        return baseUrl() + "/api/v3";
+    }
+
+    String hookUrl(String token) {
+        return baseUrl() + "/hooks/generic?token=" + token;
+    }
+
+    /** Every answer is sent this long after the request arrived. */
+    void latency(long millis) {
+        latencyMillis = millis;
+    }
+
+    void personResolves(boolean on) {
+        personResolves = on;
+    }
+
+    /** Forgets every incident, count and journal entry. */
+    synchronized void reset() {
+        incidents.clear();
+        order.clear();
+        journal.clear();
+        counts.values().forEach(c -> c.set(0));
+    }
+
+    /** A person resolves every incident still open. */
+    synchronized void resolveAll() {
+        for (ObjectNode incident : incidents.values()) {
+            ArrayNode updates = (ArrayNode) incident.get("incident_updates");
+            if (!"resolved".equals(updates.get(0).path("incident_type").asText())) {
+                updates.insert(0, personUpdate("resolved"));
+            }
+        }
+    }
+
+    synchronized void journal(boolean on) {
+        journaling = on;
+        journal.clear();
+    }
+
+    synchronized List<Call> journal() {
+        return new ArrayList<>(journal);
+    }
+
+    long count(Kind kind) {
+        return counts.get(kind).get();
+    }
+
+    synchronized int incidentCount() {
+        return incidents.size();
+    }
+
+    @Override
+    void handle(HttpExchange exchange) throws Exception {
+        long arrived = System.nanoTime();
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        String body = body(exchange);
+        long latency = latencyMillis;
+        if (latency > 0) {
+            Thread.sleep(latency);
+        }
+        Kind[] kind = {Kind.OTHER};
+        Answer answer = answer(method, path, exchange.getRequestHeaders().getFirst("X-API-KEY"), body, kind);
+        send(exchange, answer.status(), "application/json", answer.body());
+        long answered = System.nanoTime();
+        counts.get(kind[0]).incrementAndGet();
+        if (journaling) {
+            synchronized (this) {
+                journal.add(new Call(kind[0], arrived, answered, answer.status()));
+            }
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private synchronized Answer answer(String method, String path, String key, String body, Kind[] kind)
+            throws Exception {
+        if (path.startsWith("/hooks/")) {
+            kind[0] = Kind.HOOK;
+            JSON.readTree(body); // must be JSON
+            return new Answer(200, "{}");
+        }
+        if (!apiKey.equals(key)) {
+            return new Answer(401, "{\"error\":\"Unauthorized\"}");
+        }
+        Matcher updates = UPDATES.matcher(path);
+        Matcher one = INCIDENT.matcher(path);
+        Matcher all = INCIDENTS.matcher(path);
+        if (method.equals("POST") && updates.matches()) {
+            kind[0] = Kind.UPDATE;
+            return addUpdate(updates.group(2), JSON.readTree(body));
+        }
+        if (method.equals("GET") && all.matches()) {
+            kind[0] = Kind.LIST;
+            return list();
+        }
+        if (method.equals("POST") && all.matches()) {
+            kind[0] = Kind.CREATE;
+            return create(JSON.readTree(body));
+        }
+        if (method.equals("GET") && one.matches()) {
+            kind[0] = Kind.GET;
+            ObjectNode incident = incidents.get(one.group(2));
+            return incident == null ? new Answer(404, "{\"error\":\"Not found\"}")
+                    : new Answer(200, incident.toString());
+        }
+        return new Answer(404, "{\"error\":\"Not found\"}");
+    }
+
+    private Answer list() {
+        ArrayNode data = JSON.createArrayNode();
+        for (int i = order.size() - 1; i >= 0 && data.size() < PAGE; i--) {
+            ObjectNode incident = incidents.get(order.get(i));
+            JsonNode latest = incident.get("incident_updates").get(0);
+            data.addObject().put("id", incident.get("id").asInt()).put("title", incident.get("title").asText())
+                    .put("start_time", incident.get("start_time").asText()).putNull("end_time")
+                    .put("last_incident_type", latest.get("incident_type").asText());
+        }
+        ObjectNode page = JSON.createObjectNode();
+        page.set("data", data);
+        return new Answer(200, page.toString());
+    }
+
+    private Answer create(JsonNode body) {
+        String id = String.valueOf(ids.incrementAndGet());
+        ObjectNode incident = JSON.createObjectNode().put("id", Integer.parseInt(id))
+                .put("title", body.path("title").asText()).put("start_time", body.path("start_time").asText());
+        incident.putNull("end_time");
+        incident.putArray("incident_updates").add(update(body));
+        incidents.put(id, incident);
+        order.add(id);
+        return new Answer(201, incident.toString());
+    }
+
+    private Answer addUpdate(String id, JsonNode body) {
+        ObjectNode incident = incidents.get(id);
+        if (incident == null) {
+            return new Answer(404, "{\"error\":\"Not found\"}");
+        }
+        ArrayNode updates = (ArrayNode) incident.get("incident_updates");
+        updates.insert(0, update(body));
+        if (personResolves && "monitoring".equals(body.path("incident_type").asText())) {
+            updates.insert(0, personUpdate("resolved"));
+        }
+        return new Answer(200, "{\"id\":" + ids.incrementAndGet() + "}");
+    }
+
+    private static ObjectNode update(JsonNode body) {
+        ObjectNode update = JSON.createObjectNode().put("body", body.path("body").asText())
+                .put("incident_type", body.path("incident_type").asText());
+        update.set("service_statuses", body.path("service_statuses").deepCopy());
+        return update;
+    }
+
+    private static ObjectNode personUpdate(String type) {
+        ObjectNode update = JSON.createObjectNode().put("body", "Closed by the on-call engineer.")
+                .put("incident_type", type);
+        update.putArray("service_statuses");
+        return update;
+    }
+}
