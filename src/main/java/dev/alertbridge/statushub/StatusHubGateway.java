@@ -76,32 +76,6 @@ public class StatusHubGateway {
         return apis.computeIfAbsent(config.account().get(), this::managementApi).settle(created, deadline);
     }
 
-    /** Creates the clients this configuration needs, before the first event needs them. No request is sent. */
-    public void prepare(BridgeConfig config) {
-        if (settings.dryRun()) {
-            return;
-        }
-        config.account().ifPresent(account -> apis.computeIfAbsent(account, this::managementApi));
-        config.services().values().stream().filter(s -> !s.viaManagementApi()).forEach(s -> hookClient(s.hookUrl()));
-    }
-
-    /**
-     * Builds and drops a client for a placeholder address, and writes one request body, so the REST client's and
-     * Jackson's classes are loaded before the configuration says where StatusHub is. No request is sent.
-     */
-    public void loadClientClasses() {
-        try {
-            StatusHubApi placeholder = clientBuilder(URI.create("http://127.0.0.1:9")).build(StatusHubApi.class);
-            if (placeholder instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-            json.writeValueAsString(new IncidentWrite("t", "2020-01-01T00:00:00Z", "investigating", "b",
-                    List.of(new IncidentWrite.ServiceStatusWrite(1, "down"))));
-        } catch (Exception e) {
-            // Only a head start: the first event builds what it needs anyway.
-        }
-    }
-
     public static String via(ServiceTarget service) {
         return service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
     }
