@@ -2,7 +2,7 @@
 # The benchmark of README §7 (see "Benchmark" in the README): builds the function, a bare Quarkus Lambda and the
 # harness, then prints one line per figure with its unit, its goal and [ok]/[MISS].
 #
-#   bench/run.sh              build everything, run every phase (about 5 minutes on 2 cores)
+#   bench/run.sh              build everything, run every phase (about 3.5 minutes on 2 cores)
 #   bench/run.sh --no-build   reuse target/function.zip and the bench builds
 #   bench/run.sh --quick      fewer samples (3 cold starts, 2,000 events, 1 fan-out trial): a smoke test
 #   bench/run.sh --phases=cold,fanout   only some of: package,cold,warm,fanout,memory

@@ -41,7 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code bench.bare} (the two function.zip files), {@code bench.ric} (the runtime's class path folder),
  * {@code bench.work} (scratch folder), {@code bench.harnessClasspath} (for the JMH run), {@code bench.phases}
  * (package,cold,warm,fanout,memory), {@code bench.coldRuns} (5), {@code bench.events} (10000),
- * {@code bench.fanoutTrials} (3), {@code bench.ttlSeconds} (5), {@code bench.jvmFlags}.
+ * {@code bench.fanoutTrials} (3), {@code bench.ttlSeconds} (5), {@code bench.jvmFlags}, and for JMH
+ * {@code bench.jmh.warmupIterations} (2), {@code bench.jmh.warmupTime} (3s), {@code bench.jmh.iterations} (6),
+ * {@code bench.jmh.iterationTime} (4s).
  */
 public final class Bench {
     /**
