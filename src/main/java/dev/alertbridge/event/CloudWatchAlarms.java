@@ -59,6 +59,30 @@ final class CloudWatchAlarms {
                 change.stateTime(), change.name(), description, "");
     }
 
+    /**
+     * The alarm as EventBridge's {@code detail} and the alarm action's {@code alarmData} both describe it: the same
+     * fields under another envelope, found at {@code at}.
+     */
+    static List<Alert> fromAlarmObject(String name, String arn, JsonNode alarm, String at) {
+        JsonNode state = Fields.object(alarm, "state", at + ".state");
+        JsonNode previous = alarm.get("previousState");
+        JsonNode configuration = alarm.get("configuration");
+        boolean silenced = (alarm.hasNonNull("muteDetail") && alarm.get("muteDetail").size() > 0)
+                || state.hasNonNull("actionsSuppressedBy");
+        return one(alert(new StateChange(name, arn,
+                Fields.text(state, "value", at + ".state.value"),
+                Fields.time(state, "timestamp", at + ".state.timestamp"),
+                previous == null ? "" : Fields.optionalText(previous, "value", at + ".previousState.value").orElse(""),
+                previous == null || !previous.hasNonNull("timestamp") ? null
+                        : Fields.time(previous, "timestamp", at + ".previousState.timestamp"),
+                Fields.optionalText(state, "reason", at + ".state.reason").orElse(""),
+                configuration == null ? ""
+                        : Fields.optionalText(configuration, "description", at + ".configuration.description")
+                                .orElse(""),
+                escalationLevel(alarm.get("alarmTags"), at + ".alarmTags"), silenced),
+                at + ".state.value"));
+    }
+
     /** The escalation level from alarm tags ({@code escalation_level}, {@code EscalationLevel}…), else 1. */
     static int escalationLevel(JsonNode tags, String where) {
         if (tags == null || !tags.isObject()) {

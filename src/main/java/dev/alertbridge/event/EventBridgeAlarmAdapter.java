@@ -38,22 +38,6 @@ final class EventBridgeAlarmAdapter implements SourceAdapter {
             return List.of(new Alert(AlertSource.CLOUDWATCH, List.of(name), 1, AlertState.NO_CHANGE, "", null, time,
                     name, why, ""));
         }
-        JsonNode state = Fields.object(detail, "state", "$.detail.state");
-        JsonNode previous = detail.get("previousState");
-        JsonNode configuration = detail.get("configuration");
-        boolean silenced = (detail.hasNonNull("muteDetail") && detail.get("muteDetail").size() > 0)
-                || state.hasNonNull("actionsSuppressedBy");
-        return CloudWatchAlarms.one(CloudWatchAlarms.alert(new CloudWatchAlarms.StateChange(name, arn,
-                Fields.text(state, "value", "$.detail.state.value"),
-                Fields.time(state, "timestamp", "$.detail.state.timestamp"),
-                previous == null ? "" : Fields.optionalText(previous, "value", "$.detail.previousState.value").orElse(""),
-                previous == null || !previous.hasNonNull("timestamp") ? null
-                        : Fields.time(previous, "timestamp", "$.detail.previousState.timestamp"),
-                Fields.optionalText(state, "reason", "$.detail.state.reason").orElse(""),
-                configuration == null ? ""
-                        : Fields.optionalText(configuration, "description", "$.detail.configuration.description")
-                                .orElse(""),
-                CloudWatchAlarms.escalationLevel(detail.get("alarmTags"), "$.detail.alarmTags"), silenced),
-                "$.detail.state.value"));
+        return CloudWatchAlarms.fromAlarmObject(name, arn, detail, "$.detail");
     }
 }
