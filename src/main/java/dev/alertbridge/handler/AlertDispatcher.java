@@ -79,8 +79,9 @@ public class AlertDispatcher {
     private List<ServiceOutcome> apply(BridgeConfig config, List<Transition> transitions, Deadline deadline) {
         List<Future<Delivered>> writes = new ArrayList<>();
         for (Transition transition : transitions) {
-            boolean write = transition instanceof Transition.Create || transition instanceof Transition.MarkMonitoring;
-            writes.add(write ? FanOut.executor().submit(() -> gateway.apply(config, transition, deadline)) : null);
+            writes.add(transition instanceof Transition.Write write
+                    ? FanOut.executor().submit(() -> gateway.apply(config, write, deadline))
+                    : null);
         }
         List<ServiceOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < transitions.size(); i++) {

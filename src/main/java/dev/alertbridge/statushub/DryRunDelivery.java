@@ -58,17 +58,16 @@ public final class DryRunDelivery implements StatusHubDelivery {
     }
 
     @Override
-    public Delivered apply(Transition transition, Deadline deadline) {
-        ServiceTarget service = transition.service();
-        IncidentDraft draft = transition instanceof Transition.Create c ? c.draft()
-                : ((Transition.MarkMonitoring) transition).draft();
-        boolean create = transition instanceof Transition.Create;
+    public Delivered apply(Transition.Write write, Deadline deadline) {
+        ServiceTarget service = write.service();
+        IncidentDraft draft = write.draft();
+        boolean create = write instanceof Transition.Create;
         String incidentId;
         String request;
         if (service.viaManagementApi()) {
             String base = config.account().map(a -> a.apiUrl() + "/hubs/" + a.hub() + "/incidents").orElse("");
             incidentId = create ? "dry-run-" + ids.incrementAndGet()
-                    : ((Transition.MarkMonitoring) transition).incidentId();
+                    : ((Transition.MarkMonitoring) write).incidentId();
             request = "POST " + base + (create ? "" : "/" + incidentId + "/incident_updates") + " "
                     + toJson(ManagementApiDelivery.write(service, draft));
         } else {

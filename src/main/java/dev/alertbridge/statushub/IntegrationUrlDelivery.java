@@ -74,10 +74,9 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
     }
 
     @Override
-    public Delivered apply(Transition transition, Deadline deadline) {
-        IncidentDraft draft = transition instanceof Transition.Create c ? c.draft()
-                : ((Transition.MarkMonitoring) transition).draft();
-        ServiceTarget service = transition.service();
+    public Delivered apply(Transition.Write write, Deadline deadline) {
+        IncidentDraft draft = write.draft();
+        ServiceTarget service = write.service();
         HookIncident body = body(draft);
         calls.write("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
                 () -> clients.apply(service.hookUrl()).post(body));

@@ -107,22 +107,20 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
     }
 
     @Override
-    public Delivered apply(Transition transition, Deadline deadline) {
-        if (transition instanceof Transition.Create create) {
+    public Delivered apply(Transition.Write write, Deadline deadline) {
+        if (write instanceof Transition.Create create) {
             String endpoint = "POST /hubs/" + account.hub() + "/incidents";
             IncidentWrite body = write(create.service(), create.draft());
             JsonNode created = unwrap(parse(calls.write(endpoint, writePacer, deadline,
                     () -> api.create(account.hub(), body)), endpoint));
             return new Delivered("created", VIA, created.path("id").asText(""), null, null);
         }
-        if (transition instanceof Transition.MarkMonitoring monitoring) {
-            String id = monitoring.incidentId();
-            String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + id + "/incident_updates";
-            IncidentWrite body = write(monitoring.service(), monitoring.draft());
-            calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), id, body));
-            return new Delivered("updated", VIA, id, null, null);
-        }
-        throw new IllegalArgumentException("nothing to deliver for " + transition);
+        Transition.MarkMonitoring monitoring = (Transition.MarkMonitoring) write;
+        String id = monitoring.incidentId();
+        String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + id + "/incident_updates";
+        IncidentWrite body = write(monitoring.service(), monitoring.draft());
+        calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), id, body));
+        return new Delivered("updated", VIA, id, null, null);
     }
 
     /**

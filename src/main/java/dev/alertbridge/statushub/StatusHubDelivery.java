@@ -15,5 +15,5 @@ public interface StatusHubDelivery {
     Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline);
 
     /** Applies a {@link Transition.Create} or {@link Transition.MarkMonitoring}. */
-    Delivered apply(Transition transition, Deadline deadline);
+    Delivered apply(Transition.Write write, Deadline deadline);
 }

@@ -60,8 +60,8 @@ public class StatusHubGateway {
         return current;
     }
 
-    public Delivered apply(BridgeConfig config, Transition transition, Deadline deadline) {
-        return delivery(config, transition.service()).apply(transition, deadline);
+    public Delivered apply(BridgeConfig config, Transition.Write write, Deadline deadline) {
+        return delivery(config, write.service()).apply(write, deadline);
     }
 
     /**

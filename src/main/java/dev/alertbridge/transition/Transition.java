@@ -7,12 +7,17 @@ public sealed interface Transition {
 
     ServiceTarget service();
 
+    /** A transition that writes to StatusHub. */
+    sealed interface Write extends Transition {
+        IncidentDraft draft();
+    }
+
     /** Open a new incident: service down, incident investigating. */
-    record Create(ServiceTarget service, IncidentDraft draft) implements Transition {
+    record Create(ServiceTarget service, IncidentDraft draft) implements Write {
     }
 
     /** The alert cleared: service up, incident monitoring. {@code incidentId} is null on integration URLs. */
-    record MarkMonitoring(ServiceTarget service, String incidentId, IncidentDraft draft) implements Transition {
+    record MarkMonitoring(ServiceTarget service, String incidentId, IncidentDraft draft) implements Write {
     }
 
     /** StatusHub already shows the right thing. */
