@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -66,11 +69,7 @@ public final class ParameterStoreDocuments implements Supplier<List<ConfigDocume
             client = SsmClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .region(region())
-                    .credentialsProvider(AwsCredentialsProviderChain.builder()
-                            .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
-                                    SystemPropertyCredentialsProvider.create(), profileIfPresent(),
-                                    AnonymousCredentialsProvider.create())
-                            .build())
+                    .credentialsProvider(credentials())
                     .build();
         }
         return client;
@@ -87,8 +86,27 @@ public final class ParameterStoreDocuments implements Supplier<List<ConfigDocume
         return Region.US_EAST_1;
     }
 
-    private static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider profileIfPresent() {
-        boolean hasProfile = Files.exists(Path.of(System.getProperty("user.home"), ".aws"));
-        return hasProfile ? ProfileCredentialsProvider.create() : EnvironmentVariableCredentialsProvider.create();
+    /**
+     * The SDK's own providers, in the default chain's order minus its slow instance-metadata probe: Lambda's
+     * environment variables; system properties; the container endpoint, which is where a SnapStart environment gets
+     * its credentials (it has no key variables); a local profile; anonymous last, for local stand-ins.
+     */
+    static AwsCredentialsProvider credentials() {
+        List<AwsCredentialsProvider> chain = new ArrayList<>(List.of(EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create()));
+        if (isSet(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_FULL_URI)
+                || isSet(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)) {
+            chain.add(ContainerCredentialsProvider.builder().build());
+        }
+        if (Files.exists(Path.of(System.getProperty("user.home"), ".aws"))) {
+            chain.add(ProfileCredentialsProvider.create());
+        }
+        chain.add(AnonymousCredentialsProvider.create());
+        return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(true)
+                .build();
+    }
+
+    private static boolean isSet(SdkSystemSetting setting) {
+        return setting.getStringValue().filter(value -> !value.isBlank()).isPresent();
     }
 }
