@@ -14,7 +14,9 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * The Lambda Runtime API (2018-06-01) as one execution environment sees it, for one runtime process: the runtime
  * long-polls {@code GET /runtime/invocation/next}, answers with {@code POST /runtime/invocation/{id}/response} or
- * {@code /error}, or reports {@code POST /runtime/init/error}. The harness queues events and waits for their
+ * {@code /error}, or reports {@code POST /runtime/init/error}. A SnapStart init ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start})
+ * also asks {@code GET /runtime/restore/next} after its before-checkpoint hooks: answered at once, as if the snapshot
+ * had been taken and restored in no time. The harness queues events and waits for their
  * results; every result carries when the event was handed out and when its answer arrived ({@link System#nanoTime}).
  */
 final class RuntimeApiEmulator extends LocalServer {
@@ -84,7 +86,9 @@ final class RuntimeApiEmulator extends LocalServer {
             answer(exchange, rest.substring("invocation/".length(), rest.length() - "/response".length()), true);
         } else if (method.equals("POST") && rest.startsWith("invocation/") && rest.endsWith("/error")) {
             answer(exchange, rest.substring("invocation/".length(), rest.length() - "/error".length()), false);
-        } else if (method.equals("POST") && rest.equals("init/error")) {
+        } else if (method.equals("GET") && rest.equals("restore/next")) {
+            send(exchange, 200, "application/json", "");
+        } else if (method.equals("POST") && (rest.equals("init/error") || rest.equals("restore/error"))) {
             String body = body(exchange);
             send(exchange, 202, "application/json", "{\"status\":\"OK\"}");
             initError.complete(body);

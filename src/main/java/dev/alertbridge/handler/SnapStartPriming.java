@@ -1,0 +1,69 @@
+package dev.alertbridge.handler;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.config.ConfigUnavailableException;
+import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
+
+/**
+ * When Lambda initialises a version for SnapStart, runs what the first event would otherwise load from cold: the
+ * Parameter Store read through the SDK, and the StatusHub request path with one read. The snapshot then holds those
+ * classes loaded and their code warm, so a restored environment handles its first alert in tens of milliseconds
+ * instead of paying the SDK's and the REST client's first use. On-demand environments skip it: there it would only
+ * move the same work earlier (measured in the benchmark).
+ *
+ * <p>{@code quarkus.snapstart.full-warmup} makes Quarkus start during Lambda's init, before the snapshot, so this
+ * observer runs there. The configuration read here ages like any other: a restore later than the TTL reads it
+ * again.
+ */
+@ApplicationScoped
+public class SnapStartPriming {
+    /** What Lambda sets in {@code AWS_LAMBDA_INITIALIZATION_TYPE} while it initialises for a snapshot. */
+    static final String SNAP_START = "snap-start";
+    private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
+    private static final Duration BUDGET = Duration.ofSeconds(10);
+
+    private final ConfigLoader configs;
+    private final StatusHubGateway gateway;
+    private final Clock clock;
+    private final String initializationType;
+
+    public SnapStartPriming(ConfigLoader configs, StatusHubGateway gateway, Clock clock,
+            @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand")
+            String initializationType) {
+        this.configs = configs;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.initializationType = initializationType;
+    }
+
+    void beforeSnapshot(@Observes StartupEvent started) {
+        if (!SNAP_START.equals(initializationType)) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            BridgeConfig config = configs.current(clock.instant());
+            String statusHub = gateway.prime(config, Deadline.in(BUDGET, clock));
+            LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s",
+                    Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),
+                    config.services().size(), statusHub);
+        } catch (ConfigValidationException | ConfigUnavailableException e) {
+            LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
+                    + "event", e.getMessage());
+        }
+    }
+}

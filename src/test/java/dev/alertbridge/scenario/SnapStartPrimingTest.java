@@ -1,0 +1,70 @@
+package dev.alertbridge.scenario;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Lambda;
+import dev.alertbridge.support.LogCapture;
+import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.ParameterStore;
+
+/**
+ * Lambda initialises a SnapStart version with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: the function primes
+ * itself before the snapshot by reading its configuration and StatusHub once, and never writes to a status page
+ * while doing so. The first alert after that is handled as usual.
+ */
+@QuarkusTest
+@TestProfile(SnapStartPrimingTest.SnapStartInit.class)
+@QuarkusTestResource(Neighbours.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SnapStartPrimingTest {
+    public static class SnapStartInit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("aws.lambda.initialization-type", "snap-start");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theInitReadsTheConfigurationAndStatusHubButWritesNothing() {
+        // What happened while Quarkus started, before any event: the journal is not reset in between.
+        assertThat(ParameterStore.reads()).isEqualTo(1);
+        List<LoggedRequest> statusHub = Neighbours.wireMock().findAll(anyRequestedFor(anyUrl())).stream()
+                .filter(request -> request.getUrl().startsWith("/api/v3") || request.getUrl().startsWith("/hooks"))
+                .toList();
+        assertThat(statusHub).extracting(request -> request.getMethod().getName() + " " + request.getUrl())
+                .containsExactly("GET /api/v3/hubs/acme/incidents");
+        Neighbours.wireMock().verify(1, getRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents")));
+        assertThat(LogCapture.lines()).anyMatch(line -> line.contains("primed for the SnapStart snapshot")
+                && line.contains("StatusHub read once"));
+    }
+
+    @Test
+    @Order(2)
+    void theFirstAlertAfterTheRestoreOpensIncidentsAsUsual() {
+        Neighbours.resetToDefaults();
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
+
+        assertThat(Neighbours.statusHub().incidents()).hasSize(2);
+    }
+}
