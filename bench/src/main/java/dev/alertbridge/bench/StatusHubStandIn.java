@@ -69,6 +69,11 @@ final class StatusHubStandIn extends LocalServer {
     }
 
     /** Every answer is sent this long after the request arrived. */
+    @Override
+    boolean answersAtOnce() {
+        return latencyMillis == 0;
+    }
+
     void latency(long millis) {
         latencyMillis = millis;
     }
