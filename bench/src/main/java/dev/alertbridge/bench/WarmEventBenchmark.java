@@ -3,7 +3,11 @@ package dev.alertbridge.bench;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -128,6 +132,73 @@ public class WarmEventBenchmark {
             event = Events.ok(ALARM, episode);
             function.idle();
         }
+    }
+
+    /**
+     * The wire and the stand-in alone, for scale: one HTTP/1.1 GET of the hub's incident list over a plain
+     * keep-alive socket (no HTTP client library), after the same idle pause as an event. An event makes three such
+     * exchanges; what an event takes beyond three of these is the bridge's own time (its HTTP client included).
+     */
+    @State(Scope.Thread)
+    public static class Wire {
+        Socket socket;
+        byte[] request;
+        long lastDoneNanos;
+
+        @Setup(Level.Trial)
+        public void connect() throws IOException {
+            URI api = URI.create(System.getProperty("bench.statushubApi"));
+            socket = new Socket(api.getHost(), api.getPort());
+            socket.setTcpNoDelay(true);
+            request = ("GET " + api.getPath() + "/hubs/acme/incidents HTTP/1.1\r\nHost: " + api.getAuthority()
+                    + "\r\nX-API-KEY: " + BenchConfig.API_KEY + "\r\nAccept: application/json\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Setup(Level.Invocation)
+        public void idle() throws InterruptedException {
+            long wait = lastDoneNanos + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+
+        @TearDown(Level.Invocation)
+        public void done() {
+            lastDoneNanos = System.nanoTime();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            socket.close();
+        }
+
+        /** Sends the request and reads one whole response (headers, then Content-Length bytes). */
+        int exchange() throws IOException {
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the stand-in closed the connection");
+                }
+                head.append((char) b);
+            }
+            String headers = head.toString().toLowerCase(Locale.ROOT);
+            if (!headers.startsWith("http/1.1 200")) {
+                throw new IOException("the stand-in answered " + head.substring(0, head.indexOf("\r")));
+            }
+            int at = headers.indexOf("content-length:");
+            int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());
+            return in.readNBytes(length).length;
+        }
+    }
+
+    @Benchmark
+    public int exchange(Wire wire) throws IOException {
+        return wire.exchange();
     }
 
     @Benchmark
