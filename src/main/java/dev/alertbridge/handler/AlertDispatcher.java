@@ -78,12 +78,10 @@ public class AlertDispatcher {
 
     private List<ServiceOutcome> apply(BridgeConfig config, List<Transition> transitions, Deadline deadline) {
         List<Future<Delivered>> writes = new ArrayList<>();
-        boolean alone = transitions.stream().filter(Transition.Write.class::isInstance).count() == 1;
         for (Transition transition : transitions) {
-            writes.add(!(transition instanceof Transition.Write write) ? null
-                    // One write runs on this thread: a hand-off to the pool would only add a thread wake-up.
-                    : alone ? FanOut.inline(() -> gateway.apply(config, write, deadline))
-                            : FanOut.executor().submit(() -> gateway.apply(config, write, deadline)));
+            writes.add(transition instanceof Transition.Write write
+                    ? FanOut.executor().submit(() -> gateway.apply(config, write, deadline))
+                    : null);
         }
         List<ServiceOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < transitions.size(); i++) {

@@ -2,12 +2,10 @@ package dev.alertbridge.statushub;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -31,13 +29,6 @@ public final class FanOut {
             });
         }
         return pool;
-    }
-
-    /** Runs the call on the caller's thread, its result or failure held as a pool's future would hold it. */
-    public static <T> Future<T> inline(Callable<T> call) {
-        FutureTask<T> task = new FutureTask<>(call);
-        task.run();
-        return task;
     }
 
     /** Runs the calls at once and returns their results in order; a failure is rethrown as it was thrown. */
