@@ -85,10 +85,7 @@ public class WarmEventBenchmark {
         }
 
         void idle() throws InterruptedException {
-            long wait = lastDoneNanos + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+            idleSince(lastDoneNanos);
         }
 
         @TearDown(Level.Invocation)
@@ -157,10 +154,7 @@ public class WarmEventBenchmark {
 
         @Setup(Level.Invocation)
         public void idle() throws InterruptedException {
-            long wait = lastDoneNanos + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+            idleSince(lastDoneNanos);
         }
 
         @TearDown(Level.Invocation)
@@ -193,6 +187,14 @@ public class WarmEventBenchmark {
             int at = headers.indexOf("content-length:");
             int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());
             return in.readNBytes(length).length;
+        }
+    }
+
+    /** Sleeps until {@value #IDLE_MILLIS} ms have passed since the last measured call ended. */
+    static void idleSince(long lastDoneNanos) throws InterruptedException {
+        long wait = lastDoneNanos + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 
