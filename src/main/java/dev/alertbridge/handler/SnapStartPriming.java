@@ -64,6 +64,10 @@ public class SnapStartPriming {
         } catch (ConfigValidationException | ConfigUnavailableException e) {
             LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
                     + "event", e.getMessage());
+        } catch (RuntimeException e) {
+            // Priming must never fail the init. Only the type: a message might quote an integration URL's token.
+            LOG.warnf("SnapStart priming stopped: unexpected %s; restored environments start from their first event",
+                    e.getClass().getSimpleName());
         }
     }
 }
