@@ -402,6 +402,9 @@ public final class Bench {
         for (JsonNode run : runs) {
             String name = run.path("benchmark").asText();
             String kind = name.substring(name.lastIndexOf('.') + 1);
+            if (kind.equals("exchange")) {
+                continue; // printed above, for scale
+            }
             JsonNode metric = run.path("primaryMetric");
             double p50 = metric.path("scorePercentiles").path("50.0").asDouble(Double.NaN);
             double p99 = metric.path("scorePercentiles").path("99.0").asDouble(Double.NaN);
@@ -412,9 +415,6 @@ public final class Bench {
                         samples += bucket.get(1).asLong();
                     }
                 }
-            }
-            if (kind.equals("exchange")) {
-                continue;
             }
             String what = kind.equals("open") ? "warm event: ALARM -> create (JMH)" : "warm event: OK -> update (JMH)";
             figures.add(new Figure(what, String.format(Locale.ROOT, "%.2f / %.2f ms", p50, p99),
