@@ -8,34 +8,53 @@ import java.util.Optional;
 import dev.alertbridge.alert.Alert;
 
 /**
- * The merged, validated configuration: StatusHub account, webhook token, services and links.
+ * The merged, validated configuration: StatusHub account, webhook token, services, links and modes.
  *
  * @param account the Management API account, or empty when every service uses an integration URL
  * @param webhookToken the shared secret webhook callers present, or empty
  * @param services services by their configuration id, in document order
  * @param links service links
+ * @param mode live, shadow or off for every write (a link may be stricter, never looser)
+ * @param reconcileMode {@code report} or {@code repair}
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-        Map<String, ServiceTarget> services, List<ServiceLink> links) {
+        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, String reconcileMode) {
 
     public BridgeConfig {
         services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
+        mode = mode == null ? WriteMode.LIVE : mode;
+        reconcileMode = reconcileMode == null ? "report" : reconcileMode;
     }
 
-    /** The services linked to this alert, each once, in configuration order. */
-    public List<ServiceTarget> servicesFor(Alert alert, List<ServiceLink> links) {
-        Map<String, ServiceTarget> linked = new LinkedHashMap<>();
+    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
+            Map<String, ServiceTarget> services, List<ServiceLink> links) {
+        this(account, webhookToken, services, links, WriteMode.LIVE, "report");
+    }
+
+    /**
+     * The services linked to this alert, each once, in configuration order: with the worst status its matching
+     * links give, and the loosest of their modes made no looser than the configuration's.
+     */
+    public List<LinkedService> servicesFor(Alert alert, List<ServiceLink> links) {
+        Map<String, LinkedService> linked = new LinkedHashMap<>();
         for (ServiceLink link : links) {
             if (link.matches(alert)) {
-                link.services().forEach(id -> linked.putIfAbsent(id, services.get(id)));
+                for (String id : link.services()) {
+                    LinkedService seen = linked.get(id);
+                    linked.put(id, seen == null ? new LinkedService(services.get(id), link.status(), link.mode())
+                            : new LinkedService(seen.service(), seen.status().worst(link.status()),
+                                    seen.mode().loosest(link.mode())));
+                }
             }
         }
-        return List.copyOf(linked.values());
+        return linked.values().stream()
+                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode))).toList();
     }
 
     @Override
     public String toString() {
-        return "BridgeConfig[services=" + services.keySet() + ", links=" + links.size() + "]";
+        return "BridgeConfig[services=" + services.keySet() + ", links=" + links.size() + ", mode="
+                + mode.configName() + "]";
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.ServiceStatus;
 
 /**
  * Parses and merges configuration documents with strict, specific validation. Every error names the
@@ -24,10 +25,13 @@ import dev.alertbridge.alert.AlertSource;
  * SecureString and the links in plain Strings.
  */
 public final class ConfigParser {
-    private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links");
+    private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
+            "reconcile");
+    private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl");
-    private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services");
+    private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
+            "mode");
 
     private final ObjectMapper json;
 
@@ -43,6 +47,10 @@ public final class ConfigParser {
         Map<String, ServiceTarget> services = new LinkedHashMap<>();
         Map<String, String> serviceOrigin = new LinkedHashMap<>();
         List<Map.Entry<String, JsonNode>> linkNodes = new ArrayList<>();
+        WriteMode mode = null;
+        String modeOrigin = null;
+        String reconcileMode = null;
+        String reconcileOrigin = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -72,6 +80,20 @@ public final class ConfigParser {
                 webhookToken = text(doc, "$.webhookToken", root.get("webhookToken"));
                 webhookTokenOrigin = doc;
             }
+            if (root.has("mode")) {
+                if (modeOrigin != null) {
+                    throw new ConfigValidationException(doc, "$.mode", "also set in " + modeOrigin);
+                }
+                mode = mode(doc, "$.mode", root.get("mode"));
+                modeOrigin = doc;
+            }
+            if (root.has("reconcile")) {
+                if (reconcileOrigin != null) {
+                    throw new ConfigValidationException(doc, "$.reconcile", "also set in " + reconcileOrigin);
+                }
+                reconcileMode = reconcileMode(doc, root.get("reconcile"));
+                reconcileOrigin = doc;
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -97,7 +119,7 @@ public final class ConfigParser {
             links.addAll(links(entry.getKey(), "$.links", entry.getValue(), services.keySet()));
         }
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
-        return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links);
+        return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode);
     }
 
     /** Links given outside Parameter Store (embedded in an event), validated like stored ones. */
@@ -144,7 +166,33 @@ public final class ConfigParser {
             }
             ids.add(id);
         }
-        return new ServiceLink(monitor, level, source, ids);
+        ServiceStatus status = ServiceStatus.DOWN;
+        JsonNode statusNode = node.get("status");
+        if (statusNode != null && !statusNode.isNull()) {
+            status = ServiceStatus.fromWire(text(doc, path + ".status", statusNode))
+                    .filter(s -> s != ServiceStatus.UP).orElseThrow(() -> new ConfigValidationException(doc,
+                            path + ".status", "must be down or degraded-performance"));
+        }
+        WriteMode mode = node.hasNonNull("mode") ? mode(doc, path + ".mode", node.get("mode")) : WriteMode.LIVE;
+        return new ServiceLink(monitor, level, source, ids, status, mode);
+    }
+
+    private static WriteMode mode(String doc, String path, JsonNode node) {
+        return WriteMode.fromConfig(text(doc, path, node))
+                .orElseThrow(() -> new ConfigValidationException(doc, path, "must be live, shadow or off"));
+    }
+
+    private static String reconcileMode(String doc, JsonNode node) {
+        requireObject(doc, "$.reconcile", node);
+        rejectUnknown(doc, "$.reconcile", node, RECONCILE_FIELDS);
+        if (!node.hasNonNull("mode")) {
+            return "report";
+        }
+        String mode = text(doc, "$.reconcile.mode", node.get("mode"));
+        if (!mode.equals("report") && !mode.equals("repair")) {
+            throw new ConfigValidationException(doc, "$.reconcile.mode", "must be report or repair");
+        }
+        return mode;
     }
 
     private ServiceTarget service(String doc, String path, String id, JsonNode node) {

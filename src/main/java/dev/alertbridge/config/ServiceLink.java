@@ -1,38 +1,47 @@
 package dev.alertbridge.config;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
 
 /**
  * Which monitor updates which services. A link with no escalation level applies to every level; a link with no
- * source to every source; {@code *} as monitor matches any monitor. Names match case-insensitively, since
- * CloudWatch ARNs and Uptrends GUIDs are not case-stable across tools.
+ * source to every source; {@code monitor} may hold {@code *} wildcards and matches ignoring case. A clear matches
+ * whatever its level: it ends what the alert opened at any level.
  *
- * @param monitor alarm name or ARN, Uptrends monitor GUID or name, alertname label, or {@code *}
+ * @param monitor alarm name or ARN, Uptrends monitor GUID or name, alertname label, with {@code *} wildcards
  * @param escalationLevel 1–3, or null for every level
  * @param source a source, or null for every source
  * @param services ids of services in the configuration
+ * @param status the status the link's alerts give its services: down (default) or degraded-performance
+ * @param mode live (default), shadow or off
  */
-public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services) {
+public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
+        ServiceStatus status, WriteMode mode) {
 
     public ServiceLink {
         services = List.copyOf(services);
+        status = status == null ? ServiceStatus.DOWN : status;
+        mode = mode == null ? WriteMode.LIVE : mode;
+    }
+
+    /** A live link that takes its services down, as most links are. */
+    public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services) {
+        this(monitor, escalationLevel, source, services, ServiceStatus.DOWN, WriteMode.LIVE);
     }
 
     public boolean matches(Alert alert) {
         return (source == null || source == alert.source())
-                && (escalationLevel == null || escalationLevel == alert.escalationLevel())
+                && (escalationLevel == null || alert.state() == AlertState.CLEAR
+                        || escalationLevel == alert.escalationLevel())
                 && matchesMonitor(alert.monitorIds());
     }
 
     private boolean matchesMonitor(List<String> monitorIds) {
-        if (monitor.equals("*")) {
-            return true;
-        }
-        String wanted = monitor.toLowerCase(Locale.ROOT);
-        return monitorIds.stream().anyMatch(id -> id.toLowerCase(Locale.ROOT).equals(wanted));
+        MonitorPattern pattern = new MonitorPattern(monitor);
+        return monitorIds.stream().anyMatch(pattern::matches);
     }
 }

@@ -17,6 +17,14 @@ public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl)
         return serviceId != null;
     }
 
+    /**
+     * What the service is on StatusHub, whatever its key in the configuration: {@code api:<serviceId>}, or
+     * {@code hook:<the URL>} (the URL is only ever hashed into references, never written out).
+     */
+    public String stableKey() {
+        return viaManagementApi() ? "api:" + serviceId : "hook:" + hookUrl;
+    }
+
     /** The integration URL with its query (the token) hidden, for logs and reports. */
     public String redactedHookUrl() {
         return hookUrl == null ? "" : Redaction.url(hookUrl);

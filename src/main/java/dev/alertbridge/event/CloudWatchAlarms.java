@@ -16,10 +16,12 @@ import dev.alertbridge.alert.AlertState;
 /**
  * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
  *
- * <p>ALARM opens, OK clears, INSUFFICIENT_DATA and ALARM → ALARM change nothing. The episode is the alarm ARN plus
- * the time it entered ALARM, which an OK event carries as the previous state's timestamp. An ALARM while the
- * alarm is muted or its actions are suppressed changes nothing (the team asked for silence), but an OK still
- * clears, so the page never stays down.
+ * <p>ALARM opens, OK clears, INSUFFICIENT_DATA changes nothing. The alert is the alarm (its ARN); the episode is the
+ * ARN plus the time it entered ALARM, which an OK event carries as the previous state's timestamp. An ALARM → ALARM
+ * update (a composite or multi time-series alarm whose reason changed) opens too, naming the episode it continues
+ * by the previous state's timestamp: the bridge continues the alarm's open incident, or opens the one a lost event
+ * never opened. An ALARM while the alarm is muted or its actions are suppressed changes nothing (the team asked for
+ * silence), but an OK still clears, so the page never stays down.
  */
 final class CloudWatchAlarms {
     private CloudWatchAlarms() {
@@ -39,10 +41,10 @@ final class CloudWatchAlarms {
         Instant openedAt = null;
         switch (change.state().toUpperCase(Locale.ROOT)) {
             case "ALARM" -> {
-                boolean repeat = "ALARM".equalsIgnoreCase(change.previousState());
-                state = repeat || change.silenced() ? AlertState.NO_CHANGE : AlertState.OPEN;
-                key = identity + "@" + change.stateTime();
-                openedAt = change.stateTime();
+                boolean repeat = "ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null;
+                state = change.silenced() ? AlertState.NO_CHANGE : AlertState.OPEN;
+                openedAt = repeat ? change.previousTime() : change.stateTime();
+                key = identity + "@" + openedAt;
             }
             case "OK" -> {
                 state = AlertState.CLEAR;
@@ -55,7 +57,7 @@ final class CloudWatchAlarms {
             default -> throw new BadEventException(where, "unknown alarm state '" + Fields.excerpt(change.state())
                     + "' (expected ALARM, OK or INSUFFICIENT_DATA)");
         }
-        return new Alert(AlertSource.CLOUDWATCH, monitorIds, change.escalationLevel(), state, key, openedAt,
+        return new Alert(AlertSource.CLOUDWATCH, monitorIds, identity, change.escalationLevel(), state, key, openedAt,
                 change.stateTime(), change.name(), description, "");
     }
 
@@ -97,9 +99,19 @@ final class CloudWatchAlarms {
         return 1;
     }
 
-    /** ARNs in AWS's documentation examples carry stray blanks; identities must not. */
+    /**
+     * ARNs in AWS's documentation examples carry stray blanks after a colon ({@code us-east-1: 444455556666}): drop
+     * those in the fixed part, keep the alarm name as it is ({@code …:alarm:EC2 CPU Utilization Anomaly}).
+     */
     static String arn(String text) {
-        return text == null ? "" : text.replaceAll("\\s", "");
+        if (text == null) {
+            return "";
+        }
+        String[] parts = text.trim().split(":", 7);
+        for (int i = 0; i < parts.length - 1; i++) {
+            parts[i] = parts[i].strip();
+        }
+        return String.join(":", parts);
     }
 
     static List<Alert> one(Alert alert) {

@@ -35,7 +35,8 @@ final class EventBridgeAlarmAdapter implements SourceAdapter {
             Instant time = Fields.optionalText(event, "time", "$.time").map(t -> Timestamps.parse(t, "$.time"))
                     .orElse(Instant.EPOCH);
             String why = type.equals(CONTRIBUTOR_CHANGE) ? "a contributor of a multi time-series alarm" : type;
-            return List.of(new Alert(AlertSource.CLOUDWATCH, List.of(name), 1, AlertState.NO_CHANGE, "", null, time,
+            return List.of(new Alert(AlertSource.CLOUDWATCH, List.of(name), arn.isEmpty() ? name : arn, 1,
+                    AlertState.NO_CHANGE, "", null, time,
                     name, why, ""));
         }
         return CloudWatchAlarms.fromAlarmObject(name, arn, detail, "$.detail");

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads event fields by JSON path, failing with the path and what was expected. Text is bounded (a real alarm
- * reason is under 1,024 characters) and stripped of control characters; identities (monitor names, keys) that
- * carry control characters or markup are refused, since they end up in incident titles and references.
+ * reason is under 1,024 characters) and stripped of control characters. Identities (monitor names, keys) may be any
+ * printable text ({@code CPU > 90% & rising}): markup is neutralised where text is written to StatusHub, not here.
  */
 final class Fields {
     /** Longest free text accepted from an event. */
@@ -19,7 +19,7 @@ final class Fields {
     private Fields() {
     }
 
-    /** A monitor name, ARN, GUID, key or fingerprint: required, bounded, printable, without markup. */
+    /** A monitor name, ARN, GUID, key or fingerprint: required, bounded, printable. */
     static String identity(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         String value = text(parent, field, path);
@@ -31,8 +31,8 @@ final class Fields {
         if (value.length() > MAX_IDENTITY) {
             throw new BadEventException(path, "longer than " + MAX_IDENTITY + " characters");
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>')) {
-            throw new BadEventException(path, "contains control characters or markup ('<', '>')");
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadEventException(path, "contains control characters");
         }
         return value;
     }

@@ -16,7 +16,8 @@ import dev.alertbridge.alert.AlertState;
  * Prometheus Alertmanager (webhook version 4) and Grafana alerting (version 1) notifications: one group, many
  * alerts, firing and resolved mixed. Each alert is its own transition, identified by fingerprint + startsAt, so a
  * re-sent group changes nothing and the same label set firing again later is a new incident. Links match the
- * {@code alertname} label; an {@code escalation_level} label selects the level.
+ * {@code alertname} label; an {@code escalation_level} label selects the level. Each alert stands alone: one that
+ * cannot be used (a bad label, a missing fingerprint) is skipped and named, the others are applied.
  */
 final class GroupedAlertsAdapter implements SourceAdapter {
     private static final Logger LOG = Logger.getLogger(GroupedAlertsAdapter.class);
@@ -28,6 +29,31 @@ final class GroupedAlertsAdapter implements SourceAdapter {
 
     @Override
     public List<Alert> adapt(JsonNode body) {
+        JsonNode alerts = alerts(body);
+        List<Alert> result = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            result.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
+        }
+        return result;
+    }
+
+    @Override
+    public Adapted adaptEach(JsonNode body) {
+        JsonNode alerts = alerts(body);
+        List<Alert> usable = new ArrayList<>();
+        List<Adapted.Unusable> unusable = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            try {
+                usable.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
+            } catch (BadEventException e) {
+                unusable.add(new Adapted.Unusable("$.alerts[" + i + "]", e.getMessage()));
+            }
+        }
+        return new Adapted(usable, unusable);
+    }
+
+    /** The group's alerts array; a body that is not a group at all fails whole. */
+    private JsonNode alerts(JsonNode body) {
         if (!body.isObject()) {
             throw new BadEventException("$", "must be a JSON object (a " + source.linkName() + " webhook notification)");
         }
@@ -43,11 +69,7 @@ final class GroupedAlertsAdapter implements SourceAdapter {
             LOG.warnf("%s dropped %d alerts from this notification (max_alerts): they reach the bridge only when "
                     + "re-sent", source.linkName(), truncated.asInt());
         }
-        List<Alert> result = new ArrayList<>();
-        for (int i = 0; i < alerts.size(); i++) {
-            result.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
-        }
-        return result;
+        return alerts;
     }
 
     private Alert alert(JsonNode alert, String where) {
@@ -73,7 +95,7 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         String description = annotations == null || !annotations.isObject() ? ""
                 : Fields.optionalText(annotations, "description", where + ".annotations.description").orElse(summary);
         int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
-        return new Alert(source, List.of(alertname), level, state,
+        return new Alert(source, List.of(alertname), source.linkName() + ":" + fingerprint, level, state,
                 source.linkName() + ":" + fingerprint + "@" + startsAt, startsAt, at,
                 summary.isEmpty() ? alertname : summary, description,
                 Fields.optionalText(alert, "generatorURL", where + ".generatorURL").orElse(""));

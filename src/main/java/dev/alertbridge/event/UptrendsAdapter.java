@@ -41,7 +41,7 @@ final class UptrendsAdapter implements SourceAdapter {
         Instant firstError = body.hasNonNull("firstErrorUtc") ? Fields.time(body, "firstErrorUtc", "$.firstErrorUtc")
                 : null;
         int level = Fields.escalationLevel(body.get("escalationLevel"), "$.escalationLevel", 1);
-        return List.of(new Alert(AlertSource.UPTRENDS, monitorIds, level, state, "uptrends:" + incidentKey,
+        return List.of(new Alert(AlertSource.UPTRENDS, monitorIds, guid, level, state, "uptrends:" + incidentKey,
                 firstError != null ? firstError : (state == AlertState.OPEN ? at : null), at, monitorIds.get(0),
                 Fields.optionalText(body, "description", "$.description").orElse(""), ""));
     }

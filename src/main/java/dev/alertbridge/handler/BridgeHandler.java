@@ -21,6 +21,7 @@ import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.InboundEvent;
@@ -88,7 +89,8 @@ public class BridgeHandler implements RequestStreamHandler {
         BridgeConfig config = configs.current(now);
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
                 : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
-        InvocationReport report = dispatcher.dispatch(event.alerts(), config, links, deadline, now, settings.dryRun());
+        InvocationReport report = dispatcher.dispatch(new Adapted(event.alerts(), List.of()), config, links, deadline,
+                now, settings.dryRun());
         log.outcome("alarm", report.failed() ? 500 : 200, report);
         if (report.failed()) {
             throw new InvocationFailedException("StatusHub not fully updated, retry the event: "

@@ -2,18 +2,31 @@ package dev.alertbridge.handler;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.alertbridge.event.Adapted;
+import dev.alertbridge.statushub.Delivered;
 
 /**
  * What one invocation did, per alert and per linked service: returned to the caller and logged as one line.
  *
  * @param dryRun true when nothing was sent
+ * @param mode {@code shadow} or {@code off} when the configuration stops writes, else absent
  * @param alerts one entry per alert in the event
+ * @param unusable alerts of a grouped webhook that were skipped, each with what is wrong
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record InvocationReport(boolean dryRun, List<AlertReport> alerts) {
+public record InvocationReport(boolean dryRun, String mode, List<AlertReport> alerts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Adapted.Unusable> unusable) {
+
+    public InvocationReport {
+        alerts = List.copyOf(alerts);
+        unusable = List.copyOf(unusable);
+    }
 
     /**
      * @param source cloudwatch, uptrends, alertmanager, grafana
@@ -21,11 +34,21 @@ public record InvocationReport(boolean dryRun, List<AlertReport> alerts) {
      * @param state open, clear or no-change
      * @param escalationLevel 1–3
      * @param note why no service was touched, when none was linked
-     * @param services one outcome per linked service
+     * @param services one outcome per linked service (a clear that ends two incidents there has two)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AlertReport(String source, String monitor, String state, int escalationLevel, String note,
             List<ServiceOutcome> services) {
+    }
+
+    /** What happened to one service. */
+    public enum Result {
+        CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED;
+
+        @JsonValue
+        public String reportName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
@@ -34,15 +57,32 @@ public record InvocationReport(boolean dryRun, List<AlertReport> alerts) {
      * @param result created, updated, unchanged, skipped or failed
      * @param incidentId StatusHub's incident id (or the integration-URL id), when known
      * @param why the reason for unchanged, skipped and failed
-     * @param request in dry-run, the request that would have been sent
+     * @param request in dry-run and shadow mode, the request that would have been sent
      * @param retryable for failures: whether a retry of the event may succeed
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ServiceOutcome(String service, String via, String result, String incidentId, String why,
+    public record ServiceOutcome(String service, Delivered.Via via, Result result, String incidentId, String why,
             String request, @JsonIgnore boolean retryable) {
 
+        public static ServiceOutcome delivered(String service, Delivered delivered) {
+            return new ServiceOutcome(service, delivered.via(), delivered.created() ? Result.CREATED : Result.UPDATED,
+                    delivered.incidentId(), null, delivered.request(), false);
+        }
+
+        public static ServiceOutcome unchanged(String service, Delivered.Via via, String incidentId, String why) {
+            return new ServiceOutcome(service, via, Result.UNCHANGED, incidentId, why, null, false);
+        }
+
+        public static ServiceOutcome skipped(String service, Delivered.Via via, String why, String request) {
+            return new ServiceOutcome(service, via, Result.SKIPPED, null, why, request, false);
+        }
+
+        public static ServiceOutcome failed(String service, Delivered.Via via, String why, boolean retryable) {
+            return new ServiceOutcome(service, via, Result.FAILED, null, why, null, retryable);
+        }
+
         public boolean failed() {
-            return result.equals("failed");
+            return result == Result.FAILED;
         }
     }
 
@@ -62,7 +102,7 @@ public record InvocationReport(boolean dryRun, List<AlertReport> alerts) {
                 .collect(Collectors.joining("; "));
     }
 
-    private java.util.stream.Stream<ServiceOutcome> outcomes() {
+    private Stream<ServiceOutcome> outcomes() {
         return alerts.stream().flatMap(a -> a.services().stream());
     }
 }

@@ -2,7 +2,6 @@ package dev.alertbridge.handler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.FunctionUrlRequest;
@@ -71,7 +70,7 @@ public class WebhookEndpoint {
             return error(401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
                     Map.of("www-authenticate", "Bearer"));
         }
-        List<Alert> alerts;
+        Adapted adapted;
         try {
             String body = request.text();
             int size = body.getBytes(StandardCharsets.UTF_8).length;
@@ -79,11 +78,16 @@ public class WebhookEndpoint {
                 return error(400, "request body too large: " + size + " bytes, the limit is "
                         + settings.maxEventBytes(), Map.of());
             }
-            alerts = adapter.get().adapt(router.parse(body, "body"));
+            adapted = adapter.get().adaptEach(router.parse(body, "body"));
         } catch (BadEventException e) {
             return error(400, "bad request body: " + e.getMessage(), Map.of());
         }
-        InvocationReport report = dispatcher.dispatch(alerts, config, config.links(), deadline, now,
+        if (adapted.alerts().isEmpty() && !adapted.unusable().isEmpty()) {
+            // Nothing usable at all: the sender's configuration is wrong, and a 4xx says so (no retry).
+            return error(400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
+                    .collect(java.util.stream.Collectors.joining("; ")), Map.of());
+        }
+        InvocationReport report = dispatcher.dispatch(adapted, config, config.links(), deadline, now,
                 settings.dryRun());
         int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
         log.outcome("webhook " + request.path(), status, report);

@@ -1,5 +1,7 @@
 package dev.alertbridge.statushub;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +26,23 @@ import dev.alertbridge.transition.Transition;
 /**
  * Dry run ({@code BRIDGE_DRY_RUN=true}): logs and returns the StatusHub requests the bridge would send and sends
  * none. It remembers the incidents it would have made, so a local open → clear sequence shows the clear's update
- * of the same incident. Integration URLs appear with their token redacted.
+ * of the same incident, and two alerts on one service keep it down until both clear. Integration URLs appear with
+ * their token redacted.
  */
 public final class DryRunDelivery implements StatusHubDelivery {
     private static final Logger LOG = Logger.getLogger(DryRunDelivery.class);
 
     private final ObjectMapper json;
     private final BridgeConfig config;
-    private final Map<String, IncidentView> wouldExist;
+    /** Would-be incidents by ref, with the service they are on. */
+    private final Map<String, Remembered> wouldExist;
     private final AtomicInteger ids;
 
-    DryRunDelivery(ObjectMapper json, BridgeConfig config, Map<String, IncidentView> wouldExist, AtomicInteger ids) {
+    /** One would-be incident and its service's configuration id. */
+    record Remembered(String serviceId, IncidentView view) {
+    }
+
+    DryRunDelivery(ObjectMapper json, BridgeConfig config, Map<String, Remembered> wouldExist, AtomicInteger ids) {
         this.json = json;
         this.config = config;
         this.wouldExist = wouldExist;
@@ -42,17 +50,27 @@ public final class DryRunDelivery implements StatusHubDelivery {
     }
 
     /** The memory of would-be incidents, kept for the life of the execution environment. */
-    static Map<String, IncidentView> memory() {
+    static Map<String, Remembered> memory() {
         return new ConcurrentHashMap<>();
     }
 
     @Override
-    public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline) {
+    public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline, Instant now) {
         Map<String, Current> current = new HashMap<>();
         for (ServiceTarget service : services) {
-            IncidentView view = wouldExist.get(IncidentRef.of(alert, service.id()).toString());
-            current.put(service.id(), view != null ? new Current.Found(view)
-                    : service.viaManagementApi() ? Current.NOT_FOUND : Current.UNREADABLE);
+            String alertPart = IncidentRef.of(alert, service).alertPart();
+            List<IncidentView> ofAlert = new ArrayList<>();
+            List<IncidentView> others = new ArrayList<>();
+            for (Remembered remembered : wouldExist.values()) {
+                if (remembered.view().ref().alertPart().equals(alertPart)) {
+                    ofAlert.add(remembered.view());
+                } else if (remembered.serviceId().equals(service.id()) && remembered.view().open()) {
+                    others.add(remembered.view());
+                }
+            }
+            current.put(service.id(), !ofAlert.isEmpty() || service.viaManagementApi()
+                    ? new Current.Shown(ofAlert, others)
+                    : Current.UNREADABLE);
         }
         return current;
     }
@@ -62,26 +80,33 @@ public final class DryRunDelivery implements StatusHubDelivery {
         ServiceTarget service = write.service();
         IncidentDraft draft = write.draft();
         boolean create = write instanceof Transition.Create;
-        String incidentId;
-        String request;
-        if (service.viaManagementApi()) {
-            String base = config.account().map(a -> a.apiUrl() + "/hubs/" + a.hub() + "/incidents").orElse("");
-            incidentId = create ? "dry-run-" + ids.incrementAndGet()
-                    : ((Transition.MarkMonitoring) write).incidentId();
-            request = "POST " + base + (create ? "" : "/" + incidentId + "/incident_updates") + " "
-                    + toJson(ManagementApiDelivery.write(service, draft));
-        } else {
-            incidentId = draft.ref().toString();
-            request = "POST " + service.redactedHookUrl() + " " + toJson(IntegrationUrlDelivery.body(draft));
-        }
-        wouldExist.put(draft.ref().toString(), new IncidentView(incidentId, draft.title(), draft.ref(), draft.time(),
-                draft.type(), draft.type() == IncidentType.MONITORING));
+        String incidentId = !service.viaManagementApi() ? draft.ref().toString()
+                : create ? "dry-run-" + ids.incrementAndGet() : ((Transition.MarkMonitoring) write).incidentId();
+        String request = request(json, config, write);
+        IncidentView before = wouldExist.containsKey(draft.ref().toString())
+                ? wouldExist.get(draft.ref().toString()).view() : null;
+        wouldExist.put(draft.ref().toString(), new Remembered(service.id(), new IncidentView(incidentId,
+                draft.title(), draft.ref(), before != null ? before.startTime() : draft.time(), draft.type(),
+                draft.type() == IncidentType.MONITORING, write.linked().status())));
         LOG.infof("dry run, not sent: %s", request);
-        String via = service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
-        return new Delivered(create ? "created" : "updated", via, incidentId, request, null);
+        Delivered.Via via = service.viaManagementApi() ? Delivered.Via.MANAGEMENT_API : Delivered.Via.INTEGRATION_URL;
+        return (create ? Delivered.created(via, incidentId) : Delivered.updated(via, incidentId)).withRequest(request);
     }
 
-    private String toJson(Object body) {
+    /** The request a write sends, as one line: method, URL (token redacted) and body. */
+    static String request(ObjectMapper json, BridgeConfig config, Transition.Write write) {
+        ServiceTarget service = write.service();
+        IncidentDraft draft = write.draft();
+        if (!service.viaManagementApi()) {
+            return "POST " + service.redactedHookUrl() + " " + toJson(json, IntegrationUrlDelivery.body(draft));
+        }
+        String base = config.account().map(a -> a.apiUrl() + "/hubs/" + a.hub() + "/incidents").orElse("");
+        String path = write instanceof Transition.MarkMonitoring monitoring
+                ? "/" + monitoring.incidentId() + "/incident_updates" : "";
+        return "POST " + base + path + " " + toJson(json, ManagementApiDelivery.write(service, draft));
+    }
+
+    private static String toJson(ObjectMapper json, Object body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

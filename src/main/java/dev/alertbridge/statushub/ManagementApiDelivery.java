@@ -5,45 +5,48 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.statushub.HubIncidents.Incident;
+import dev.alertbridge.statushub.HubIncidents.Summary;
+import dev.alertbridge.statushub.HubIncidents.Update;
 import dev.alertbridge.transition.Current;
 import dev.alertbridge.transition.IncidentDraft;
 import dev.alertbridge.transition.IncidentRef;
 import dev.alertbridge.transition.IncidentType;
 import dev.alertbridge.transition.IncidentView;
 import dev.alertbridge.transition.Transition;
+import dev.alertbridge.transition.TransitionPlanner;
 
 /**
  * Services with a {@code serviceId}, through the Management API of the configured hub.
  *
- * <p>Finding an alert's incident again, with no database: the bridge writes its {@link IncidentRef} into the
- * text of every update it posts. To look up, it lists the hub's incidents and reads those that could be the
- * alert's: the ones that started when the alert opened (that is the start time the bridge gives them), or, for a
- * clear that does not know when its alert opened, every one not yet resolved. Titles are not used: people
- * retitle incidents.
+ * <p>Finding an alert's incidents again, with no database: the bridge writes its {@link IncidentRef} into the text
+ * of every update it posts. To look up, it lists the hub's incidents still open (and, for an alert that names its
+ * episode, those that ended since the episode began), reads the open ones and the episode's own in full, and sorts
+ * them per service: the alert's own incidents (by the ref's alert part, or the mark earlier versions wrote), and
+ * other alerts' open incidents on the same service, which keep it down. Titles are not used: people retitle
+ * incidents.
  */
 public final class ManagementApiDelivery implements StatusHubDelivery {
-    public static final String VIA = "management-api";
     private static final Logger LOG = Logger.getLogger(ManagementApiDelivery.class);
 
     private final StatusHubAccount account;
     private final StatusHubApi api;
     private final StatusHubCalls calls;
-    private final ObjectMapper json;
-    private final Pacer readPacer;
+    private final HubIncidents incidents;
     private final Pacer writePacer;
 
     public ManagementApiDelivery(StatusHubAccount account, StatusHubApi api, StatusHubCalls calls, ObjectMapper json,
@@ -51,59 +54,75 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
         this.account = account;
         this.api = api;
         this.calls = calls;
-        this.json = json;
-        this.readPacer = readPacer;
+        this.incidents = new HubIncidents(account, api, calls, json, readPacer);
         this.writePacer = writePacer;
     }
 
     @Override
-    public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline) {
-        Instant openedAt = alert.hasIncidentKey() && alert.openedAt() != null
+    public Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline, Instant now) {
+        Instant episodeStart = alert.hasIncidentKey() && alert.openedAt() != null
                 ? alert.openedAt().truncatedTo(ChronoUnit.SECONDS)
                 : null;
-        List<Incident> candidates = candidates(openedAt, deadline);
+        Instant since = episodeStart != null && episodeStart.isBefore(now) ? episodeStart : now;
+        List<Summary> listed = incidents.overlapping(since, deadline);
+        // Every open incident (the alert's own, or another alert's keeping a service down), and the episode's own
+        // incident if it ended: resolved by a person, it must not be opened again.
+        List<Incident> read = incidents.readWhere(listed,
+                s -> !s.resolved() || (episodeStart != null && episodeStart.equals(s.start())), deadline);
         Map<String, Current> current = new HashMap<>();
         for (ServiceTarget service : services) {
-            current.put(service.id(), find(IncidentRef.of(alert, service.id()), candidates));
+            current.put(service.id(), shown(alert, service, read));
         }
         return current;
     }
 
-    /**
-     * The incidents that may be the alert's, read in full. With the episode's start known: those that started
-     * then (the start the bridge gives its incidents), and unresolved ones whose start cannot be read. Without
-     * it: every unresolved incident.
-     */
-    private List<Incident> candidates(Instant openedAt, Deadline deadline) {
-        return candidates(list(deadline), openedAt, deadline);
-    }
-
-    private List<Incident> candidates(List<JsonNode> summaries, Instant openedAt, Deadline deadline) {
-        List<Supplier<Incident>> reads = new ArrayList<>();
-        for (JsonNode summary : summaries) {
-            String id = summary.path("id").asText("");
-            Optional<IncidentType> last = IncidentType.fromWire(summary.path("last_incident_type").asText(null));
-            Instant start = time(summary.path("start_time").asText(null));
-            boolean unresolved = last.orElse(null) != IncidentType.RESOLVED;
-            boolean candidate = openedAt == null ? unresolved
-                    : openedAt.equals(start) || (start == null && unresolved);
-            if (!id.isEmpty() && candidate) {
-                reads.add(() -> read(id, summary, last, deadline));
+    private static Current shown(Alert alert, ServiceTarget service, List<Incident> read) {
+        IncidentRef mine = IncidentRef.of(alert, service);
+        IncidentRef legacy = IncidentRef.legacy(alert, service);
+        boolean legacyPartEnough = IncidentRef.legacyAlertPartIdentifies(alert.source());
+        List<IncidentView> ofAlert = new ArrayList<>();
+        List<IncidentView> others = new ArrayList<>();
+        for (Incident incident : read) {
+            List<IncidentRef> refs = refs(incident);
+            Optional<IncidentRef> own = refs.stream().filter(r -> r.alertPart().equals(mine.alertPart())
+                    || (r.alertPart().equals(legacy.alertPart()) && (legacyPartEnough || r.equals(legacy))))
+                    .findFirst();
+            if (own.isPresent()) {
+                ofAlert.add(view(incident, own.get(), service));
+            } else if (!refs.isEmpty() && onService(incident, service)) {
+                IncidentView other = view(incident, refs.get(0), service);
+                if (other.open()) {
+                    others.add(other);
+                }
             }
         }
-        return reads.isEmpty() ? List.of() : FanOut.all(reads, deadline);
+        ofAlert.sort(Comparator.comparing(IncidentView::startTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(v -> v.incidentId().length()).thenComparing(IncidentView::incidentId));
+        return new Current.Shown(ofAlert, others);
     }
 
-    private List<JsonNode> list(Deadline deadline) {
-        String endpoint = "GET /hubs/" + account.hub() + "/incidents";
-        return items(parse(calls.read(endpoint, readPacer, deadline, () -> api.list(account.hub())), endpoint));
+    private static List<IncidentRef> refs(Incident incident) {
+        LinkedHashSet<IncidentRef> refs = new LinkedHashSet<>();
+        for (Update update : incident.updates()) {
+            refs.addAll(IncidentRef.findAll(update.body()));
+        }
+        return new ArrayList<>(refs);
     }
 
-    private Incident read(String id, JsonNode summary, Optional<IncidentType> listed, Deadline deadline) {
-        String endpoint = "GET /hubs/" + account.hub() + "/incidents/" + id;
-        JsonNode detail = unwrap(parse(calls.read(endpoint, readPacer, deadline, () -> api.get(account.hub(), id)),
-                endpoint));
-        return Incident.of(id, summary, detail, listed);
+    private static boolean onService(Incident incident, ServiceTarget service) {
+        return incident.updates().stream().anyMatch(u -> u.statuses().containsKey(service.serviceId()));
+    }
+
+    private static IncidentView view(Incident incident, IncidentRef ref, ServiceTarget service) {
+        String mark = ref.toString();
+        boolean cleared = incident.updates().stream()
+                .anyMatch(u -> u.type() == IncidentType.MONITORING && u.body().contains(mark));
+        // Its severity, from how the bridge's opening update begins: later updates may have written another status.
+        ServiceStatus status = incident.updates().stream().anyMatch(u -> u.body().contains(mark)
+                && u.body().startsWith(TransitionPlanner.DEGRADED_OPENING)) ? ServiceStatus.DEGRADED_PERFORMANCE
+                        : ServiceStatus.DOWN;
+        return new IncidentView(incident.id(), incident.title(), ref, incident.start(), incident.latest(), cleared,
+                status);
     }
 
     @Override
@@ -111,16 +130,17 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
         if (write instanceof Transition.Create create) {
             String endpoint = "POST /hubs/" + account.hub() + "/incidents";
             IncidentWrite body = write(create.service(), create.draft());
-            JsonNode created = unwrap(parse(calls.write(endpoint, writePacer, deadline,
+            JsonNode created = HubIncidents.unwrap(incidents.parse(calls.write(endpoint, writePacer, deadline,
                     () -> api.create(account.hub(), body)), endpoint));
-            return new Delivered("created", VIA, created.path("id").asText(""), null, null);
+            return Delivered.created(Delivered.Via.MANAGEMENT_API, created.path("id").asText(""));
         }
         Transition.MarkMonitoring monitoring = (Transition.MarkMonitoring) write;
         String id = monitoring.incidentId();
         String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + id + "/incident_updates";
         IncidentWrite body = write(monitoring.service(), monitoring.draft());
+        incidents.forget(id);
         calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), id, body));
-        return new Delivered("updated", VIA, id, null, null);
+        return Delivered.updated(Delivered.Via.MANAGEMENT_API, id);
     }
 
     /**
@@ -136,16 +156,16 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
         Map<String, String> duplicates = new HashMap<>();
         try {
             Instant start = created.keySet().iterator().next().draft().time().truncatedTo(ChronoUnit.SECONDS);
-            List<JsonNode> summaries = list(deadline);
-            long startedThen = summaries.stream().filter(s -> start.equals(time(s.path("start_time").asText(null))))
-                    .count();
-            if (startedThen <= created.size()) {
+            List<Summary> startedThen = incidents.overlapping(start, deadline).stream()
+                    .filter(s -> start.equals(s.start())).toList();
+            if (startedThen.size() <= created.size()) {
                 return duplicates;
             }
-            List<Incident> candidates = candidates(summaries, start, deadline);
+            List<Incident> candidates = incidents.read(startedThen, deadline);
             for (Map.Entry<Transition.Create, String> entry : created.entrySet()) {
                 String mark = entry.getKey().draft().ref().toString();
-                Optional<Incident> first = candidates.stream().filter(i -> i.mentions(mark)).min(BY_ID);
+                Optional<Incident> first = candidates.stream()
+                        .filter(i -> i.updates().stream().anyMatch(u -> u.body().contains(mark))).min(BY_ID);
                 if (first.isPresent() && !first.get().id().equals(entry.getValue())) {
                     resolveDuplicate(entry.getKey(), entry.getValue(), first.get().id(), deadline);
                     duplicates.put(entry.getKey().service().id(), first.get().id());
@@ -160,9 +180,10 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
 
     private void resolveDuplicate(Transition.Create create, String duplicate, String first, Deadline deadline) {
         String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + duplicate + "/incident_updates";
-        IncidentWrite resolve = new IncidentWrite(create.draft().title(),
-                create.draft().time().truncatedTo(ChronoUnit.SECONDS).toString(), IncidentType.RESOLVED.wireName(),
+        IncidentWrite resolve = new IncidentWrite(create.draft().title(), create.draft().time().toString(),
+                IncidentType.RESOLVED.wireName(),
                 "Opened twice by the alert bridge; updates continue in incident " + first + ".", List.of());
+        incidents.forget(duplicate);
         calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), duplicate, resolve));
     }
 
@@ -175,96 +196,5 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
         return new IncidentWrite(draft.title(), draft.time().truncatedTo(ChronoUnit.SECONDS).toString(),
                 draft.type().wireName(), draft.body(),
                 List.of(new IncidentWrite.ServiceStatusWrite(service.serviceId(), draft.status().wireName())));
-    }
-
-    private static Current find(IncidentRef ref, List<Incident> candidates) {
-        if (ref.hasEpisode()) {
-            String mark = ref.toString();
-            return candidates.stream().filter(i -> i.mentions(mark)).min(BY_ID)
-                    .<Current>map(i -> new Current.Found(i.view(ref)))
-                    .orElse(Current.NOT_FOUND);
-        }
-        // A clear that cannot name its episode ends the monitor's newest incident still open on this service.
-        return candidates.stream()
-                .filter(i -> i.latest() != IncidentType.RESOLVED)
-                .map(i -> i.refWith(ref.monitorPrefix()).map(full -> i.view(full)))
-                .flatMap(Optional::stream)
-                .filter(view -> !view.clearedByBridge())
-                .max(Comparator.comparing(IncidentView::startTime, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .<Current>map(Current.Found::new)
-                .orElse(Current.NOT_FOUND);
-    }
-
-    private JsonNode parse(String body, String endpoint) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new StatusHubUnavailableException(endpoint, "answer is not JSON", false, null);
-        }
-    }
-
-    /** Lists come as {@code {"data":[…]}}; accept a bare array too. */
-    private static List<JsonNode> items(JsonNode node) {
-        JsonNode array = node.isArray() ? node : node.path("data").isArray() ? node.path("data")
-                : node.path("incidents");
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
-    }
-
-    private static JsonNode unwrap(JsonNode node) {
-        return node.path("data").isObject() ? node.path("data") : node;
-    }
-
-    static Instant time(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text.trim().replace(' ', 'T')).toInstant()
-                    .truncatedTo(ChronoUnit.SECONDS);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** One incident as StatusHub shows it: summary and updates. */
-    private record Incident(String id, String title, Instant start, IncidentType latest,
-            List<Map.Entry<IncidentType, String>> updates) {
-
-        static Incident of(String id, JsonNode summary, JsonNode detail, Optional<IncidentType> listed) {
-            List<Map.Entry<IncidentType, String>> updates = new ArrayList<>();
-            for (JsonNode update : detail.path("incident_updates")) {
-                updates.add(new java.util.AbstractMap.SimpleEntry<>(
-                        IncidentType.fromWire(update.path("incident_type").asText(null)).orElse(null),
-                        update.path("body").asText("")));
-            }
-            String title = detail.path("title").asText(summary.path("title").asText(""));
-            Instant start = time(detail.path("start_time").asText(summary.path("start_time").asText(null)));
-            // Newest update first; if the order is not what we expect, a resolution anywhere still wins.
-            IncidentType latest = listed.orElseGet(() -> updates.stream()
-                    .anyMatch(u -> u.getKey() == IncidentType.RESOLVED) ? IncidentType.RESOLVED
-                            : updates.isEmpty() ? null : updates.get(0).getKey());
-            return new Incident(id, title, start, latest, updates);
-        }
-
-        boolean mentions(String mark) {
-            return updates.stream().anyMatch(u -> u.getValue().contains(mark));
-        }
-
-        Optional<IncidentRef> refWith(String monitorPrefix) {
-            return updates.stream().map(u -> IncidentRef.findIn(u.getValue(), monitorPrefix))
-                    .flatMap(Optional::stream).findFirst();
-        }
-
-        IncidentView view(IncidentRef ref) {
-            String mark = ref.toString();
-            boolean cleared = updates.stream()
-                    .anyMatch(u -> u.getKey() == IncidentType.MONITORING && u.getValue().contains(mark));
-            return new IncidentView(id, title, ref, start, latest, cleared);
-        }
     }
 }

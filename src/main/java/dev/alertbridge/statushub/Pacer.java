@@ -1,60 +1,108 @@
 package dev.alertbridge.statushub;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Keeps one execution environment within StatusHub's per-key limit ("5 writes per second"): at most {@code limit}
- * requests start in any window of a second. Requests under the limit go at once (a fan-out to five services is one
- * burst, not a queue); the next waits until the oldest of the last {@code limit} leaves the window. The window is a
- * little longer than a second so that jitter on the wire cannot put {@code limit + 1} requests into StatusHub's
- * second. Other environments share the key; their excess comes back as 429, which the retry honours.
+ * Keeps one execution environment within StatusHub's per-key limits ("5 writes, 30 reads per second") as StatusHub
+ * counts them: on arrival. It holds {@code limit} slots; a request takes a free slot when it starts. A read gives
+ * its slot back a window after it started. A write holds its slot until its answer arrives and gives it back a
+ * window after that: StatusHub saw the write somewhere between its start and its answer, so writes that leave the
+ * process late (the first ones of a cold environment) can never share StatusHub's second with the next ones.
+ * Requests under the limit go at once (a fan-out to five services is one burst, not a queue). The window is a
+ * little longer than a second for jitter on the wire. Other environments share the key; their excess comes back
+ * as 429, which the retry honours.
  */
 public final class Pacer {
     private static final ConcurrentHashMap<String, Pacer> SHARED = new ConcurrentHashMap<>();
     /** One second plus headroom for wire jitter. */
-    private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1025);
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1025);
+    private static final long IN_FLIGHT = Long.MAX_VALUE;
 
-    /** Start times of the last {@code limit} requests, oldest at {@code next}. */
-    private final long[] starts;
-    private int next;
-    private int granted;
-    private long latest = Long.MIN_VALUE;
+    /** When each slot may be taken again (System.nanoTime), or {@link #IN_FLIGHT}. */
+    private final long[] freeAt;
+    private final boolean holdUntilAnswer;
 
-    Pacer(int limit) {
-        this.starts = new long[Math.max(1, limit)];
+    private Pacer(int limit, boolean holdUntilAnswer) {
+        this.freeAt = new long[Math.max(1, limit)];
+        java.util.Arrays.fill(freeAt, Long.MIN_VALUE);
+        this.holdUntilAnswer = holdUntilAnswer;
+    }
+
+    /** Reads: a slot is taken at the start and free again a window later. */
+    public static Pacer forReads(int perSecond) {
+        return new Pacer(perSecond, false);
+    }
+
+    /** Writes: a slot is held from the start until the answer, and free again a window after the answer. */
+    public static Pacer forWrites(int perSecond) {
+        return new Pacer(perSecond, true);
     }
 
     /** One pacer per key and per limit, shared by every invocation of this execution environment. */
-    public static Pacer shared(String key, int perSecond) {
-        return SHARED.computeIfAbsent(key + "|" + perSecond, k -> new Pacer(perSecond));
+    public static Pacer shared(String key, int perSecond, boolean writes) {
+        return SHARED.computeIfAbsent(key + "|" + perSecond + "|" + writes,
+                k -> writes ? forWrites(perSecond) : forReads(perSecond));
     }
 
-    /** Waits for this caller's turn, or fails when the turn lies beyond the deadline. */
-    public void await(Deadline deadline, String what) {
-        long wait = reserve(System.nanoTime(), deadline.remaining());
-        if (wait < 0) {
-            throw new DeadlineExceededException(what + " (the request rate limit leaves no slot in time)");
-        }
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
+    /** Waits for a free slot, or fails when none frees before the deadline; the caller releases it when answered. */
+    public Slot acquire(Deadline deadline, String what) {
+        long end = System.nanoTime() + deadline.remaining().toNanos();
+        synchronized (this) {
+            while (true) {
+                long now = System.nanoTime();
+                int slot = earliest();
+                long at = freeAt[slot];
+                if (at <= now) {
+                    freeAt[slot] = holdUntilAnswer ? IN_FLIGHT : now + WINDOW_NANOS;
+                    return new Slot(this, slot);
+                }
+                if (now >= end || (at != IN_FLIGHT && at > end)) {
+                    throw new DeadlineExceededException(what + " (the request rate limit leaves no slot in time)");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(at, end) - now);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeadlineExceededException(what + " (interrupted while waiting for a slot)");
+                }
+            }
         }
     }
 
-    /** Reserves a start at or after {@code now}; returns the wait in nanos, or -1 if it would not fit. */
-    synchronized long reserve(long now, Duration within) {
-        long start = granted < starts.length ? now : Math.max(now, starts[next] + WINDOW_NANOS);
-        start = latest == Long.MIN_VALUE ? start : Math.max(start, latest);
-        long wait = start - now;
-        if (wait > within.toNanos()) {
-            return -1;
+    private int earliest() {
+        int best = 0;
+        for (int i = 1; i < freeAt.length; i++) {
+            if (freeAt[i] < freeAt[best]) {
+                best = i;
+            }
         }
-        starts[next] = start;
-        next = (next + 1) % starts.length;
-        granted++;
-        latest = start;
-        return wait;
+        return best;
+    }
+
+    private synchronized void release(int slot) {
+        if (holdUntilAnswer) {
+            freeAt[slot] = System.nanoTime() + WINDOW_NANOS;
+            notifyAll();
+        }
+    }
+
+    /** A taken slot; {@link #release()} once the request's answer (or failure) is in. */
+    public static final class Slot {
+        private final Pacer pacer;
+        private final int index;
+        private boolean released;
+
+        private Slot(Pacer pacer, int index) {
+            this.pacer = pacer;
+            this.index = index;
+        }
+
+        public void release() {
+            if (!released) {
+                released = true;
+                pacer.release(index);
+            }
+        }
     }
 }

@@ -47,18 +47,28 @@ public final class StatusHubCalls {
                 .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
     }
 
+    /** A successful answer: its body, and its {@code Link} header (list pages), or null. */
+    public record Answer(String body, String link) {
+    }
+
     public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+        return guarded(reads, endpoint, pacer, deadline, call).body();
+    }
+
+    /** A read whose headers matter (a page of a list). */
+    public Answer readPage(String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> call) {
         return guarded(reads, endpoint, pacer, deadline, call);
     }
 
     public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
-        return guarded(writes, endpoint, pacer, deadline, call);
+        return guarded(writes, endpoint, pacer, deadline, call).body();
     }
 
-    private String guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
+    private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> call) {
         try {
-            return guard.call(() -> attempt(endpoint, pacer, deadline, call), String.class);
+            return guard.call(() -> attempt(endpoint, pacer, deadline, call), Answer.class);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -66,8 +76,16 @@ public final class StatusHubCalls {
         }
     }
 
-    private String attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
-        pacer.await(deadline, "call " + endpoint);
+    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+        Pacer.Slot slot = pacer.acquire(deadline, "call " + endpoint);
+        try {
+            return exchange(endpoint, deadline, call);
+        } finally {
+            slot.release();
+        }
+    }
+
+    private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> call) {
         Duration timeout = deadline.callTimeout(callTimeout);
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
@@ -88,7 +106,7 @@ public final class StatusHubCalls {
         }
     }
 
-    private static String failure(Throwable cause, String endpoint, Deadline deadline) {
+    private static Answer failure(Throwable cause, String endpoint, Deadline deadline) {
         if (cause instanceof WebApplicationException web && web.getResponse() != null) {
             return answer(web.getResponse(), endpoint, deadline);
         }
@@ -101,10 +119,11 @@ public final class StatusHubCalls {
         throw new StatusHubUnavailableException(endpoint, root.getClass().getSimpleName(), refused, null);
     }
 
-    private static String answer(Response response, String endpoint, Deadline deadline) {
+    private static Answer answer(Response response, String endpoint, Deadline deadline) {
         int status = response.getStatus();
         if (status >= 200 && status < 300) {
-            return response.hasEntity() ? response.readEntity(String.class) : "";
+            return new Answer(response.hasEntity() ? response.readEntity(String.class) : "",
+                    response.getHeaderString("Link"));
         }
         if (status == 429) {
             Duration wait = retryAfter(response.getHeaderString("Retry-After"));

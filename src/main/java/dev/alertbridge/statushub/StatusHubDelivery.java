@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,8 @@ import dev.alertbridge.transition.Transition;
 /** One way of reaching StatusHub services: the Management API, integration URLs, or a dry run of either. */
 public interface StatusHubDelivery {
 
-    /** What StatusHub shows of this alert's incident on each service, by service id. */
-    Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline);
+    /** What StatusHub shows of this alert's incidents (and others keeping the service down), by service id. */
+    Map<String, Current> lookup(Alert alert, List<ServiceTarget> services, Deadline deadline, Instant now);
 
     /** Applies a {@link Transition.Create} or {@link Transition.MarkMonitoring}. */
     Delivered apply(Transition.Write write, Deadline deadline);

@@ -22,7 +22,6 @@ import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.Current;
-import dev.alertbridge.transition.IncidentView;
 import dev.alertbridge.transition.Transition;
 
 /**
@@ -37,7 +36,7 @@ public class StatusHubGateway {
     private final Map<StatusHubAccount, ManagementApiDelivery> apis = new ConcurrentHashMap<>();
     private final Map<URI, IntegrationHookApi> hookClients = new ConcurrentHashMap<>();
     private final IntegrationUrlDelivery hooks;
-    private final Map<String, IncidentView> dryRunMemory = DryRunDelivery.memory();
+    private final Map<String, DryRunDelivery.Remembered> dryRunMemory = DryRunDelivery.memory();
     private final AtomicInteger dryRunIds = new AtomicInteger();
 
     public StatusHubGateway(BridgeSettings settings, ObjectMapper json) {
@@ -45,19 +44,24 @@ public class StatusHubGateway {
         this.json = json;
         this.calls = new StatusHubCalls(settings.statushub().callTimeout(), settings.statushub().retries());
         this.hooks = new IntegrationUrlDelivery(this::hookClient, calls,
-                Pacer.shared("integration-urls", settings.statushub().writesPerSecond()));
+                Pacer.shared("integration-urls", settings.statushub().writesPerSecond(), true));
     }
 
     /** What StatusHub shows for this alert on each service, asking each path once. */
     public Map<String, Current> lookup(BridgeConfig config, Alert alert, List<ServiceTarget> services,
-            Deadline deadline) {
+            Deadline deadline, java.time.Instant now) {
         Map<StatusHubDelivery, List<ServiceTarget>> byPath = new LinkedHashMap<>();
         for (ServiceTarget service : services) {
             byPath.computeIfAbsent(delivery(config, service), d -> new java.util.ArrayList<>()).add(service);
         }
         Map<String, Current> current = new HashMap<>();
-        byPath.forEach((delivery, targets) -> current.putAll(delivery.lookup(alert, targets, deadline)));
+        byPath.forEach((delivery, targets) -> current.putAll(delivery.lookup(alert, targets, deadline, now)));
         return current;
+    }
+
+    /** The request a write would send, secrets redacted, without sending it (shadow mode). */
+    public String preview(BridgeConfig config, Transition.Write write) {
+        return DryRunDelivery.request(json, config, write);
     }
 
     public Delivered apply(BridgeConfig config, Transition.Write write, Deadline deadline) {
@@ -91,7 +95,9 @@ public class StatusHubGateway {
             StatusHubApi api = statusHubApi(account);
             String endpoint = "GET /hubs/" + account.hub() + "/incidents";
             try {
-                calls.read(endpoint, new Pacer(1), deadline, () -> api.list(account.hub()));
+                calls.read(endpoint, Pacer.forReads(1), deadline,
+                        () -> api.list(account.hub(), java.time.Instant.now().truncatedTo(
+                                java.time.temporal.ChronoUnit.SECONDS).toString(), null, HubIncidents.PER_PAGE, 1));
                 return "StatusHub read once (" + endpoint + ")";
             } catch (RuntimeException e) {
                 return "StatusHub read failed (" + e.getMessage() + ")";
@@ -114,8 +120,8 @@ public class StatusHubGateway {
         }
     }
 
-    public static String via(ServiceTarget service) {
-        return service.viaManagementApi() ? ManagementApiDelivery.VIA : IntegrationUrlDelivery.VIA;
+    public static Delivered.Via via(ServiceTarget service) {
+        return service.viaManagementApi() ? Delivered.Via.MANAGEMENT_API : Delivered.Via.INTEGRATION_URL;
     }
 
     private StatusHubDelivery delivery(BridgeConfig config, ServiceTarget service) {
@@ -141,8 +147,8 @@ public class StatusHubGateway {
         // The rate limit belongs to the API key: pace per key, whatever the hub.
         String key = Integer.toHexString(account.apiKey().hashCode());
         return new ManagementApiDelivery(account, api, calls, json,
-                Pacer.shared("reads-" + key, settings.statushub().readsPerSecond()),
-                Pacer.shared("writes-" + key, settings.statushub().writesPerSecond()));
+                Pacer.shared("reads-" + key, settings.statushub().readsPerSecond(), false),
+                Pacer.shared("writes-" + key, settings.statushub().writesPerSecond(), true));
     }
 
     private IntegrationHookApi hookClient(URI url) {

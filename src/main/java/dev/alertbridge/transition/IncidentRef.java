@@ -3,57 +3,82 @@ package dev.alertbridge.transition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.config.ServiceTarget;
 
 /**
- * The bridge's mark on an incident, written into its updates so the clear finds it again with no database:
- * {@code sb-<monitor>-<episode>}, e.g. {@code sb-ad8bdde897fb-70079659636de76d}. The monitor part is a hash of (source,
- * monitor, service); the episode part a hash of (the source's incident identity, service). So the open and the
- * clear of one alert on one service share a ref, two alerts of one monitor differ only in the episode part, and a
- * clear that cannot name its episode can still find its monitor's incident by the prefix.
+ * The bridge's mark on an incident, written into its updates so a later event finds it again with no database:
+ * {@code sb-<alert>-<episode>}, e.g. {@code sb-ad8bdde897fb-70079659636de76d}. The alert part is a hash of (source,
+ * the alert's stable identity, the StatusHub service); the episode part a hash of (the source's incident identity,
+ * service). So every incident one alert opened on one service shares the alert part, whatever the episode, and
+ * renaming a monitor or a service's configuration key changes neither.
+ *
+ * <p>Earlier versions hashed the monitor's name and the service's configuration key: {@link #legacy} computes that
+ * mark, so incidents opened before an upgrade are still found and cleared.
  *
  * <p>The same ref is the stable {@code id} sent to integration URLs.
  */
-public record IncidentRef(String monitorPart, String episodePart) {
+public record IncidentRef(String alertPart, String episodePart) {
+    private static final Pattern MARK = Pattern.compile("\\bsb-([0-9a-f]{12})-([0-9a-f]{16})\\b");
 
-    public static IncidentRef of(Alert alert, String serviceId) {
-        String monitor = hash(alert.source().linkName() + "|" + alert.monitor().toLowerCase(Locale.ROOT) + "|"
-                + serviceId, 6);
-        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey() + "|" + serviceId, 8) : "";
-        return new IncidentRef(monitor, episode);
+    public static IncidentRef of(Alert alert, ServiceTarget service) {
+        String target = service.stableKey();
+        String alertPart = hash(alert.source().linkName() + "|" + alert.alertKey().toLowerCase(Locale.ROOT) + "|"
+                + target, 6);
+        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey() + "|" + target, 8) : "";
+        return new IncidentRef(alertPart, episode);
     }
 
-    /** Present in every incident of this monitor on this service. */
-    public String monitorPrefix() {
-        return "sb-" + monitorPart + "-";
+    /** The mark versions before stable identities wrote: monitor name and configuration key. */
+    public static IncidentRef legacy(Alert alert, ServiceTarget service) {
+        String alertPart = hash(alert.source().linkName() + "|" + alert.monitor().toLowerCase(Locale.ROOT) + "|"
+                + service.id(), 6);
+        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey() + "|" + service.id(), 8) : "";
+        return new IncidentRef(alertPart, episode);
+    }
+
+    /**
+     * Whether a legacy mark with this alert part is enough to say an incident is the alert's. For CloudWatch and
+     * Uptrends the old monitor part named one alarm or monitor; for Alertmanager and Grafana it named a rule shared
+     * by many alerts, so only the whole legacy ref (its episode) identifies one of them.
+     */
+    public static boolean legacyAlertPartIdentifies(AlertSource source) {
+        return source == AlertSource.CLOUDWATCH || source == AlertSource.UPTRENDS;
     }
 
     public boolean hasEpisode() {
         return !episodePart.isEmpty();
     }
 
-    /** Finds the full ref in a body this bridge wrote, e.g. to reuse it when a clear only knows the monitor. */
-    public static java.util.Optional<IncidentRef> findIn(String body, String monitorPrefix) {
-        int at = body == null ? -1 : body.indexOf(monitorPrefix);
-        if (at < 0) {
-            return java.util.Optional.empty();
+    /** Every bridge mark in a text, in order. */
+    public static List<IncidentRef> findAll(String text) {
+        List<IncidentRef> refs = new ArrayList<>();
+        if (text != null) {
+            Matcher matcher = MARK.matcher(text);
+            while (matcher.find()) {
+                refs.add(new IncidentRef(matcher.group(1), matcher.group(2)));
+            }
         }
-        int start = at + monitorPrefix.length();
-        int end = start;
-        while (end < body.length() && Character.digit(body.charAt(end), 16) >= 0) {
-            end++;
-        }
-        String monitor = monitorPrefix.substring(3, monitorPrefix.length() - 1);
-        return end == start ? java.util.Optional.empty()
-                : java.util.Optional.of(new IncidentRef(monitor, body.substring(start, end)));
+        return refs;
+    }
+
+    public static Optional<IncidentRef> parse(String text) {
+        Matcher matcher = MARK.matcher(text == null ? "" : text);
+        return matcher.matches() ? Optional.of(new IncidentRef(matcher.group(1), matcher.group(2))) : Optional.empty();
     }
 
     @Override
     public String toString() {
-        return monitorPrefix() + episodePart;
+        return "sb-" + alertPart + "-" + episodePart;
     }
 
     private static String hash(String text, int bytes) {

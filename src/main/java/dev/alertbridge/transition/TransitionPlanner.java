@@ -7,89 +7,141 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
-import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.LinkedService;
 
 /**
  * Decides, with no I/O, what each linked service needs for one alert, given what StatusHub shows. The rules are
  * Uptrends' StatusHub behaviour plus what a bridge with no database must add:
  * <ul>
- * <li>open, nothing shown → create (service down, investigating); open, incident shown → unchanged (a duplicate
- * or retry never makes a second incident);
- * <li>clear, incident shown → monitoring (service up), even if a person retitled it or set identified; clear,
- * nothing shown → unchanged;
- * <li>a person resolved it → skip, open or clear: the bridge never overrides a person;
- * <li>already cleared by the bridge → unchanged (a duplicate clear, or an open arriving after its clear);
- * <li>a clear older than the incident's start → skip (out of order).
+ * <li>one open incident per alert and service: an open while the alert's incident there is open continues it,
+ * whatever the source calls the episode (CloudWatch ALARM → INSUFFICIENT_DATA → ALARM is one error);
+ * <li>an open whose episode already has an incident that was cleared or resolved changes nothing (it came late);
+ * <li>a clear moves every open incident of the alert on the service to monitoring, never one that started after
+ * it, even if a person retitled it or set identified;
+ * <li>a service is down while any bridge incident on it is open: a clear while other alerts' incidents stay open
+ * keeps the service at their worst status and says so; a new incident never lowers what others set;
+ * <li>a person resolved it → skip: the bridge never overrides a person.
  * </ul>
  */
 public final class TransitionPlanner {
+    /**
+     * How the bridge's first update of an incident begins, by the status its alert gives the service. Read back, it
+     * tells what an open incident keeps its service at, whatever status later updates wrote.
+     */
+    public static final String DOWN_OPENING = "We are investigating a service disruption";
+    public static final String DEGRADED_OPENING = "We are investigating degraded performance";
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    public List<Transition> plan(Alert alert, List<ServiceTarget> services, Map<String, Current> current,
-            Instant now) {
+    public List<Transition> plan(Alert alert, List<LinkedService> services, Map<String, Current> current) {
         List<Transition> transitions = new ArrayList<>();
-        for (ServiceTarget service : services) {
-            transitions.add(decide(alert, service, current.getOrDefault(service.id(), Current.NOT_FOUND), now));
+        for (LinkedService service : services) {
+            transitions.addAll(decide(alert, service, current.getOrDefault(service.id(), Current.NOTHING)));
         }
         return transitions;
     }
 
-    private Transition decide(Alert alert, ServiceTarget service, Current current, Instant now) {
+    private List<Transition> decide(Alert alert, LinkedService service, Current current) {
         if (alert.state() == AlertState.NO_CHANGE) {
-            return new Transition.Unchanged(service, "the alert's state did not change (" + alert.title() + ")");
+            return List.of(new Transition.Unchanged(service, null,
+                    "the alert's state did not change (" + alert.title() + ")"));
         }
-        if (current instanceof Current.Found found) {
-            return decideOnIncident(alert, service, found.incident());
+        if (current instanceof Current.Shown shown) {
+            return alert.state() == AlertState.OPEN ? List.of(open(alert, service, shown))
+                    : clear(alert, service, shown);
         }
-        boolean readable = !(current instanceof Current.Unreadable);
-        IncidentRef ref = IncidentRef.of(alert, service.id());
+        IncidentRef ref = IncidentRef.of(alert, service.service());
         if (alert.state() == AlertState.OPEN) {
-            Instant start = alert.openedAt() != null ? alert.openedAt() : alert.at();
-            return new Transition.Create(service, draft(alert, ref, alert.title(), start, IncidentType.INVESTIGATING));
-        }
-        if (readable) {
-            return new Transition.Unchanged(service, "no open incident of this alert");
+            return List.of(create(alert, service, ref, List.of()));
         }
         if (!ref.hasEpisode()) {
-            return new Transition.Skip(service, "the clear does not say which alert it ends");
+            return List.of(new Transition.Skip(service, "the clear does not say which alert it ends"));
         }
-        return new Transition.MarkMonitoring(service, null,
-                draft(alert, ref, alert.title(), alert.at(), IncidentType.MONITORING));
+        return List.of(new Transition.MarkMonitoring(service, null,
+                monitoring(alert, ref, PublicText.title(alert.title()), List.of())));
     }
 
-    private Transition decideOnIncident(Alert alert, ServiceTarget service, IncidentView incident) {
-        if (incident.latest() == IncidentType.RESOLVED) {
-            return new Transition.Skip(service, "incident " + incident.incidentId() + " was resolved by a person");
+    private Transition open(Alert alert, LinkedService service, Current.Shown shown) {
+        Optional<IncidentView> open = shown.ofAlert().stream().filter(IncidentView::open).findFirst();
+        if (open.isPresent()) {
+            return new Transition.Unchanged(service, open.get().incidentId(),
+                    "incident " + open.get().incidentId() + " already open");
         }
-        if (incident.clearedByBridge()) {
-            return new Transition.Unchanged(service, "incident " + incident.incidentId() + " already cleared");
+        IncidentRef ref = IncidentRef.of(alert, service.service());
+        Optional<IncidentView> episode = shown.ofAlert().stream()
+                .filter(i -> i.ref().episodePart().equals(ref.episodePart())).findFirst();
+        if (episode.isPresent() && episode.get().resolved()) {
+            return new Transition.Skip(service, "incident " + episode.get().incidentId() + " was resolved by a person");
         }
-        if (alert.state() == AlertState.OPEN) {
-            return new Transition.Unchanged(service, "incident " + incident.incidentId() + " already open");
+        if (episode.isPresent()) {
+            return new Transition.Unchanged(service, episode.get().incidentId(),
+                    "incident " + episode.get().incidentId() + " already cleared");
         }
-        if (incident.startTime() != null
-                && alert.at().isBefore(incident.startTime().truncatedTo(ChronoUnit.SECONDS))) {
-            return new Transition.Skip(service, "the clear is older than incident " + incident.incidentId());
-        }
-        // Keep the title a person may have given it: only the status and type change.
-        return new Transition.MarkMonitoring(service, incident.incidentId(),
-                draft(alert, incident.ref(), incident.title(), alert.at(), IncidentType.MONITORING));
+        return create(alert, service, ref, shown.othersOpen());
     }
 
-    private static IncidentDraft draft(Alert alert, IncidentRef ref, String title, Instant time, IncidentType type) {
-        String happened = type == IncidentType.INVESTIGATING
-                ? "We are investigating a service disruption detected at " + READABLE.format(time) + "."
-                : "The problem detected earlier was no longer seen at " + READABLE.format(time)
-                        + ". The service is operating normally; we are monitoring it.";
-        String detail = type == IncidentType.INVESTIGATING && !alert.description().isBlank()
-                ? "\n\n" + alert.description()
-                : "";
-        String body = happened + detail + "\n\nReference: " + ref;
-        ServiceStatus status = type == IncidentType.INVESTIGATING ? ServiceStatus.DOWN : ServiceStatus.UP;
-        return new IncidentDraft(ref, title, body, time.truncatedTo(ChronoUnit.SECONDS), type, status);
+    private List<Transition> clear(Alert alert, LinkedService service, Current.Shown shown) {
+        Instant clearedAt = alert.at().truncatedTo(ChronoUnit.SECONDS);
+        List<IncidentView> open = shown.ofAlert().stream().filter(IncidentView::open).toList();
+        List<Transition> transitions = new ArrayList<>();
+        for (IncidentView incident : open) {
+            if (incident.startTime() != null && clearedAt.isBefore(incident.startTime())) {
+                transitions.add(new Transition.Skip(service,
+                        "the clear is older than incident " + incident.incidentId()));
+            } else {
+                // Keep the title a person may have given it: only the status and type change.
+                transitions.add(new Transition.MarkMonitoring(service, incident.incidentId(),
+                        monitoring(alert, incident.ref(), incident.title(), shown.othersOpen())));
+            }
+        }
+        if (!transitions.isEmpty()) {
+            return transitions;
+        }
+        IncidentView last = shown.ofAlert().isEmpty() ? null : shown.ofAlert().get(shown.ofAlert().size() - 1);
+        if (last != null && last.resolved()) {
+            return List.of(new Transition.Skip(service, "incident " + last.incidentId() + " was resolved by a person"));
+        }
+        if (last != null) {
+            return List.of(new Transition.Unchanged(service, last.incidentId(),
+                    "incident " + last.incidentId() + " already cleared"));
+        }
+        return List.of(new Transition.Unchanged(service, null, "no open incident of this alert"));
+    }
+
+    private static Transition create(Alert alert, LinkedService service, IncidentRef ref, List<IncidentView> others) {
+        ServiceStatus status = worst(others).map(service.status()::worst).orElse(service.status());
+        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
+        String opening = service.status() == ServiceStatus.DEGRADED_PERFORMANCE ? DEGRADED_OPENING : DOWN_OPENING;
+        String detail = alert.description().isBlank() ? "" : "\n\n" + PublicText.detail(alert.description());
+        String body = opening + " detected at " + READABLE.format(start) + "." + detail + "\n\nReference: " + ref;
+        return new Transition.Create(service,
+                new IncidentDraft(ref, PublicText.title(alert.title()), body, start, IncidentType.INVESTIGATING, status));
+    }
+
+    private static IncidentDraft monitoring(Alert alert, IncidentRef ref, String title, List<IncidentView> others) {
+        Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
+        Optional<ServiceStatus> stillShown = worst(others);
+        String happened = "The problem detected earlier was no longer seen at " + READABLE.format(at) + ". "
+                + stillShown.map(s -> "The service stays " + describe(s) + " while " + others.size()
+                        + (others.size() == 1 ? " other alert on it is" : " other alerts on it are")
+                        + " still open; we are monitoring it.")
+                        .orElse("The service is operating normally; we are monitoring it.");
+        return new IncidentDraft(ref, title, happened + "\n\nReference: " + ref, at, IncidentType.MONITORING,
+                stillShown.orElse(ServiceStatus.UP));
+    }
+
+    /** The worst status other alerts' open incidents give the service; an unknown one counts as down. */
+    private static Optional<ServiceStatus> worst(List<IncidentView> others) {
+        return others.stream().map(i -> i.status() == ServiceStatus.DEGRADED_PERFORMANCE ? i.status()
+                : ServiceStatus.DOWN).reduce(ServiceStatus::worst);
+    }
+
+    private static String describe(ServiceStatus status) {
+        return status == ServiceStatus.DEGRADED_PERFORMANCE ? "degraded" : "down";
     }
 }

@@ -185,7 +185,6 @@ class AlertmanagerWebhookTest {
             unknown-status.json              | $.alerts[0].status           | must be firing or resolved, not 'pending'
             bad-starts-at.json               | $.alerts[0].startsAt         | not a timestamp: '2025-01-02 05:39'
             uptrends-body.json               | $.alerts                     | missing array of alerts
-            second-alert-without-labels.json | $.alerts[1].labels           | missing object
             not-an-object.json               | $                            | must be a JSON object
             """)
     void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
@@ -196,6 +195,36 @@ class AlertmanagerWebhookTest {
         assertThat(answer.error()).startsWith("bad request body: " + where + ": ").contains(what)
                 .doesNotContain("\tat ");
         Journal.assertStatusHubUntouched();
+    }
+
+    @Test
+    void aGroupWithOneUnusableAlertAppliesTheOthersAndNamesTheUnusableOne() throws Exception {
+        Answer answer = FunctionUrl.post("/alertmanager", Events.badInput("alertmanager/second-alert-without-labels.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().at("/unusable/0/alert").asText()).isEqualTo("$.alerts[1]");
+        assertThat(answer.body().at("/unusable/0/why").asText()).isEqualTo("$.alerts[1].labels: missing object");
+        // The usable alert is a resolved one with nothing open: applied, and nothing to change.
+        assertThat(answer.alert(0, "state")).isEqualTo("clear");
+        assertThat(answer.services(0, "result")).containsExactly("unchanged");
+    }
+
+    @Test
+    void anAlertWithAnEscalationLevelLikeP1IsSkippedWithoutDroppingItsGroup() throws Exception {
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ArrayNode alerts = (ArrayNode) notification.get("alerts");
+        ObjectNode second = alerts.get(0).deepCopy();
+        second.put("fingerprint", "d00d00d00d00d00d");
+        ((ObjectNode) second.get("labels")).put("instance", "checkout-2:8080").put("escalation_level", "P1");
+        alerts.add(second);
+
+        Answer answer = FunctionUrl.post("/alertmanager", notification.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().at("/unusable/0/why").asText())
+                .isEqualTo("$.alerts[1].labels.escalation_level: escalation level must be 1, 2 or 3");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        assertThat(Journal.creates()).isEqualTo(1);
     }
 
     @Test

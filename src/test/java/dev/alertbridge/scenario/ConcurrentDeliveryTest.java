@@ -2,7 +2,7 @@ package dev.alertbridge.scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -42,7 +42,7 @@ class ConcurrentDeliveryTest {
     @BeforeEach
     void freshWithSlowReads() {
         Neighbours.resetToDefaults();
-        Neighbours.wireMock().stubFor(get(urlEqualTo("/api/v3/hubs/acme/incidents")).atPriority(1)
+        Neighbours.wireMock().stubFor(get(urlPathEqualTo("/api/v3/hubs/acme/incidents")).atPriority(1)
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME).withFixedDelay(500)));
     }
 

@@ -155,12 +155,6 @@ class GrafanaWebhookTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             malformed-json.json        | body                         | is not valid JSON (line
-            starts-at-is-a-number.json | $.alerts[0].startsAt         | must be a string
-            labels-is-a-string.json    | $.alerts[0].labels           | must be an object
-            missing-alertname.json     | $.alerts[1].labels.alertname | missing or empty string
-            missing-fingerprint.json   | $.alerts[0].fingerprint      | missing or empty string
-            unknown-status.json        | $.alerts[0].status           | must be firing or resolved, not 'normal'
-            bad-ends-at.json           | $.alerts[0].endsAt           | not a timestamp: 'soon'
             legacy-alerting-body.json  | $.alerts                     | missing array of alerts
             """)
     void aBadNotificationIsAnswered400SayingWhatAndWhereAndChangesNothing(String file, String where, String what) {
@@ -171,6 +165,32 @@ class GrafanaWebhookTest {
         assertThat(answer.error()).startsWith("bad request body: " + where + ": ").contains(what)
                 .doesNotContain("\tat ");
         Journal.assertStatusHubUntouched();
+    }
+
+    /**
+     * Each alert of a group stands alone: Grafana does not retry a 4xx, so answering 400 for one bad alert would
+     * drop the good ones with it. The unusable one is named in the report; the other is applied.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            starts-at-is-a-number.json | $.alerts[0] | $.alerts[0].startsAt         | must be a string                         | search   | created
+            labels-is-a-string.json    | $.alerts[0] | $.alerts[0].labels           | must be an object                        | search   | created
+            missing-alertname.json     | $.alerts[1] | $.alerts[1].labels.alertname | missing or empty string                  | checkout | created
+            missing-fingerprint.json   | $.alerts[0] | $.alerts[0].fingerprint      | missing or empty string                  | search   | created
+            unknown-status.json        | $.alerts[0] | $.alerts[0].status           | must be firing or resolved, not 'normal' | search   | created
+            bad-ends-at.json           | $.alerts[0] | $.alerts[0].endsAt           | not a timestamp: 'soon'                  | search   | unchanged
+            """)
+    void oneUnusableAlertIsSkippedAndNamedWhileTheOtherIsApplied(String file, String alert, String where, String what,
+            String applied, String result) {
+        Answer answer = FunctionUrl.post("/grafana", Events.badInput("grafana/" + file));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().at("/unusable/0/alert").asText()).isEqualTo(alert);
+        assertThat(answer.body().at("/unusable/0/why").asText()).startsWith(where + ": ").contains(what);
+        assertThat(answer.body().path("unusable")).hasSize(1);
+        assertThat(answer.services(0, "service")).containsExactly(applied);
+        assertThat(answer.services(0, "result")).containsExactly(result);
+        assertThat(Journal.creates()).isEqualTo(result.equals("created") ? 1 : 0);
     }
 
     @Test

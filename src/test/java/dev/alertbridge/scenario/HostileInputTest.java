@@ -63,10 +63,8 @@ class HostileInputTest {
             cases.add(input(name + ": 6 MB event", () -> event.replace("Goes into alarm", SIX_MB)
                     .replace("Metric Alarm to test", SIX_MB), "larger than 1048576 bytes"));
             cases.add(input(name + ": nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
-            cases.add(input(name + ": markup in the alarm name", () -> event.replace(alarmName,
-                    "\"alarmName\": \"<script>alert(1)</script>\""), "contains control characters or markup"));
             cases.add(input(name + ": control characters in the alarm name", () -> event.replace(alarmName,
-                    "\"alarmName\": \"cpu\\u0000\\u001b[31m\""), "contains control characters or markup"));
+                    "\"alarmName\": \"cpu\\u0000\\u001b[31m\""), "contains control characters"));
             cases.add(input(name + ": very long unicode name", () -> event.replace(alarmName,
                     "\"alarmName\": \"" + LONG_UNICODE + "\""), "longer than 1024 characters"));
             cases.add(input(name + ": truncated", () -> event.substring(0, event.length() / 2),
@@ -74,8 +72,6 @@ class HostileInputTest {
         }
         cases.add(input("sns: message is HTML", () -> sns.replaceFirst("\"Message\": \"\\{.*\\}\",",
                 "\"Message\": \"<html><body>502 Bad Gateway</body></html>\","), "is not valid JSON"));
-        cases.add(input("sns: markup in the alarm name", () -> sns.replace("\\\"AlarmName\\\": \\\"EXAMPLE\\\"",
-                "\\\"AlarmName\\\": \\\"<img src=x onerror=alert(1)>\\\""), "contains control characters or markup"));
         cases.add(input("sns: nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
         cases.add(input("any: an HTML page", () -> "<!DOCTYPE html><html><body>hello</body></html>",
                 "is not valid JSON"));
@@ -111,14 +107,12 @@ class HostileInputTest {
                     "is not valid JSON"));
             cases.add(webhook(path + ": truncated", path, () -> body.substring(0, body.length() / 2),
                     "is not valid JSON"));
-            cases.add(webhook(path + ": very long unicode identity", path, () -> body.replace(identity,
-                    identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"" + LONG_UNICODE + "\", \"x\": "
-                            : identity.replaceFirst(": \".*\"", ": \"" + LONG_UNICODE + "\"")),
-                    "longer than 1024 characters"));
-            cases.add(webhook(path + ": markup in the identity", path, () -> body.replace(identity,
-                    identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"<b>x</b>\", \"x\": "
-                            : identity.replaceFirst(": \".*\"", ": \"<script>x</script>\"")),
-                    "contains control characters or markup"));
+            if (!path.equals("/grafana")) { // Grafana's sample has two alerts: one unusable alert is skipped, not 400
+                cases.add(webhook(path + ": very long unicode identity", path, () -> body.replace(identity,
+                        identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"" + LONG_UNICODE + "\", \"x\": "
+                                : identity.replaceFirst(": \".*\"", ": \"" + LONG_UNICODE + "\"")),
+                        "longer than 1024 characters"));
+            }
         }
         return cases.stream();
     }

@@ -38,11 +38,15 @@ import io.quarkus.test.junit.QuarkusTest;
 class IntegrationUrlServicesTest {
     private static final String HOOK_PATH = "/hooks/generic?token=" + TestConfig.HOOK_TOKEN;
 
-    /** Each test its own alarm episode: the function remembers, per execution environment, what it posted. */
+    /**
+     * Each test its own alarm (WidgetLatency-1, -2…): the function remembers, per execution environment, what it
+     * posted, and an alarm whose incident it left open continues that incident.
+     */
     private static final java.util.concurrent.atomic.AtomicInteger EPISODE = new java.util.concurrent.atomic.AtomicInteger();
     private String alarm;
     private String ok;
     private String openedAt;
+    private String name;
 
     @BeforeEach
     void freshAndANewEpisode() {
@@ -50,9 +54,11 @@ class IntegrationUrlServicesTest {
         int day = EPISODE.incrementAndGet();
         openedAt = "2019-11-%02dT17:04:40Z".formatted(day);
         String stamp = "2019-11-%02dT17:04:40.989+0000".formatted(day);
-        alarm = Events.load("eventbridge/widget-1-alarm.json").replace("2019-10-02T17:04:40.989+0000", stamp);
+        name = "WidgetLatency-" + day;
+        alarm = Events.load("eventbridge/widget-1-alarm.json").replace("2019-10-02T17:04:40.989+0000", stamp)
+                .replace("WidgetLatency", name);
         ok = Events.load("eventbridge/widget-2-ok.json").replace("2019-10-02T17:04:40.989+0000", stamp)
-                .replace("2019-10-02T17:34:40.989+0000", stamp.replace("17:04", "17:34"));
+                .replace("2019-10-02T17:34:40.989+0000", stamp.replace("17:04", "17:34")).replace("WidgetLatency", name);
     }
 
     @Test
@@ -66,9 +72,9 @@ class IntegrationUrlServicesTest {
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("json"))
                 .withRequestBody(equalToJson("""
                         {"type": "incident", "id": "${json-unit.regex}sb-[0-9a-f]{12}-[0-9a-f]{16}",
-                         "title": "WidgetLatency", "description": "${json-unit.any-string}",
+                         "title": "%s", "description": "${json-unit.any-string}",
                          "start_time": "%s", "state": "investigating"}
-                        """.formatted(openedAt))));
+                        """.formatted(name, openedAt))));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
                         {"service_statuses": [{"service_id": 101, "status": "down"}]}
@@ -91,11 +97,14 @@ class IntegrationUrlServicesTest {
     }
 
     @Test
-    void twoAlertsOfTheSameMonitorGetDifferentIds() {
-        String first = alarm;
-        String later = first.replace(openedAt.replace("Z", ".989+0000"), "2019-12-31T09:00:00.000+0000");
-        Lambda.invoke(first).statusCode(200);
-        Lambda.invoke(later).statusCode(200);
+    void aLaterEpisodeAfterTheClearGetsANewIdButWhileOpenContinuesTheIncident() {
+        String later = alarm.replace(openedAt.replace("Z", ".989+0000"), "2019-12-31T09:00:00.000+0000");
+        Lambda.invoke(alarm).statusCode(200);
+        Lambda.invoke(later).statusCode(200).body("alerts[0].services.result", is(List.of("unchanged", "unchanged")));
+        assertThat(Neighbours.statusHub().hookPosts()).hasSize(1);
+
+        Lambda.invoke(ok).statusCode(200);
+        Lambda.invoke(later).statusCode(200).body("alerts[0].services.result", is(List.of("created", "created")));
         assertThat(Neighbours.statusHub().hookPosts()).hasSize(2);
     }
 

@@ -121,19 +121,21 @@ class UptrendsWebhookTest {
         assertThat(Journal.updates()).isEqualTo(1);
     }
 
+    /** The monitor is the alert: its Ok ends its open incident, whichever incident key Uptrends gave the error. */
     @Test
-    void anOkOfAnotherIncidentKeyLeavesThisIncidentOpen() {
+    void anOkOfTheMonitorClearsItsOpenIncidentWhateverItsIncidentKey() {
         FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
+        String incident = Neighbours.statusHub().incidents().get(0).get("id").asText();
         Neighbours.wireMock().resetRequests();
 
         Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/4-ok-again.json"));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.services(0, "result")).containsExactly("unchanged");
-        assertThat(answer.services(0, "why")).containsExactly("no open incident of this alert");
-        Journal.assertNoWrites();
+        assertThat(answer.services(0, "result")).containsExactly("updated");
+        assertThat(answer.services(0, "incidentId")).containsExactly(incident);
+        assertThat(Journal.creates()).isZero();
         assertThat(Neighbours.statusHub().incidents().get(0).at("/incident_updates/0/incident_type").asText())
-                .isEqualTo("investigating");
+                .isEqualTo("monitoring");
     }
 
     @Test
@@ -179,11 +181,13 @@ class UptrendsWebhookTest {
                         {"service_statuses": [{"service_id": 103, "status": "down"}]}
                         """, true, true)));
 
-        assertThat(FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json")).services(0, "result"))
-                .containsExactly("updated");
+        // A clear ends what the alert opened at any level: the level-1 Ok clears the level-2 incident too.
+        Answer ok = FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json"));
+        assertThat(ok.services(0, "service")).containsExactly("search", "payments");
+        assertThat(ok.services(0, "result")).containsExactly("updated", "updated");
         Answer level2Ok = FunctionUrl.post("/uptrends", Events.load("uptrends/level-2-ok.json"));
         assertThat(level2Ok.services(0, "service")).containsExactly("search", "payments");
-        assertThat(level2Ok.services(0, "result")).containsExactly("unchanged", "updated");
+        assertThat(level2Ok.services(0, "result")).containsExactly("unchanged", "unchanged");
         assertThat(Journal.creates()).isEqualTo(2);
         assertThat(Journal.updates()).isEqualTo(2);
     }

@@ -34,6 +34,13 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private volatile String apiKey = "";
     private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
     private int writesPerSecond = Integer.MAX_VALUE;
+    /** StatusHub's own page size when the caller asks for more (or none): 25, as its v1 default. */
+    private int maxPerPage = 25;
+    private boolean linkHeaders = true;
+    private final List<Long> writeArrivals = new ArrayList<>();
+    private final AtomicInteger delayedWrites = new AtomicInteger();
+    private volatile long writeDelayMillis;
+    private boolean ignoreTimeFilter;
 
     @Override
     public String getName() {
@@ -51,6 +58,74 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         apiKey = expectedApiKey;
         writesPerSecond = Integer.MAX_VALUE;
         recentWrites.clear();
+        maxPerPage = 25;
+        linkHeaders = true;
+        writeArrivals.clear();
+        delayedWrites.set(0);
+        ignoreTimeFilter = false;
+    }
+
+    /**
+     * The first {@code count} writes reach StatusHub {@code millis} late (a cold connection, a slow proxy): they are
+     * counted, applied and answered only then.
+     */
+    public void delayFirstWrites(int count, long millis) {
+        writeDelayMillis = millis;
+        delayedWrites.set(count);
+    }
+
+    /** A server that lists every incident whatever {@code start_time}/{@code end_time} say. */
+    public synchronized void ignoreTimeFilter() {
+        ignoreTimeFilter = true;
+    }
+
+    /** An incident made outside this test's events (a person, an earlier version of the bridge). Returns its id. */
+    public synchronized String seed(String title, String startTime, String type, String body, long serviceId,
+            String status) {
+        String id = String.valueOf(ids.incrementAndGet());
+        ObjectNode incident = json.createObjectNode().put("id", Integer.parseInt(id)).put("title", title)
+                .put("start_time", startTime);
+        incident.putNull("end_time");
+        ObjectNode update = incident.putArray("incident_updates").addObject().put("body", body)
+                .put("incident_type", type);
+        update.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", status);
+        incidents.put(id, incident);
+        return id;
+    }
+
+    /**
+     * Pages as a server that caps pages at {@code maxPerPage} whatever the caller asks, with or without
+     * {@code Link: rel="next"} headers.
+     */
+    public synchronized void pageAt(int maxPerPage, boolean linkHeaders) {
+        this.maxPerPage = maxPerPage;
+        this.linkHeaders = linkHeaders;
+    }
+
+    /** When each write reached the stand-in (System.currentTimeMillis), in order. */
+    public synchronized List<Long> writeArrivals() {
+        return new ArrayList<>(writeArrivals);
+    }
+
+    /**
+     * A hub with history: {@code count} incidents a person opened and resolved over the years, before anything the
+     * bridge writes, each on {@code serviceId}.
+     */
+    public synchronized void history(int count, long serviceId) {
+        java.time.Instant start = java.time.Instant.parse("2021-01-04T09:00:00Z");
+        for (int i = 0; i < count; i++) {
+            String id = String.valueOf(ids.incrementAndGet());
+            java.time.Instant opened = start.plus(java.time.Duration.ofDays(3L * i));
+            ObjectNode incident = json.createObjectNode().put("id", Integer.parseInt(id))
+                    .put("title", "Planned work " + i).put("start_time", opened.toString())
+                    .put("end_time", opened.plus(java.time.Duration.ofHours(2)).toString().replace("Z", "+00:00"));
+            ArrayNode updates = incident.putArray("incident_updates");
+            ObjectNode resolved = updates.addObject().put("body", "All done.").put("incident_type", "resolved");
+            resolved.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", "up");
+            ObjectNode opening = updates.addObject().put("body", "Working on it.").put("incident_type", "identified");
+            opening.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", "down");
+            incidents.put(id, incident);
+        }
     }
 
     /**
@@ -83,6 +158,15 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 .put("incident_type", incidentType);
         update.putArray("service_statuses");
         ((ArrayNode) incident.get("incident_updates")).insert(0, update);
+        endIfResolved(incident, incidentType);
+    }
+
+    /** A resolved incident's period ends: it no longer overlaps "now" in the list's time filter. */
+    private static void endIfResolved(ObjectNode incident, String incidentType) {
+        if ("resolved".equals(incidentType)) {
+            incident.put("end_time", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString());
+        }
     }
 
     /** Incidents as StatusHub shows them, oldest first. */
@@ -97,12 +181,22 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        if (serveEvent.getRequest().getMethod().getName().equals("POST") && delayedWrites.getAndDecrement() > 0) {
+            try {
+                Thread.sleep(writeDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         ResponseDefinition answer = handle(serveEvent);
         // Keep what the stub adds (a delay, a fault) around the stand-in's answer.
         var merged = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
                 .like(serveEvent.getResponseDefinition()).but()
                 .withStatus(answer.getStatus()).withBody(answer.getBody())
                 .withHeader("Content-Type", "application/json");
+        if (answer.getHeaders() != null && answer.getHeaders().getHeader("Link").isPresent()) {
+            merged = merged.withHeader("Link", answer.getHeaders().getHeader("Link").firstValue());
+        }
         return (answer.getStatus() == 429 ? merged.withHeader("Retry-After", "1") : merged).build();
     }
 
@@ -116,6 +210,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         if (!apiKey.equals(request.getHeader("X-API-KEY"))) {
             return answer(401, "{\"error\":\"Unauthorized\"}");
         }
+        if (method.equals("POST")) {
+            writeArrivals.add(System.currentTimeMillis());
+        }
         if (method.equals("POST") && overWriteLimit()) {
             return answer(429, "{\"error\":\"Too many requests - please retry later\"}");
         }
@@ -127,7 +224,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 return addUpdate(updates.group(2), json.readTree(request.getBodyAsString()));
             }
             if (method.equals("GET") && all.matches()) {
-                return list();
+                return list(request);
             }
             if (method.equals("POST") && all.matches()) {
                 return create(json.readTree(request.getBodyAsString()));
@@ -142,17 +239,54 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         return answer(404, "{\"error\":\"Not found\"}");
     }
 
-    private ResponseDefinition list() {
-        ArrayNode data = json.createArrayNode();
+    /**
+     * The list as StatusHub documents it: incidents whose period overlaps {@code start_time}…{@code end_time} (a
+     * missing bound is the far past or future; an open incident runs to the far future), paged with
+     * {@code per_page} (capped) and {@code page}, oldest first, with a {@code Link: rel="next"} while more follow.
+     */
+    private ResponseDefinition list(com.github.tomakehurst.wiremock.http.Request request) {
+        java.time.Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MIN);
+        java.time.Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MAX);
+        int perPage = Math.min(maxPerPage, param(request, "per_page").map(Integer::parseInt).orElse(maxPerPage));
+        int page = param(request, "page").map(Integer::parseInt).orElse(1);
+        List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode incident : incidents.values()) {
+            java.time.Instant start = time(incident.get("start_time").asText());
+            JsonNode end = incident.get("end_time");
+            java.time.Instant ends = end == null || end.isNull() ? java.time.Instant.MAX : time(end.asText());
+            if (ignoreTimeFilter || (!start.isAfter(to) && !ends.isBefore(from))) {
+                matching.add(incident);
+            }
+        }
+        ArrayNode data = json.createArrayNode();
+        for (ObjectNode incident : matching.subList(Math.min(matching.size(), (page - 1) * perPage),
+                Math.min(matching.size(), page * perPage))) {
             JsonNode updates = incident.get("incident_updates");
             data.addObject().put("id", incident.get("id").asInt()).put("title", incident.get("title").asText())
-                    .put("start_time", incident.get("start_time").asText()).putNull("end_time")
-                    .put("last_incident_type", updates.get(0).get("incident_type").asText());
+                    .put("start_time", incident.get("start_time").asText()).set("end_time", incident.get("end_time"));
+            ((ObjectNode) data.get(data.size() - 1)).put("last_incident_type",
+                    updates.get(0).get("incident_type").asText());
         }
-        ObjectNode page = json.createObjectNode();
-        page.set("data", data);
-        return answer(200, page.toString());
+        ObjectNode body = json.createObjectNode();
+        body.set("data", data);
+        ResponseDefinition answer = answer(200, body.toString());
+        if (linkHeaders && page * perPage < matching.size()) {
+            return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer).but()
+                    .withHeader("Link", "<" + request.getAbsoluteUrl().replaceAll("[?&]page=\\d+", "")
+                            + "&page=" + (page + 1) + ">; rel=\"next\"").build();
+        }
+        return answer;
+    }
+
+    private static java.util.Optional<String> param(com.github.tomakehurst.wiremock.http.Request request,
+            String name) {
+        var values = request.queryParameter(name);
+        return values.isPresent() ? java.util.Optional.of(values.firstValue()) : java.util.Optional.empty();
+    }
+
+    /** StatusHub's times in any of the styles it uses: Z, +00:00, +0000. */
+    private static java.time.Instant time(String text) {
+        return java.time.OffsetDateTime.parse(text.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
     }
 
     private ResponseDefinition create(JsonNode body) {
@@ -171,6 +305,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
             return answer(404, "{\"error\":\"Not found\"}");
         }
         ((ArrayNode) incident.get("incident_updates")).insert(0, update(body));
+        endIfResolved(incident, body.path("incident_type").asText());
         return answer(200, "{\"id\":" + ids.incrementAndGet() + "}");
     }
 

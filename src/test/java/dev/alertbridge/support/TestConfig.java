@@ -76,7 +76,7 @@ public final class TestConfig {
                     { "monitor": "HighErrorRate", "source": "alertmanager", "services": ["checkout"] },
                     { "monitor": "High memory usage", "source": "grafana", "services": ["checkout"] },
                     { "monitor": "High CPU usage", "source": "grafana", "services": ["search"] },
-                    { "monitor": "WidgetLatency", "services": ["widget", "checkout"] },
+                    { "monitor": "WidgetLatency*", "services": ["widget", "checkout"] },
                     { "monitor": "ThreeServices", "services": ["checkout", "search", "payments"] },
                     { "monitor": "FanOutTwelve", "services": [%s] }
                   ]

@@ -1,0 +1,35 @@
+package dev.alertbridge.alert;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** StatusHub's service statuses, with their wire names, from best to worst. */
+public enum ServiceStatus {
+    /** "Service is operating normally". */
+    UP("up"),
+    DEGRADED_PERFORMANCE("degraded-performance"),
+    /** "Service disruption". */
+    DOWN("down");
+
+    private final String wireName;
+
+    ServiceStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The worse of two statuses: a service shows the worst among its open incidents. */
+    public ServiceStatus worst(ServiceStatus other) {
+        return other != null && other.ordinal() > ordinal() ? other : this;
+    }
+
+    /** Tolerant: unknown or missing statuses read as empty rather than failing a whole response. */
+    public static Optional<ServiceStatus> fromWire(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wanted)).findFirst();
+    }
+}
