@@ -55,6 +55,11 @@ public final class ConfigParser {
         for (ConfigDocument document : documents) {
             String doc = document.name();
             JsonNode root = read(document);
+            if (root.isArray()) {
+                throw new ConfigValidationException(doc, "$", "is a JSON array, but every parameter under the "
+                        + "configuration path is a configuration document (an object); links for the EventBridge rule "
+                        + "(EmbeddedLinksParameter) must live outside the path");
+            }
             requireObject(doc, "$", root);
             rejectUnknown(doc, "$", root, TOP_FIELDS);
 

@@ -95,9 +95,14 @@ public final class EventRouter {
                 + "alarm action) or a Function URL request");
     }
 
-    /** The adapter for a webhook path, if the path is one of ours. */
+    /**
+     * The adapter for a webhook path, if the path is one of ours. Repeated and trailing slashes are forgiven: a URL
+     * pasted as {@code …on.aws//uptrends} or {@code …/uptrends/} reaches the same webhook.
+     */
     public Optional<SourceAdapter> webhook(String path) {
-        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String collapsed = path.replaceAll("/{2,}", "/");
+        String normalized = collapsed.length() > 1 && collapsed.endsWith("/")
+                ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
         return Optional.ofNullable(webhookPaths.get(normalized));
     }
 }

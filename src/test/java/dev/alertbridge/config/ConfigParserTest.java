@@ -30,6 +30,20 @@ class ConfigParserTest {
         assertThat(config.services().get("checkout").name()).isEqualTo("checkout");
     }
 
+    /** The files the README's deploy guide stores in Parameter Store, as they are in the repository. */
+    @Test
+    void parse_theDeployGuidesExampleFiles_areOneValidConfiguration() throws Exception {
+        BridgeConfig config = parser.parse(List.of(
+                new ConfigDocument("/statushub-bridge/secrets",
+                        java.nio.file.Files.readString(java.nio.file.Path.of("deploy/secrets.example.json"))),
+                new ConfigDocument("/statushub-bridge/links",
+                        java.nio.file.Files.readString(java.nio.file.Path.of("deploy/links.example.json")))));
+        assertThat(config.mode()).isEqualTo(WriteMode.SHADOW);
+        assertThat(config.links()).hasSize(4);
+        assertThat(parser.links("rule", "$", new ObjectMapper().readTree(java.nio.file.Files.readString(
+                java.nio.file.Path.of("deploy/rule-links.example.json"))), config.services().keySet())).hasSize(2);
+    }
+
     @Test
     void parse_apiFieldSetTwice_namesBothParameters() {
         assertThatThrownBy(() -> parser.parse(List.of(

@@ -61,6 +61,14 @@ class ConfigurationFromParameterStoreTest {
                 """, "$.links[0].services[1]", "links to undefined service 'paymnets'");
     }
 
+    /** A links array for the EventBridge rule, put under the configuration path by mistake. */
+    @Test
+    void aLinksArrayUnderThePathIsRefusedSayingWhereItBelongs() {
+        invalid("""
+                [{"monitor": "ServerCpuTooHigh", "services": ["checkout"]}]
+                """, "$", "must live outside the path");
+    }
+
     @Test
     void anUnknownFieldIsRefused() {
         invalid("""

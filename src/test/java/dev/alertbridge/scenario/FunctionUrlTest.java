@@ -74,6 +74,17 @@ class FunctionUrlTest {
         Journal.assertStatusHubUntouched();
     }
 
+    /** The template's outputs end the base URL with '/': a URL pasted as base + "/uptrends" still works. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"//grafana", "//grafana//", "/grafana//"})
+    void repeatedSlashesReachTheSameWebhook(String path) {
+        Answer answer = FunctionUrl.send(Events.functionUrl("POST", path, null, BEARER,
+                Events.load("grafana/1-firing.json"), false));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("grafana");
+    }
+
     @Test
     void aTrailingSlashReachesTheSameWebhook() {
         Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/grafana/", null, BEARER,

@@ -21,7 +21,9 @@ import com.sun.net.httpserver.HttpExchange;
  * update; {@code X-API-KEY}) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
  * shows, like the test stand-in in {@code src/test}. Two things make long runs behave like a real hub:
  * <ul>
- * <li>the list returns the newest {@value #PAGE} incidents (a first page), so it does not grow with the run;
+ * <li>the list honours StatusHub's time filter ({@code start_time}: still open, or ended since) and pages
+ * ({@code per_page}, {@code page}; {@value #PAGE} by default), so with {@code personResolves} it does not grow with
+ * the run;
  * <li>with {@code personResolves}, a person resolves each incident right after the bridge moved it to Monitoring
  * (the bridge never resolves), so old incidents do not stay open forever.
  * </ul>
@@ -128,7 +130,8 @@ final class StatusHubStandIn extends LocalServer {
             Thread.sleep(latency);
         }
         Kind[] kind = {Kind.OTHER};
-        Answer answer = answer(method, path, exchange.getRequestHeaders().getFirst("X-API-KEY"), body, kind);
+        Answer answer = answer(method, path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("X-API-KEY"), body, kind);
         send(exchange, answer.status(), "application/json", answer.body());
         long answered = System.nanoTime();
         counts.get(kind[0]).incrementAndGet();
@@ -142,7 +145,8 @@ final class StatusHubStandIn extends LocalServer {
     private record Answer(int status, String body) {
     }
 
-    private synchronized Answer answer(String method, String path, String key, String body, Kind[] kind)
+    private synchronized Answer answer(String method, String path, String query, String key, String body,
+            Kind[] kind)
             throws Exception {
         if (path.startsWith("/hooks/")) {
             kind[0] = Kind.HOOK;
@@ -161,7 +165,7 @@ final class StatusHubStandIn extends LocalServer {
         }
         if (method.equals("GET") && all.matches()) {
             kind[0] = Kind.LIST;
-            return list();
+            return list(query == null ? "" : query);
         }
         if (method.equals("POST") && all.matches()) {
             kind[0] = Kind.CREATE;
@@ -176,18 +180,41 @@ final class StatusHubStandIn extends LocalServer {
         return new Answer(404, "{\"error\":\"Not found\"}");
     }
 
-    private Answer list() {
+    private Answer list(String query) {
+        String since = param(query, "start_time", "");
+        int perPage = Integer.parseInt(param(query, "per_page", String.valueOf(PAGE)));
+        int page = Integer.parseInt(param(query, "page", "1"));
+        List<ObjectNode> matching = new ArrayList<>();
+        for (String id : order) {
+            ObjectNode incident = incidents.get(id);
+            boolean resolved = "resolved".equals(incident.get("incident_updates").get(0).path("incident_type")
+                    .asText());
+            // A resolved incident ended after it started: it overlaps the range when it started in it.
+            if (!resolved || incident.get("start_time").asText().compareTo(since) >= 0) {
+                matching.add(incident);
+            }
+        }
         ArrayNode data = JSON.createArrayNode();
-        for (int i = order.size() - 1; i >= 0 && data.size() < PAGE; i--) {
-            ObjectNode incident = incidents.get(order.get(i));
+        for (ObjectNode incident : matching.subList(Math.min(matching.size(), (page - 1) * perPage),
+                Math.min(matching.size(), page * perPage))) {
             JsonNode latest = incident.get("incident_updates").get(0);
             data.addObject().put("id", incident.get("id").asInt()).put("title", incident.get("title").asText())
                     .put("start_time", incident.get("start_time").asText()).putNull("end_time")
                     .put("last_incident_type", latest.get("incident_type").asText());
         }
-        ObjectNode page = JSON.createObjectNode();
-        page.set("data", data);
-        return new Answer(200, page.toString());
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        return new Answer(200, body.toString());
+    }
+
+    private static String param(String query, String name, String fallback) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return fallback;
     }
 
     private Answer create(JsonNode body) {

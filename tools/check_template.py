@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Checks the stack that `sam deploy` really builds from template.yaml, not only the template.
+
+Runs the SAM translator (the Python module `samtranslator`, installed with cfn-lint; the same library the SAM CLI
+runs) on template.yaml, the way `sam package` leaves it (CodeUri an S3 URI), once with the defaults and once with
+every optional part switched on or off, and fails unless the translated stack has:
+  - both public Function URL permissions when FunctionUrlAuthType is NONE, on the published alias;
+  - every trigger (EventBridge rule, SNS subscription, alarm action, Function URL) on an alias;
+  - webhooks and alarms on separate functions (separate concurrency);
+  - log groups wired through LoggingConfig, made by the stack;
+  - reserved concurrency that can be left out.
+Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
+"""
+import copy
+import json
+import sys
+
+from samtranslator.translator.transform import transform
+from samtranslator.yaml_helper import yaml_parse
+
+REGION = {"AWS::Region": "eu-west-1", "AWS::AccountId": "123456789012", "AWS::Partition": "aws"}
+
+
+class NoManagedPolicies:
+    """The template names no AWS managed policy by name, so nothing needs looking up."""
+
+    def load(self):
+        return {}
+
+
+def packaged(template):
+    """What `sam package` hands to CloudFormation: local CodeUri replaced by an S3 location."""
+    template = copy.deepcopy(template)
+    function_globals = template.get("Globals", {}).get("Function", {})
+    if isinstance(function_globals.get("CodeUri"), str):
+        function_globals["CodeUri"] = "s3://bucket/function.zip"
+    for resource in template["Resources"].values():
+        if resource.get("Type") == "AWS::Serverless::Function" and isinstance(
+                resource.get("Properties", {}).get("CodeUri"), str):
+            resource["Properties"]["CodeUri"] = "s3://bucket/function.zip"
+    return template
+
+
+def translate(template, parameters):
+    import os
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION["AWS::Region"])
+    values = dict(REGION)
+    values.update(parameters)
+    return transform(packaged(template), values, NoManagedPolicies())
+
+
+def resolve_conditions(stack, parameters, template):
+    """Evaluates the stack's conditions for these parameter values (Equals, Not, Or, And over Ref)."""
+    defaults = {name: p.get("Default", "") for name, p in template.get("Parameters", {}).items()}
+    defaults.update(parameters)
+
+    def value(node):
+        if isinstance(node, dict) and "Ref" in node:
+            return str(defaults.get(node["Ref"], ""))
+        if isinstance(node, dict) and "Condition" in node:
+            return evaluate(stack["Conditions"][node["Condition"]])
+        return node if not isinstance(node, (int, float)) else str(node)
+
+    def evaluate(node):
+        (op, args), = node.items()
+        if op == "Fn::Equals":
+            return value(args[0]) == value(args[1])
+        if op == "Fn::Not":
+            return not evaluate(args[0]) if isinstance(args[0], dict) and "Condition" not in args[0] \
+                else not value(args[0])
+        if op == "Fn::Or":
+            return any(evaluate(a) if "Condition" not in a else value(a) for a in args)
+        if op == "Fn::And":
+            return all(evaluate(a) if "Condition" not in a else value(a) for a in args)
+        raise ValueError("condition function not handled: " + op)
+
+    return {name: evaluate(node) for name, node in stack.get("Conditions", {}).items()}
+
+
+def present(stack, conditions):
+    """The resources CloudFormation would create under these conditions."""
+    return {name: r for name, r in stack["Resources"].items()
+            if "Condition" not in r or conditions[r["Condition"]]}
+
+
+def resolved(node, conditions):
+    """Applies Fn::If with the evaluated conditions; drops AWS::NoValue."""
+    if isinstance(node, dict):
+        if "Fn::If" in node:
+            cond, yes, no = node["Fn::If"]
+            return resolved(yes if conditions[cond] else no, conditions)
+        out = {}
+        for key, val in node.items():
+            val = resolved(val, conditions)
+            if val != {"Ref": "AWS::NoValue"}:
+                out[key] = val
+        return out
+    if isinstance(node, list):
+        return [resolved(v, conditions) for v in node]
+    return node
+
+
+def of_type(resources, kind):
+    return {name: r for name, r in resources.items() if r["Type"] == kind}
+
+
+def is_alias_ref(node, resources):
+    """A Ref to an AWS::Lambda::Alias (or the alias ARN attribute)."""
+    if isinstance(node, dict) and "Ref" in node:
+        return resources.get(node["Ref"], {}).get("Type") == "AWS::Lambda::Alias"
+    return False
+
+
+def check(template, parameters, problems, label):
+    stack = translate(template, parameters)
+    conditions = resolve_conditions(stack, parameters, template)
+    resources = {name: resolved(r, conditions) for name, r in present(stack, conditions).items()}
+    auth = parameters.get("FunctionUrlAuthType", template["Parameters"]["FunctionUrlAuthType"]["Default"])
+
+    def problem(text):
+        problems.append(f"[{label}] {text}")
+
+    functions = of_type(resources, "AWS::Lambda::Function")
+    urls = of_type(resources, "AWS::Lambda::Url")
+    permissions = of_type(resources, "AWS::Lambda::Permission")
+    if len(urls) != 1:
+        problem(f"expected one Function URL, found {len(urls)}")
+    for name, url in urls.items():
+        if not is_alias_ref(url["Properties"]["TargetFunctionArn"], resources):
+            problem(f"{name} does not target a published alias")
+    url_function = None
+    for url in urls.values():
+        alias = resources[url["Properties"]["TargetFunctionArn"]["Ref"]]
+        url_function = alias["Properties"]["FunctionName"]["Ref"]
+    if auth == "NONE":
+        invoke_url = [p for p in permissions.values() if p["Properties"]["Action"] == "lambda:InvokeFunctionUrl"
+                      and p["Properties"].get("Principal") == "*"
+                      and p["Properties"].get("FunctionUrlAuthType") == "NONE"
+                      and is_alias_ref(p["Properties"]["FunctionName"], resources)]
+        invoke_fn = [p for p in permissions.values() if p["Properties"]["Action"] == "lambda:InvokeFunction"
+                     and p["Properties"].get("Principal") == "*"
+                     and p["Properties"].get("InvokedViaFunctionUrl") is True
+                     and is_alias_ref(p["Properties"]["FunctionName"], resources)]
+        if len(invoke_url) != 1:
+            problem(f"public URL: expected one lambda:InvokeFunctionUrl permission for *, found {len(invoke_url)}")
+        if len(invoke_fn) != 1:
+            problem("public URL: expected one lambda:InvokeFunction permission for * with InvokedViaFunctionUrl, "
+                    f"found {len(invoke_fn)}")
+    else:
+        public = [n for n, p in permissions.items() if p["Properties"].get("Principal") == "*"]
+        if public:
+            problem(f"AWS_IAM URL but public permissions exist: {public}")
+
+    for name, p in permissions.items():
+        if not is_alias_ref(p["Properties"]["FunctionName"], resources):
+            problem(f"permission {name} is not on a published alias")
+    for name, rule in of_type(resources, "AWS::Events::Rule").items():
+        for target in rule["Properties"]["Targets"]:
+            if not is_alias_ref(target["Arn"], resources):
+                problem(f"rule {name} target {target['Id']} is not a published alias")
+    for name, sub in of_type(resources, "AWS::SNS::Subscription").items():
+        if not is_alias_ref(sub["Properties"]["Endpoint"], resources):
+            problem(f"SNS subscription {name} is not on a published alias")
+    alarm_functions = set()
+    for p in permissions.values():
+        if p["Properties"]["Principal"] in ("events.amazonaws.com", "lambda.alarms.cloudwatch.amazonaws.com",
+                                            "sns.amazonaws.com"):
+            alias = resources[p["Properties"]["FunctionName"]["Ref"]]
+            alarm_functions.add(alias["Properties"]["FunctionName"]["Ref"])
+    if not alarm_functions:
+        problem("no alarm trigger found")
+    if url_function in alarm_functions:
+        problem("the Function URL and the alarm triggers share one function (and its concurrency)")
+    if len(alarm_functions) > 1:
+        problem(f"alarm triggers spread over several functions: {sorted(alarm_functions)}")
+
+    log_groups = of_type(resources, "AWS::Logs::LogGroup")
+    for name, function in functions.items():
+        logging = function["Properties"].get("LoggingConfig", {})
+        group = logging.get("LogGroup")
+        if not (isinstance(group, dict) and group.get("Ref") in log_groups):
+            problem(f"{name} does not log through LoggingConfig to a log group of the stack")
+        elif "RetentionInDays" not in log_groups[group["Ref"]]["Properties"]:
+            problem(f"{name}'s log group keeps logs forever (no RetentionInDays)")
+        if function["Properties"].get("SnapStart", {}).get("ApplyOn") != "PublishedVersions":
+            problem(f"{name} has no SnapStart on published versions")
+        if function["Properties"].get("Runtime") != "java21":
+            problem(f"{name} does not run java21")
+    for name, group in log_groups.items():
+        group_name = json.dumps(group["Properties"].get("LogGroupName"))
+        if "/aws/lambda/" in group_name:
+            problem(f"log group {name} uses Lambda's own name, which the SnapStart init can create first")
+
+    reserved = {name: f["Properties"].get("ReservedConcurrentExecutions") for name, f in functions.items()}
+    return reserved
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "template.yaml"
+    with open(path) as f:
+        template = yaml_parse(f.read())
+    problems = []
+    check(template, {}, problems, "defaults")
+    check(template, {"FunctionUrlAuthType": "AWS_IAM", "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms",
+                     "EmbeddedLinksParameter": "/statushub-bridge-rule/links:3", "AlarmNamePrefix": "prod-"},
+          problems, "AWS_IAM, SNS, embedded links")
+    unreserved = check(template, {"AlarmReservedConcurrency": "", "WebhookReservedConcurrency": "0"}, problems,
+                       "no reserved concurrency")
+    if any(value is not None for value in unreserved.values()):
+        problems.append(f"[no reserved concurrency] still reserved: {unreserved}")
+    reserved = check(template, {"AlarmReservedConcurrency": "2", "WebhookReservedConcurrency": "20"}, problems,
+                     "reserved concurrency")
+    if sorted(str(v.get("Ref") if isinstance(v, dict) else v) for v in reserved.values()) != \
+            ["AlarmReservedConcurrency", "WebhookReservedConcurrency"]:
+        problems.append(f"[reserved concurrency] expected each function reserved by its parameter: {reserved}")
+    if problems:
+        print("translated template: %d problem(s)" % len(problems))
+        for p in problems:
+            print("  - " + p)
+        return 1
+    print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
+          "concurrency - all hold (4 parameter sets)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
