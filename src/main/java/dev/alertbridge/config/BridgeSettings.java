@@ -25,6 +25,10 @@ public interface BridgeSettings {
     @WithDefault("false")
     boolean dryRun();
 
+    /** The time an invocation may take when the runtime gives no deadline (local runs, tests). */
+    @WithDefault("30s")
+    Duration localBudget();
+
     /** Largest event accepted, in bytes; larger ones are rejected before parsing. */
     @WithDefault("1048576")
     int maxEventBytes();
@@ -43,6 +47,13 @@ public interface BridgeSettings {
         /** How long a loaded configuration is used before Parameter Store is read again ({@code BRIDGE_CONFIG_TTL}). */
         @WithDefault("60s")
         Duration ttl();
+
+        /**
+         * How long the last good configuration is still served once refreshes start failing
+         * ({@code BRIDGE_CONFIG_MAX_STALE}); after that invocations fail until Parameter Store answers again.
+         */
+        @WithDefault("15m")
+        Duration maxStale();
     }
 
     interface StatusHub {

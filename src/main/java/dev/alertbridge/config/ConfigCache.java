@@ -2,7 +2,7 @@ package dev.alertbridge.config;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -10,27 +10,32 @@ import org.jboss.logging.Logger;
  * Keeps the configuration for one execution environment: read at most once per TTL, refreshed lazily on the
  * invocation that finds it stale (Lambda freezes background threads between invocations).
  *
- * <p>A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so; a
- * refresh that finds an invalid document is an error until the document is fixed, so an invalid configuration
- * never changes StatusHub.
+ * <p>A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so, but only for
+ * {@code maxStale} after refreshes started failing: then invocations fail loudly, so a rotated (perhaps leaked)
+ * webhook token or a removed link does not keep working for ever. A refresh that finds an invalid document is an
+ * error until the document is fixed, so an invalid configuration never changes StatusHub.
  */
 public final class ConfigCache {
     private static final Logger LOG = Logger.getLogger(ConfigCache.class);
 
-    private final Supplier<BridgeConfig> loader;
+    private final Function<Duration, BridgeConfig> loader;
     private final Duration ttl;
+    private final Duration maxStale;
+    private Instant failingSince;
     private BridgeConfig lastGood;
     private Instant lastGoodAt;
     private ConfigValidationException invalid;
     private Instant nextReadAt = Instant.MIN;
     private int reads;
 
-    public ConfigCache(Supplier<BridgeConfig> loader, Duration ttl) {
+    public ConfigCache(Function<Duration, BridgeConfig> loader, Duration ttl, Duration maxStale) {
         this.loader = loader;
         this.ttl = ttl;
+        this.maxStale = maxStale;
     }
 
-    public synchronized BridgeConfig get(Instant now) {
+    /** The configuration, read again when stale, within {@code within} (the invocation's remaining time). */
+    public synchronized BridgeConfig get(Instant now, Duration within) {
         if (now.isBefore(nextReadAt)) {
             if (invalid != null) {
                 throw invalid;
@@ -39,9 +44,10 @@ public final class ConfigCache {
         }
         try {
             reads++;
-            BridgeConfig fresh = loader.get();
+            BridgeConfig fresh = loader.apply(within);
             lastGood = fresh;
             lastGoodAt = now;
+            failingSince = null;
             invalid = null;
             nextReadAt = now.plus(ttl);
             return fresh;
@@ -53,8 +59,14 @@ public final class ConfigCache {
             if (lastGood == null) {
                 throw e; // cold start: nothing to fall back on, fail so the event is retried
             }
-            LOG.warnf("configuration refresh failed, keeping the configuration loaded at %s: %s", lastGoodAt,
-                    e.getMessage());
+            failingSince = failingSince == null ? now : failingSince;
+            if (Duration.between(failingSince, now).compareTo(maxStale) > 0) {
+                throw new ConfigUnavailableException("the configuration cannot be refreshed since " + failingSince
+                        + " (over " + maxStale.toMinutes() + " min, bridge.config.max-stale); the one loaded at "
+                        + lastGoodAt + " is no longer served: " + e.getMessage(), e);
+            }
+            LOG.warnf("configuration refresh failed, keeping the configuration loaded at %s (failing since %s): %s",
+                    lastGoodAt, failingSince, e.getMessage());
             nextReadAt = now.plus(ttl);
             return lastGood;
         }

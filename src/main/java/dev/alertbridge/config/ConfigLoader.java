@@ -1,8 +1,7 @@
 package dev.alertbridge.config;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,32 +15,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ConfigLoader {
     private final ConfigParser parser;
     private final ConfigCache cache;
-    private final String origin;
 
     public ConfigLoader(BridgeSettings settings, ObjectMapper json) {
         this.parser = new ConfigParser(json);
-        Supplier<List<ConfigDocument>> documents = settings.config().file()
-                .<Supplier<List<ConfigDocument>>>map(FileDocuments::new)
+        ConfigSource documents = settings.config().file().<ConfigSource>map(FileDocuments::new)
                 .orElseGet(() -> new ParameterStoreDocuments(settings.config().path()));
-        this.origin = settings.config().file().map(f -> "file " + f)
-                .orElse("Parameter Store path " + settings.config().path());
-        this.cache = new ConfigCache(() -> parser.parse(documents.get()), settings.config().ttl());
+        this.cache = new ConfigCache(within -> parser.parse(documents.read(within)), settings.config().ttl(),
+                settings.config().maxStale());
     }
 
-    public BridgeConfig current(Instant now) {
-        return cache.get(now);
+    /** The configuration of this environment, read again when its TTL has passed, within {@code within}. */
+    public BridgeConfig current(Instant now, Duration within) {
+        return cache.get(now, within);
     }
 
     public ConfigParser parser() {
         return parser;
-    }
-
-    /** Where the configuration is read from, for the log. */
-    public String origin() {
-        return origin;
-    }
-
-    public int reads() {
-        return cache.reads();
     }
 }

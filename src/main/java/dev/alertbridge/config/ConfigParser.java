@@ -33,6 +33,9 @@ public final class ConfigParser {
     private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
             "mode");
 
+    /** Shorter shared secrets can be guessed by anyone who finds the public URL. */
+    static final int MIN_WEBHOOK_TOKEN = 16;
+
     private final ObjectMapper json;
 
     public ConfigParser(ObjectMapper json) {
@@ -83,6 +86,10 @@ public final class ConfigParser {
                     throw new ConfigValidationException(doc, "$.webhookToken", "also set in " + webhookTokenOrigin);
                 }
                 webhookToken = text(doc, "$.webhookToken", root.get("webhookToken"));
+                if (webhookToken.strip().length() < MIN_WEBHOOK_TOKEN) {
+                    throw new ConfigValidationException(doc, "$.webhookToken", "must be at least " + MIN_WEBHOOK_TOKEN
+                            + " characters (e.g. the output of openssl rand -hex 24)");
+                }
                 webhookTokenOrigin = doc;
             }
             if (root.has("mode")) {
@@ -291,17 +298,36 @@ public final class ConfigParser {
         return parseUrl(doc, path, text(doc, path, node));
     }
 
+    /**
+     * An absolute {@code https://} URL: StatusHub URLs carry the API key's requests and integration tokens, which must
+     * not cross the network in clear. Plain {@code http://} only to this machine (local runs against a stand-in).
+     */
     private static URI parseUrl(String doc, String path, String value) {
+        URI uri;
         try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-                return uri;
-            }
+            uri = new URI(value.trim());
         } catch (java.net.URISyntaxException e) {
-            // reported below without echoing the value: it may carry a token
+            // reported without echoing the value: it may carry a token
+            throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
         }
-        throw new ConfigValidationException(doc, path, "must be an absolute http(s) URL");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new ConfigValidationException(doc, path, "must use https:// (plain http:// only to localhost, "
+                    + "for local runs)");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ConfigValidationException(doc, path, "must not carry user:password@ (credentials go in "
+                    + "apiKey or the integration URL's token)");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     /** Ids and field names are not secrets, but keep hostile ones from breaking a log line. */

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** One configuration document from a local file or, with {@code classpath:}, from the function's resources. */
-public final class FileDocuments implements Supplier<List<ConfigDocument>> {
+public final class FileDocuments implements ConfigSource {
     private final String location;
 
     public FileDocuments(String location) {
@@ -17,7 +17,7 @@ public final class FileDocuments implements Supplier<List<ConfigDocument>> {
     }
 
     @Override
-    public List<ConfigDocument> get() {
+    public List<ConfigDocument> read(Duration within) {
         try {
             return List.of(new ConfigDocument(location, read()));
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.time.Duration;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,6 +14,8 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,11 +27,16 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 /**
  * Reads every parameter under the configuration path (recursive, SecureStrings decrypted, all pages) as one
  * configuration document each. The endpoint follows the SDK's own {@code AWS_ENDPOINT_URL_SSM} /
- * {@code AWS_ENDPOINT_URL} overrides.
+ * {@code AWS_ENDPOINT_URL} overrides. Every read is bounded by the time the invocation can give it: the SDK's call
+ * timeout (its retries included) is cut from it, page by page, and a call past it is abandoned.
  */
-public final class ParameterStoreDocuments implements Supplier<List<ConfigDocument>> {
+public final class ParameterStoreDocuments implements ConfigSource {
     /** GetParametersByPath returns at most 10 per page. */
     private static final int PAGE_SIZE = 10;
+    /** One attempt's bound, so a hung connection leaves time for the SDK's retry within the call's bound. */
+    private static final Duration ATTEMPT = Duration.ofSeconds(3);
+    /** Below this a call cannot complete: fail at once rather than time out. */
+    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
 
     private final String path;
     private SsmClient client;
@@ -40,19 +47,31 @@ public final class ParameterStoreDocuments implements Supplier<List<ConfigDocume
     }
 
     @Override
-    public List<ConfigDocument> get() {
+    public List<ConfigDocument> read(Duration within) {
         List<ConfigDocument> documents = new ArrayList<>();
+        long end = System.nanoTime() + within.toNanos();
         try {
             String nextToken = null;
             do {
+                Duration left = Duration.ofNanos(end - System.nanoTime());
+                if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
+                    throw new ConfigUnavailableException("could not read Parameter Store path " + path + " within "
+                            + within.toMillis() + " ms (the invocation's remaining time)", null);
+                }
                 GetParametersByPathResponse page = client().getParametersByPath(GetParametersByPathRequest.builder()
                         .path(path).recursive(true).withDecryption(true).maxResults(PAGE_SIZE)
-                        .nextToken(nextToken).build());
+                        .nextToken(nextToken)
+                        .overrideConfiguration(call -> call.apiCallTimeout(left)
+                                .apiCallAttemptTimeout(left.compareTo(ATTEMPT) < 0 ? left : ATTEMPT))
+                        .build());
                 for (Parameter parameter : page.parameters()) {
                     documents.add(new ConfigDocument(parameter.name(), parameter.value()));
                 }
                 nextToken = page.nextToken();
             } while (nextToken != null && !nextToken.isEmpty());
+        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
+            throw new ConfigUnavailableException("could not read Parameter Store path " + path + " within "
+                    + within.toMillis() + " ms (the invocation's remaining time): no answer in time", e);
         } catch (SdkException e) {
             throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);

@@ -12,6 +12,6 @@ import java.net.URI;
 public record StatusHubAccount(URI apiUrl, String apiKey, String hub) {
     @Override
     public String toString() {
-        return "StatusHubAccount[apiUrl=" + apiUrl + ", hub=" + hub + ", apiKey=***]";
+        return "StatusHubAccount[apiUrl=" + Redaction.url(apiUrl) + ", hub=" + hub + ", apiKey=***]";
     }
 }

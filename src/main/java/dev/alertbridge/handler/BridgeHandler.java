@@ -34,8 +34,6 @@ import dev.alertbridge.statushub.Deadline;
 @Named("bridge")
 public class BridgeHandler implements RequestStreamHandler {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BridgeHandler.class);
-    /** Used when the runtime gives no deadline (local runs). */
-    private static final Duration LOCAL_BUDGET = Duration.ofSeconds(30);
 
     private final EventRouter router;
     private final ConfigLoader configs;
@@ -86,7 +84,7 @@ public class BridgeHandler implements RequestStreamHandler {
     }
 
     private InvocationReport alarms(InboundEvent.Alarms event, Deadline deadline, Instant now) {
-        BridgeConfig config = configs.current(now);
+        BridgeConfig config = configs.current(now, deadline.remaining());
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
                 : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
         InvocationReport report = dispatcher.dispatch(new Adapted(event.alerts(), List.of()), config, links, deadline,
@@ -114,7 +112,7 @@ public class BridgeHandler implements RequestStreamHandler {
 
     private Deadline deadline(Context context) {
         long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
-        Duration budget = remaining > 0 ? Duration.ofMillis(remaining) : LOCAL_BUDGET;
+        Duration budget = remaining > 0 ? Duration.ofMillis(remaining) : settings.localBudget();
         Duration usable = budget.minus(settings.statushub().reportMargin());
         return Deadline.in(usable.isNegative() ? Duration.ZERO : usable, clock);
     }

@@ -56,7 +56,7 @@ public class SnapStartPriming {
         }
         long start = System.nanoTime();
         try {
-            BridgeConfig config = configs.current(clock.instant());
+            BridgeConfig config = configs.current(clock.instant(), BUDGET);
             String statusHub = gateway.prime(config, Deadline.in(BUDGET, clock));
             LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s",
                     Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),

@@ -57,7 +57,7 @@ public class WebhookEndpoint {
         }
         BridgeConfig config;
         try {
-            config = configs.current(now);
+            config = configs.current(now, deadline.remaining());
         } catch (ConfigValidationException e) {
             LOG.error(e.getMessage());
             return error(500, "the bridge's configuration is invalid; nothing was changed (see the function's log)",

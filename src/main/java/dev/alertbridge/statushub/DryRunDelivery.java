@@ -100,7 +100,8 @@ public final class DryRunDelivery implements StatusHubDelivery {
         if (!service.viaManagementApi()) {
             return "POST " + service.redactedHookUrl() + " " + toJson(json, IntegrationUrlDelivery.body(draft));
         }
-        String base = config.account().map(a -> a.apiUrl() + "/hubs/" + a.hub() + "/incidents").orElse("");
+        String base = config.account().map(a -> dev.alertbridge.config.Redaction.url(a.apiUrl()) + "/hubs/" + a.hub()
+                + "/incidents").orElse("");
         String path = write instanceof Transition.MarkMonitoring monitoring
                 ? "/" + monitoring.incidentId() + "/incident_updates" : "";
         return "POST " + base + path + " " + toJson(json, ManagementApiDelivery.write(service, draft));

@@ -65,7 +65,7 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
         IncidentDraft draft = write.draft();
         ServiceTarget service = write.service();
         HookIncident body = body(draft);
-        calls.write("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
+        calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
                 () -> clients.apply(service.hookUrl()).post(body));
         posted.put(draft.ref().toString(), draft.type());
         if (draft.type() == IncidentType.INVESTIGATING) {

@@ -23,9 +23,10 @@ import io.smallrye.faulttolerance.api.Guard;
  * {@link DeadlineExceededException}), and retried by SmallRye Fault Tolerance.
  *
  * <p>Reads are retried on any transient failure. Writes are retried here only when StatusHub surely did not apply
- * them (429, refused connection); after a timeout or a 5xx the write may have landed, so the invocation fails and
- * the retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when
- * it fits in the time left.
+ * them (429, refused connection); after a timeout, a reset or any 5xx (a 503 from a proxy that had forwarded the
+ * create, a 502 or 504) the write may have landed, so it is never repeated blindly: the invocation fails and the
+ * retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when it
+ * fits in the time left. A call that runs out of time is cancelled, not just abandoned.
  */
 public final class StatusHubCalls {
     /** Wait before retrying when StatusHub gave no Retry-After. */
@@ -65,6 +66,15 @@ public final class StatusHubCalls {
         return guarded(writes, endpoint, pacer, deadline, call).body();
     }
 
+    /**
+     * A write that is idempotent by design (an integration-URL post carries a stable incident id): repeating it
+     * cannot duplicate anything, so it is retried on any transient failure, like a read.
+     */
+    public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> call) {
+        return guarded(reads, endpoint, pacer, deadline, call).body();
+    }
+
     private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> call) {
         try {
@@ -90,10 +100,13 @@ public final class StatusHubCalls {
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
         }
+        java.util.concurrent.CompletableFuture<Response> pending = null;
         try {
-            Response response = call.get().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            pending = call.get().toCompletableFuture();
+            Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return answer(response, endpoint, deadline);
         } catch (TimeoutException e) {
+            pending.cancel(true); // closes the request rather than leaving it to land after the invocation gave up
             throw new StatusHubUnavailableException(endpoint, "no answer within " + timeout.toMillis() + " ms", false,
                     null);
         } catch (ExecutionException e) {
@@ -101,6 +114,9 @@ public final class StatusHubCalls {
         } catch (WebApplicationException | ProcessingException e) {
             return failure(e, endpoint, deadline);
         } catch (InterruptedException e) {
+            if (pending != null) {
+                pending.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new StatusHubUnavailableException(endpoint, "interrupted", false, null);
         }
@@ -134,7 +150,8 @@ public final class StatusHubCalls {
             throw new StatusHubUnavailableException(endpoint, "HTTP 429 rate limited", true, wait);
         }
         if (status == 408 || status >= 500) {
-            throw new StatusHubUnavailableException(endpoint, "HTTP " + status, status == 503, null);
+            // The request reached something: whether it was applied is unknown.
+            throw new StatusHubUnavailableException(endpoint, "HTTP " + status, false, null);
         }
         throw new StatusHubRejectedException(status, endpoint);
     }

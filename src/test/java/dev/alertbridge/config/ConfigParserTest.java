@@ -19,14 +19,14 @@ class ConfigParserTest {
     @Test
     void parse_secretsAndLinksInTwoDocuments_mergeIntoOneConfiguration() {
         BridgeConfig config = parser.parse(List.of(
-                new ConfigDocument("/p/secrets", "{\"statushub\":{\"apiKey\":\"k\"},\"webhookToken\":\"w\"}"),
+                new ConfigDocument("/p/secrets", "{\"statushub\":{\"apiKey\":\"k\"},\"webhookToken\":\"w-0123456789abcdef\"}"),
                 new ConfigDocument("/p/links", """
                         {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme"},
                          "services": {"checkout": {"serviceId": 101}},
                          "links": [{"monitor": "cpu", "services": ["checkout"]}]}
                         """)));
         assertThat(config.account()).hasValueSatisfying(a -> assertThat(a.hub()).isEqualTo("acme"));
-        assertThat(config.webhookToken()).contains("w");
+        assertThat(config.webhookToken()).contains("w-0123456789abcdef");
         assertThat(config.services().get("checkout").name()).isEqualTo("checkout");
     }
 
@@ -91,9 +91,40 @@ class ConfigParserTest {
     }
 
     @Test
-    void redaction_hidesEveryQueryValue() {
+    void redaction_showsSchemeHostAndPathOnly() {
         assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/generic?token=abc&x=1")))
-                .isEqualTo("https://hooks.statushub.io/hooks/generic?token=***&x=***");
+                .isEqualTo("https://hooks.statushub.io/hooks/generic");
+        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/generic?abc123")))
+                .isEqualTo("https://hooks.statushub.io/hooks/generic");
+        assertThat(Redaction.url(java.net.URI.create("https://user:s3cret@acme.app.statushub.io/api/v3")))
+                .isEqualTo("https://acme.app.statushub.io/api/v3");
+        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/598f3b0da9ba4738c2d1/in")))
+                .isEqualTo("https://hooks.statushub.io/hooks/***/in");
+    }
+
+    @Test
+    void parse_plainHttpOrCredentialsInAUrl_areRefusedWithoutQuotingIt() {
+        for (String[] bad : new String[][] {
+                {"http://acme.app.statushub.io/api/v3", "must use https://"},
+                {"https://user:pw-secret@acme.app.statushub.io/api/v3", "must not carry user:password@"},
+                {"ftp://acme.app.statushub.io/api/v3", "must be an absolute https:// URL"}}) {
+            assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", """
+                    {"statushub": {"apiUrl": "%s", "apiKey": "k", "hub": "acme"},
+                     "services": {"checkout": {"serviceId": 101}}}
+                    """.formatted(bad[0])))))
+                    .hasMessageContaining("at $.statushub.apiUrl: " + bad[1]).hasMessageNotContaining("pw-secret")
+                    .hasMessageNotContaining("acme.app");
+        }
+        assertThat(parser.parse(List.of(new ConfigDocument("/p", """
+                {"services": {"local": {"hookUrl": "http://127.0.0.1:8089/hooks/generic?token=t"}}}
+                """))).services()).containsKey("local");
+    }
+
+    @Test
+    void parse_aShortWebhookToken_isRefused() {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", "{\"webhookToken\": \"letmein\"}"))))
+                .hasMessage("invalid configuration in /p at $.webhookToken: must be at least 16 characters (e.g. the "
+                        + "output of openssl rand -hex 24)");
     }
 
     private static Alert alert(AlertSource source, String monitor, int level) {

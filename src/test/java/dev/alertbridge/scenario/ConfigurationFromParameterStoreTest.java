@@ -97,7 +97,7 @@ class ConfigurationFromParameterStoreTest {
         invalid("""
                 {"services": {"widget": {"hookUrl": "hooks.statushub.io/hooks/generic?token=secret-in-a-bad-url"}},
                  "links": []}
-                """, "$.services.widget.hookUrl", "must be an absolute http(s) URL");
+                """, "$.services.widget.hookUrl", "must be an absolute https:// URL");
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(500)
                 .body("errorMessage", not(containsString("secret-in-a-bad-url")));
     }

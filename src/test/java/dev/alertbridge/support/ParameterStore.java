@@ -49,6 +49,13 @@ public final class ParameterStore {
                         .withBody("{\"__type\":\"" + errorType + "\",\"message\":\"Rate exceeded\"}")));
     }
 
+    /** Parameter Store accepts the connection and does not answer for this long. */
+    public static void hangs(int millis) {
+        Neighbours.wireMock().stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET))
+                .atPriority(2).willReturn(aResponse().withStatus(200).withFixedDelay(millis)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"Parameters\":[]}")));
+    }
+
     public static int reads() {
         return Neighbours.wireMock().findAll(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(TARGET))).size();

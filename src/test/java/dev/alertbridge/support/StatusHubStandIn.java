@@ -41,6 +41,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger delayedWrites = new AtomicInteger();
     private volatile long writeDelayMillis;
     private boolean ignoreTimeFilter;
+    private final AtomicInteger appliedButFailed = new AtomicInteger();
+    private volatile int appliedButStatus;
 
     @Override
     public String getName() {
@@ -63,6 +65,16 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         writeArrivals.clear();
         delayedWrites.set(0);
         ignoreTimeFilter = false;
+        appliedButFailed.set(0);
+    }
+
+    /**
+     * The next {@code count} writes are applied, and then answered with {@code status}: a proxy in front of
+     * StatusHub that forwarded the request and lost the answer.
+     */
+    public void applyThenAnswer(int status, int count) {
+        appliedButStatus = status;
+        appliedButFailed.set(count);
     }
 
     /**
@@ -189,6 +201,10 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
             }
         }
         ResponseDefinition answer = handle(serveEvent);
+        if (serveEvent.getRequest().getMethod().getName().equals("POST") && answer.getStatus() < 300
+                && appliedButFailed.getAndDecrement() > 0) {
+            answer = answer(appliedButStatus, "{\"error\":\"Service Unavailable\"}");
+        }
         // Keep what the stub adds (a delay, a fault) around the stand-in's answer.
         var merged = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
                 .like(serveEvent.getResponseDefinition()).but()
