@@ -25,6 +25,13 @@ public interface BridgeSettings {
     @WithDefault("false")
     boolean dryRun();
 
+    /**
+     * The value of the {@code Stack} dimension of the bridge's metrics ({@code BRIDGE_METRICS_STACK}; the template
+     * sets the stack's name), so the alarms of one deployment watch only its own functions.
+     */
+    @WithDefault("local")
+    String metricsStack();
+
     /** The time an invocation may take when the runtime gives no deadline (local runs, tests). */
     @WithDefault("30s")
     Duration localBudget();

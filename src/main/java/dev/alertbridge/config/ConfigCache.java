@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import dev.alertbridge.metrics.Counters;
+
 /**
  * Keeps the configuration for one execution environment: read at most once per TTL, refreshed lazily on the
  * invocation that finds it stale (Lambda freezes background threads between invocations).
@@ -44,6 +46,7 @@ public final class ConfigCache {
         }
         try {
             reads++;
+            Counters.increment(Counters.Count.CONFIG_RELOADS);
             BridgeConfig fresh = loader.apply(within);
             lastGood = fresh;
             lastGoodAt = now;
@@ -52,10 +55,12 @@ public final class ConfigCache {
             nextReadAt = now.plus(ttl);
             return fresh;
         } catch (ConfigValidationException e) {
+            Counters.increment(Counters.Count.CONFIG_RELOAD_FAILURES);
             invalid = e;
             nextReadAt = now.plus(ttl);
             throw e;
         } catch (ConfigUnavailableException e) {
+            Counters.increment(Counters.Count.CONFIG_RELOAD_FAILURES);
             if (lastGood == null) {
                 throw e; // cold start: nothing to fall back on, fail so the event is retried
             }

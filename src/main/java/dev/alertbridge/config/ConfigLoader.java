@@ -15,10 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ConfigLoader {
     private final ConfigParser parser;
     private final ConfigCache cache;
+    private final ConfigSource documents;
 
     public ConfigLoader(BridgeSettings settings, ObjectMapper json) {
         this.parser = new ConfigParser(json);
-        ConfigSource documents = settings.config().file().<ConfigSource>map(FileDocuments::new)
+        this.documents = settings.config().file().<ConfigSource>map(FileDocuments::new)
                 .orElseGet(() -> new ParameterStoreDocuments(settings.config().path()));
         this.cache = new ConfigCache(within -> parser.parse(documents.read(within)), settings.config().ttl(),
                 settings.config().maxStale());
@@ -27,6 +28,11 @@ public class ConfigLoader {
     /** The configuration of this environment, read again when its TTL has passed, within {@code within}. */
     public BridgeConfig current(Instant now, Duration within) {
         return cache.get(now, within);
+    }
+
+    /** The documents as they are now, read past the cache (the configuration check). */
+    public java.util.List<ConfigDocument> documents(Duration within) {
+        return documents.read(within);
     }
 
     public ConfigParser parser() {

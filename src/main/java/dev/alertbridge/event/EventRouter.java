@@ -66,6 +66,12 @@ public final class EventRouter {
         if (FunctionUrlRequest.isEnvelope(root)) {
             return new InboundEvent.Webhook(FunctionUrlRequest.parse(root));
         }
+        if (root.has("bridge")) {
+            if (root.size() == 1 && "check".equals(root.get("bridge").asText())) {
+                return new InboundEvent.Check();
+            }
+            throw new BadEventException("$.bridge", "the only command is {\"bridge\": \"check\"}");
+        }
         if (root.has("alarm") && root.has("links")) {
             InboundEvent inner;
             try {

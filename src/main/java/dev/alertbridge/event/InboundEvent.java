@@ -21,4 +21,8 @@ public sealed interface InboundEvent {
     /** A request to the Function URL; its body is adapted once the caller is authenticated. */
     record Webhook(FunctionUrlRequest request) implements InboundEvent {
     }
+
+    /** A direct invocation asking the bridge to check its configuration: {@code {"bridge": "check"}}. */
+    record Check() implements InboundEvent {
+    }
 }

@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Named;
 
+import org.jboss.logging.Logger;
+
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
@@ -28,27 +31,31 @@ import dev.alertbridge.event.InboundEvent;
 import dev.alertbridge.statushub.Deadline;
 
 /**
- * The Lambda entry point: reads the event, routes it (alarm or webhook), dispatches its alerts, and returns the
- * report. An alarm that cannot be fully applied fails the invocation so Lambda retries it.
+ * The Lambda entry point: read the event, route it, and hand it to its path. Alarms (EventBridge, SNS, alarm
+ * actions) are dispatched here and fail the invocation when StatusHub was not fully updated, so Lambda retries
+ * them; webhooks answer with an HTTP status ({@link WebhookEndpoint}); {@code {"bridge": "check"}} checks the
+ * configuration ({@link ConfigCheckInvocation}).
  */
 @Named("bridge")
 public class BridgeHandler implements RequestStreamHandler {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BridgeHandler.class);
+    private static final Logger LOG = Logger.getLogger(BridgeHandler.class);
 
     private final EventRouter router;
     private final ConfigLoader configs;
     private final AlertDispatcher dispatcher;
     private final WebhookEndpoint webhooks;
+    private final ConfigCheckInvocation check;
     private final ReportLog log;
     private final BridgeSettings settings;
     private final Clock clock;
 
-    public BridgeHandler(EventRouter router, ConfigLoader configs, AlertDispatcher dispatcher,
-            WebhookEndpoint webhooks, ReportLog log, BridgeSettings settings, Clock clock) {
+    public BridgeHandler(EventRouter router, ConfigLoader configs, AlertDispatcher dispatcher, WebhookEndpoint webhooks,
+            ConfigCheckInvocation check, ReportLog log, BridgeSettings settings, Clock clock) {
         this.router = router;
         this.configs = configs;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
+        this.check = check;
         this.log = log;
         this.settings = settings;
         this.clock = clock;
@@ -66,9 +73,13 @@ public class BridgeHandler implements RequestStreamHandler {
                 throw new BadEventException("event", "larger than " + settings.maxEventBytes() + " bytes");
             }
             InboundEvent event = router.route(root);
-            response = event instanceof InboundEvent.Webhook webhook
-                    ? webhooks.handle(webhook.request(), deadline, now)
-                    : alarms((InboundEvent.Alarms) event, deadline, now);
+            if (event instanceof InboundEvent.Webhook webhook) {
+                response = webhooks.handle(webhook.request(), deadline, now);
+            } else if (event instanceof InboundEvent.Check) {
+                response = check.run(deadline);
+            } else {
+                response = alarms((InboundEvent.Alarms) event, deadline, now);
+            }
         } catch (InvocationFailedException e) {
             throw e;
         } catch (BadEventException e) {
@@ -83,6 +94,7 @@ public class BridgeHandler implements RequestStreamHandler {
         output.write(log.write(response).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Find links, look up, plan, apply, report; a failure a retry may fix fails the invocation. */
     private InvocationReport alarms(InboundEvent.Alarms event, Deadline deadline, Instant now) {
         BridgeConfig config = configs.current(now, deadline.remaining());
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
@@ -98,7 +110,7 @@ public class BridgeHandler implements RequestStreamHandler {
     }
 
     private InvocationFailedException failed(String reason) {
-        log.outcome("alarm", 500, java.util.Map.of("error", reason));
+        log.outcome("alarm", 500, Map.of("error", reason));
         return new InvocationFailedException(reason);
     }
 
@@ -110,6 +122,7 @@ public class BridgeHandler implements RequestStreamHandler {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Lambda's deadline less the margin kept to write the report; the local budget when there is none. */
     private Deadline deadline(Context context) {
         long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
         Duration budget = remaining > 0 ? Duration.ofMillis(remaining) : settings.localBudget();

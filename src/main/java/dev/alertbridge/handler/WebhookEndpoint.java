@@ -50,24 +50,24 @@ public class WebhookEndpoint {
     public HttpResponse handle(FunctionUrlRequest request, Deadline deadline, Instant now) {
         Optional<SourceAdapter> adapter = router.webhook(request.path());
         if (adapter.isEmpty()) {
-            return error(404, "no webhook at this path; POST to /uptrends, /alertmanager or /grafana", Map.of());
+            return error(request.path(), 404, "no webhook at this path; POST to /uptrends, /alertmanager or /grafana", Map.of());
         }
         if (!request.method().equals("POST")) {
-            return error(405, "method " + request.method() + " not allowed; use POST", Map.of("allow", "POST"));
+            return error(request.path(), 405, "method " + request.method() + " not allowed; use POST", Map.of("allow", "POST"));
         }
         BridgeConfig config;
         try {
             config = configs.current(now, deadline.remaining());
         } catch (ConfigValidationException e) {
             LOG.error(e.getMessage());
-            return error(500, "the bridge's configuration is invalid; nothing was changed (see the function's log)",
+            return error(request.path(), 500, "the bridge's configuration is invalid; nothing was changed (see the function's log)",
                     Map.of());
         } catch (ConfigUnavailableException e) {
             LOG.error(e.getMessage());
-            return error(503, "the bridge's configuration cannot be read right now; retry later", Map.of());
+            return error(request.path(), 503, "the bridge's configuration cannot be read right now; retry later", Map.of());
         }
         if (!WebhookAuth.authorized(request, config.webhookToken())) {
-            return error(401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
+            return error(request.path(), 401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
                     Map.of("www-authenticate", "Bearer"));
         }
         Adapted adapted;
@@ -75,16 +75,16 @@ public class WebhookEndpoint {
             String body = request.text();
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             if (size > settings.maxEventBytes()) {
-                return error(400, "request body too large: " + size + " bytes, the limit is "
+                return error(request.path(), 400, "request body too large: " + size + " bytes, the limit is "
                         + settings.maxEventBytes(), Map.of());
             }
             adapted = adapter.get().adaptEach(router.parse(body, "body"));
         } catch (BadEventException e) {
-            return error(400, "bad request body: " + e.getMessage(), Map.of());
+            return error(request.path(), 400, "bad request body: " + e.getMessage(), Map.of());
         }
         if (adapted.alerts().isEmpty() && !adapted.unusable().isEmpty()) {
             // Nothing usable at all: the sender's configuration is wrong, and a 4xx says so (no retry).
-            return error(400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
+            return error(request.path(), 400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
                     .collect(java.util.stream.Collectors.joining("; ")), Map.of());
         }
         InvocationReport report = dispatcher.dispatch(adapted, config, config.links(), deadline, now,
@@ -94,9 +94,9 @@ public class WebhookEndpoint {
         return HttpResponse.json(status, log.write(report), Map.of());
     }
 
-    private HttpResponse error(int status, String message, Map<String, String> headers) {
+    private HttpResponse error(String path, int status, String message, Map<String, String> headers) {
         Map<String, Object> body = Map.of("error", message, "status", status);
-        log.outcome("webhook", status, body);
+        log.outcome("webhook " + path, status, body);
         return HttpResponse.json(status, log.write(body), headers);
     }
 }

@@ -3,6 +3,8 @@ package dev.alertbridge.statushub;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.alertbridge.metrics.Counters;
+
 /**
  * Keeps one execution environment within StatusHub's per-key limits ("5 writes, 30 reads per second") as StatusHub
  * counts them: on arrival. It holds {@code limit} slots; a request takes a free slot when it starts. A read gives
@@ -47,7 +49,8 @@ public final class Pacer {
 
     /** Waits for a free slot, or fails when none frees before the deadline; the caller releases it when answered. */
     public Slot acquire(Deadline deadline, String what) {
-        long end = System.nanoTime() + deadline.remaining().toNanos();
+        long asked = System.nanoTime();
+        long end = asked + deadline.remaining().toNanos();
         synchronized (this) {
             while (true) {
                 long now = System.nanoTime();
@@ -55,6 +58,10 @@ public final class Pacer {
                 long at = freeAt[slot];
                 if (at <= now) {
                     freeAt[slot] = holdUntilAnswer ? IN_FLIGHT : now + WINDOW_NANOS;
+                    if (now > asked) {
+                        Counters.increment(Counters.Count.PACING_WAITS);
+                        Counters.add(Counters.Count.PACING_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(now - asked));
+                    }
                     return new Slot(this, slot);
                 }
                 if (now >= end || (at != IN_FLIGHT && at > end)) {

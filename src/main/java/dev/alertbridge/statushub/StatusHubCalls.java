@@ -15,6 +15,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+
+import dev.alertbridge.metrics.Counters;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -106,6 +108,7 @@ public final class StatusHubCalls {
             Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return answer(response, endpoint, deadline);
         } catch (TimeoutException e) {
+            Counters.increment(Counters.Count.STATUSHUB_FAILURES);
             pending.cancel(true); // closes the request rather than leaving it to land after the invocation gave up
             throw new StatusHubUnavailableException(endpoint, "no answer within " + timeout.toMillis() + " ms", false,
                     null);
@@ -130,6 +133,7 @@ public final class StatusHubCalls {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        Counters.increment(Counters.Count.STATUSHUB_FAILURES);
         // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
         boolean refused = root instanceof ConnectException || root instanceof UnknownHostException;
         throw new StatusHubUnavailableException(endpoint, root.getClass().getSimpleName(), refused, null);
@@ -141,7 +145,9 @@ public final class StatusHubCalls {
             return new Answer(response.hasEntity() ? response.readEntity(String.class) : "",
                     response.getHeaderString("Link"));
         }
+        Counters.increment(Counters.Count.STATUSHUB_FAILURES);
         if (status == 429) {
+            Counters.increment(Counters.Count.STATUSHUB_RATE_LIMITED);
             Duration wait = retryAfter(response.getHeaderString("Retry-After"));
             if (wait.compareTo(deadline.remaining()) >= 0) {
                 throw new DeadlineExceededException("wait " + wait.toSeconds() + " s for StatusHub's rate limit on "

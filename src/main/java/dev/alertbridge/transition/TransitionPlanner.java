@@ -118,7 +118,8 @@ public final class TransitionPlanner {
         Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
         String opening = service.status() == ServiceStatus.DEGRADED_PERFORMANCE ? DEGRADED_OPENING : DOWN_OPENING;
         String detail = alert.description().isBlank() ? "" : "\n\n" + PublicText.detail(alert.description());
-        String body = opening + " detected at " + READABLE.format(start) + "." + detail + "\n\nReference: " + ref;
+        String body = opening + " detected at " + READABLE.format(start) + "." + detail + "\n\n"
+                + audit(alert, start) + "\nReference: " + ref;
         return new Transition.Create(service,
                 new IncidentDraft(ref, PublicText.title(alert.title()), body, start, IncidentType.INVESTIGATING, status));
     }
@@ -131,8 +132,23 @@ public final class TransitionPlanner {
                         + (others.size() == 1 ? " other alert on it is" : " other alerts on it are")
                         + " still open; we are monitoring it.")
                         .orElse("The service is operating normally; we are monitoring it.");
-        return new IncidentDraft(ref, title, happened + "\n\nReference: " + ref, at, IncidentType.MONITORING,
-                stillShown.orElse(ServiceStatus.UP));
+        return new IncidentDraft(ref, title, happened + "\n\n" + audit(alert, at) + "\nReference: " + ref, at,
+                IncidentType.MONITORING, stillShown.orElse(ServiceStatus.UP));
+    }
+
+    /**
+     * The line that tells readers and the team who wrote an update: e.g. "Posted automatically by the alert bridge
+     * from CloudWatch alarm ServerCpuTooHigh, which changed state at 2019-10-02 17:04 UTC."
+     */
+    private static String audit(Alert alert, Instant changed) {
+        String kind = switch (alert.source()) {
+            case CLOUDWATCH -> "CloudWatch alarm";
+            case UPTRENDS -> "Uptrends monitor";
+            case ALERTMANAGER -> "Alertmanager alert";
+            case GRAFANA -> "Grafana alert";
+        };
+        return "Posted automatically by the alert bridge from " + kind + " " + PublicText.title(alert.monitor())
+                + ", which changed state at " + READABLE.format(changed) + ".";
     }
 
     /** The worst status other alerts' open incidents give the service; an unknown one counts as down. */

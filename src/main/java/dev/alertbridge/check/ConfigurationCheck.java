@@ -1,0 +1,161 @@
+package dev.alertbridge.check;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.ConfigDocument;
+import dev.alertbridge.config.ConfigParser;
+import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.config.StatusHubAccount;
+
+/**
+ * Checks a configuration before an outage does: the schema and references (the function's own validation), link
+ * patterns that can never match an alert, and, with a probe, whether StatusHub takes the key on the hub and knows
+ * each service id. Every problem names its parameter and JSON path; nothing says a secret. What cannot be checked is
+ * said as a note, not passed over in silence.
+ */
+public final class ConfigurationCheck {
+    private static final String ALARM_ARN = "arn:aws:cloudwatch:";
+
+    private final ObjectMapper json;
+    private final ConfigParser parser;
+    private final Optional<HubProbe> probe;
+
+    public ConfigurationCheck(ObjectMapper json, Optional<HubProbe> probe) {
+        this.json = json;
+        this.parser = new ConfigParser(json);
+        this.probe = probe;
+    }
+
+    /** One thing wrong: where (parameter and JSON path) and what. */
+    public record Problem(String parameter, String jsonPath, String what) {
+        @Override
+        public String toString() {
+            return parameter + " at " + jsonPath + ": " + what;
+        }
+    }
+
+    /** What the check found: problems (the configuration needs fixing) and notes (what it could not check). */
+    public record Result(List<Problem> problems, List<String> notes) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Result check(List<ConfigDocument> documents) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        documents.forEach(document -> neverMatchingLinks(document, problems));
+        BridgeConfig config;
+        try {
+            config = parser.parse(documents);
+        } catch (ConfigValidationException e) {
+            problems.add(new Problem(e.parameter(), e.jsonPath(), e.reason()));
+            notes.add("StatusHub was not asked: the configuration must be valid first");
+            return new Result(problems, notes);
+        }
+        if (config.services().values().stream().anyMatch(s -> !s.viaManagementApi())) {
+            notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
+                    + "incident");
+        }
+        if (config.account().isEmpty()) {
+            return new Result(problems, notes);
+        }
+        if (probe.isEmpty()) {
+            notes.add("StatusHub was not asked (offline check)");
+            return new Result(problems, notes);
+        }
+        askStatusHub(config, config.account().get(), documents, problems, notes);
+        return new Result(problems, notes);
+    }
+
+    private void askStatusHub(BridgeConfig config, StatusHubAccount account, List<ConfigDocument> documents,
+            List<Problem> problems, List<String> notes) {
+        String where = origin(documents, "statushub", "apiKey");
+        HubProbe.Answer hub = probe.get().hub(account);
+        if (hub.status() == 401 || hub.status() == 403) {
+            problems.add(new Problem(where, "$.statushub.apiKey", "StatusHub refused the key on hub '" + account.hub()
+                    + "' (HTTP " + hub.status() + ")"));
+            return;
+        }
+        if (hub.status() == 404) {
+            problems.add(new Problem(origin(documents, "statushub", "hub"), "$.statushub.hub",
+                    "StatusHub knows no hub '" + account.hub() + "' for this key (HTTP 404)"));
+            return;
+        }
+        if (!hub.ok()) {
+            notes.add("StatusHub could not be asked about hub '" + account.hub() + "' ("
+                    + (hub.status() == 0 ? "no answer" : "HTTP " + hub.status()) + ")");
+            return;
+        }
+        Optional<Set<Long>> ids = probe.get().serviceIds(account);
+        if (ids.isEmpty()) {
+            notes.add("service ids were not checked: StatusHub did not list the hub's services "
+                    + "(GET /hubs/" + account.hub() + "/services is not in its public v3 documentation)");
+            return;
+        }
+        for (ServiceTarget service : config.services().values()) {
+            if (service.viaManagementApi() && !ids.get().contains(service.serviceId())) {
+                problems.add(new Problem(origin(documents, "services", service.id()),
+                        "$.services." + service.id() + ".serviceId",
+                        "hub '" + account.hub() + "' has no service " + service.serviceId()));
+            }
+        }
+    }
+
+    /**
+     * Links whose monitor no alert can carry: blanks at either end (identities arrive trimmed), control characters,
+     * or an alarm ARN on a link restricted to another source.
+     */
+    private void neverMatchingLinks(ConfigDocument document, List<Problem> problems) {
+        JsonNode links;
+        try {
+            links = json.readTree(document.json()).path("links");
+        } catch (Exception e) {
+            return; // the parser reports the document itself
+        }
+        for (int i = 0; i < links.size(); i++) {
+            JsonNode link = links.get(i);
+            String monitor = link.path("monitor").asText("");
+            String source = link.path("source").asText("").toLowerCase(Locale.ROOT);
+            String path = "$.links[" + i + "].monitor";
+            if (!monitor.equals(monitor.strip()) && !monitor.isBlank()) {
+                problems.add(new Problem(document.name(), path, "never matches: blanks at the start or end (alert "
+                        + "names arrive trimmed)"));
+            } else if (monitor.codePoints().anyMatch(Character::isISOControl)) {
+                problems.add(new Problem(document.name(), path, "never matches: control characters"));
+            } else if (monitor.toLowerCase(Locale.ROOT).startsWith(ALARM_ARN) && !source.isEmpty()
+                    && !source.equals("cloudwatch")) {
+                problems.add(new Problem(document.name(), path, "never matches: a CloudWatch alarm ARN on a link "
+                        + "for source " + source));
+            }
+        }
+    }
+
+    /** The parameter that defines a field of a top-level object, for a problem's location. */
+    private String origin(List<ConfigDocument> documents, String object, String field) {
+        for (ConfigDocument document : documents) {
+            try {
+                JsonNode node = json.readTree(document.json()).path(object);
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    if (it.next().getKey().equals(field)) {
+                        return document.name();
+                    }
+                }
+            } catch (Exception e) {
+                // unreadable documents are reported by the parser
+            }
+        }
+        return documents.isEmpty() ? "configuration" : documents.get(0).name();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.alertbridge.handler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.check.ConfigurationCheck;
+import dev.alertbridge.check.HubProbe;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.statushub.Deadline;
+
+/**
+ * {@code {"bridge": "check"}} invoked on the deployed function: the configuration check of the README, with the
+ * function's own role and configuration path. Answers {@code {"check": "ok" | "problems", "problems": [...],
+ * "notes": [...]}}; never a secret.
+ */
+@ApplicationScoped
+public class ConfigCheckInvocation {
+    private final ConfigLoader configs;
+    private final ObjectMapper json;
+    private final BridgeSettings settings;
+    private final ReportLog log;
+
+    public ConfigCheckInvocation(ConfigLoader configs, ObjectMapper json, BridgeSettings settings, ReportLog log) {
+        this.configs = configs;
+        this.json = json;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public Map<String, Object> run(Deadline deadline) {
+        Optional<HubProbe> probe = settings.dryRun() ? Optional.empty()
+                : Optional.of(new HubProbe(json, settings.statushub().apiKeyHeader()));
+        ConfigurationCheck.Result result = new ConfigurationCheck(json, probe)
+                .check(configs.documents(deadline.remaining()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("check", result.ok() ? "ok" : "problems");
+        answer.put("problems", result.problems().stream().map(ConfigurationCheck.Problem::toString).toList());
+        answer.put("notes", result.notes());
+        log.outcome("check", 200, answer);
+        return answer;
+    }
+}

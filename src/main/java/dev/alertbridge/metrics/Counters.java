@@ -1,0 +1,58 @@
+package dev.alertbridge.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the parts of the bridge count while an invocation runs (StatusHub answers, configuration reads, pacing),
+ * read and reset once per invocation for its metrics line. One execution environment runs one invocation at a time,
+ * so a reset never mixes two invocations' counts.
+ */
+public final class Counters {
+    /** The counted things, each with the metric name it is published under. */
+    public enum Count {
+        STATUSHUB_FAILURES("StatusHubFailures"),
+        STATUSHUB_RATE_LIMITED("StatusHubRateLimited"),
+        CONFIG_RELOADS("ConfigReloads"),
+        CONFIG_RELOAD_FAILURES("ConfigReloadFailures"),
+        PACING_WAITS("PacingWaits"),
+        PACING_WAIT_MILLIS("PacingWaitMilliseconds");
+
+        private final String metricName;
+
+        Count(String metricName) {
+            this.metricName = metricName;
+        }
+
+        public String metricName() {
+            return metricName;
+        }
+    }
+
+    private static final Map<Count, AtomicLong> COUNTS = new EnumMap<>(Count.class);
+
+    static {
+        for (Count count : Count.values()) {
+            COUNTS.put(count, new AtomicLong());
+        }
+    }
+
+    private Counters() {
+    }
+
+    public static void add(Count count, long by) {
+        COUNTS.get(count).addAndGet(by);
+    }
+
+    public static void increment(Count count) {
+        add(count, 1);
+    }
+
+    /** The counts since the last call, and zero again. */
+    public static Map<Count, Long> takeAll() {
+        Map<Count, Long> taken = new EnumMap<>(Count.class);
+        COUNTS.forEach((count, value) -> taken.put(count, value.getAndSet(0)));
+        return taken;
+    }
+}
