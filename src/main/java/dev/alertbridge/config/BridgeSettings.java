@@ -36,6 +36,9 @@ public interface BridgeSettings {
     @WithDefault("30s")
     Duration localBudget();
 
+    /** Scheduled reconciliation and late alarm events. */
+    Reconcile reconcile();
+
     /** Largest event accepted, in bytes; larger ones are rejected before parsing. */
     @WithDefault("1048576")
     int maxEventBytes();
@@ -61,6 +64,19 @@ public interface BridgeSettings {
          */
         @WithDefault("15m")
         Duration maxStale();
+    }
+
+    interface Reconcile {
+        /** How long an alarm must have been OK before a run clears its incident (the OK event may be on its way). */
+        @WithDefault("5m")
+        Duration grace();
+
+        /**
+         * An ALARM event whose state change is older than this (a retry, a replay) is checked against the alarm's
+         * current state before it opens anything.
+         */
+        @WithDefault("5m")
+        Duration lateAlarmAfter();
     }
 
     interface StatusHub {

@@ -95,7 +95,7 @@ public final class ParameterStoreDocuments implements ConfigSource {
     }
 
     /** Lambda always sets AWS_REGION; elsewhere avoid the SDK's slow instance-metadata probe. */
-    private static Region region() {
+    public static Region region() {
         for (String candidate : new String[] {System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
                 System.getProperty("aws.region")}) {
             if (candidate != null && !candidate.isBlank()) {
@@ -110,7 +110,7 @@ public final class ParameterStoreDocuments implements ConfigSource {
      * environment variables; system properties; the container endpoint, which is where a SnapStart environment gets
      * its credentials (it has no key variables); a local profile; anonymous last, for local stand-ins.
      */
-    static AwsCredentialsProvider credentials() {
+    public static AwsCredentialsProvider credentials() {
         List<AwsCredentialsProvider> chain = new ArrayList<>(List.of(EnvironmentVariableCredentialsProvider.create(),
                 SystemPropertyCredentialsProvider.create()));
         if (isSet(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_FULL_URI)

@@ -67,10 +67,19 @@ public final class EventRouter {
             return new InboundEvent.Webhook(FunctionUrlRequest.parse(root));
         }
         if (root.has("bridge")) {
-            if (root.size() == 1 && "check".equals(root.get("bridge").asText())) {
+            String command = root.size() == 1 ? root.get("bridge").asText() : "";
+            if (command.equals("check")) {
                 return new InboundEvent.Check();
             }
-            throw new BadEventException("$.bridge", "the only command is {\"bridge\": \"check\"}");
+            if (command.equals("reconcile")) {
+                return new InboundEvent.Reconcile();
+            }
+            throw new BadEventException("$.bridge", "the commands are {\"bridge\": \"check\"} and "
+                    + "{\"bridge\": \"reconcile\"}");
+        }
+        if ("aws.events".equals(root.path("source").asText()) && "Scheduled Event".equals(
+                root.path("detail-type").asText())) {
+            return new InboundEvent.Reconcile();
         }
         if (root.has("alarm") && root.has("links")) {
             InboundEvent inner;

@@ -25,4 +25,8 @@ public sealed interface InboundEvent {
     /** A direct invocation asking the bridge to check its configuration: {@code {"bridge": "check"}}. */
     record Check() implements InboundEvent {
     }
+
+    /** The scheduled reconciliation (an EventBridge "Scheduled Event"), or {@code {"bridge": "reconcile"}}. */
+    record Reconcile() implements InboundEvent {
+    }
 }

@@ -18,6 +18,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -28,6 +29,7 @@ import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.InboundEvent;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.statushub.Deadline;
 
 /**
@@ -45,17 +47,22 @@ public class BridgeHandler implements RequestStreamHandler {
     private final AlertDispatcher dispatcher;
     private final WebhookEndpoint webhooks;
     private final ConfigCheckInvocation check;
+    private final Reconciler reconciler;
+    private final LateAlarms lateAlarms;
     private final ReportLog log;
     private final BridgeSettings settings;
     private final Clock clock;
 
     public BridgeHandler(EventRouter router, ConfigLoader configs, AlertDispatcher dispatcher, WebhookEndpoint webhooks,
-            ConfigCheckInvocation check, ReportLog log, BridgeSettings settings, Clock clock) {
+            ConfigCheckInvocation check, Reconciler reconciler, LateAlarms lateAlarms, ReportLog log,
+            BridgeSettings settings, Clock clock) {
         this.router = router;
         this.configs = configs;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
         this.check = check;
+        this.reconciler = reconciler;
+        this.lateAlarms = lateAlarms;
         this.log = log;
         this.settings = settings;
         this.clock = clock;
@@ -77,6 +84,8 @@ public class BridgeHandler implements RequestStreamHandler {
                 response = webhooks.handle(webhook.request(), deadline, now);
             } else if (event instanceof InboundEvent.Check) {
                 response = check.run(deadline);
+            } else if (event instanceof InboundEvent.Reconcile) {
+                response = reconcile(deadline, now);
             } else {
                 response = alarms((InboundEvent.Alarms) event, deadline, now);
             }
@@ -84,7 +93,8 @@ public class BridgeHandler implements RequestStreamHandler {
             throw e;
         } catch (BadEventException e) {
             throw failed("bad event: " + e.getMessage());
-        } catch (ConfigValidationException | ConfigUnavailableException e) {
+        } catch (ConfigValidationException | ConfigUnavailableException
+                | CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             throw failed(e.getMessage());
         } catch (RuntimeException e) {
             // Not one of ours: its message may quote anything, so name the type and keep the trace in the log.
@@ -99,14 +109,21 @@ public class BridgeHandler implements RequestStreamHandler {
         BridgeConfig config = configs.current(now, deadline.remaining());
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
                 : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
-        InvocationReport report = dispatcher.dispatch(new Adapted(event.alerts(), List.of()), config, links, deadline,
-                now, settings.dryRun());
+        List<Alert> alerts = event.alerts().stream().map(alert -> lateAlarms.checked(alert, deadline, now)).toList();
+        InvocationReport report = dispatcher.dispatch(new Adapted(alerts, List.of()), config, links, deadline, now,
+                settings.dryRun());
         log.outcome("alarm", report.failed() ? 500 : 200, report);
         if (report.failed()) {
             throw new InvocationFailedException("StatusHub not fully updated, retry the event: "
                     + report.failureSummary());
         }
         return report;
+    }
+
+    private Reconciler.Run reconcile(Deadline deadline, Instant now) {
+        Reconciler.Run run = reconciler.run(configs.current(now, deadline.remaining()), deadline, now);
+        log.outcome("reconcile", 200, run);
+        return run;
     }
 
     private InvocationFailedException failed(String reason) {

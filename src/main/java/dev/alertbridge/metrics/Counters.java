@@ -17,7 +17,8 @@ public final class Counters {
         CONFIG_RELOADS("ConfigReloads"),
         CONFIG_RELOAD_FAILURES("ConfigReloadFailures"),
         PACING_WAITS("PacingWaits"),
-        PACING_WAIT_MILLIS("PacingWaitMilliseconds");
+        PACING_WAIT_MILLIS("PacingWaitMilliseconds"),
+        RECONCILE_FINDINGS("ReconcileFindings");
 
         private final String metricName;
 

@@ -207,7 +207,7 @@ class OperationsTest {
         assertThat(names).containsExactlyInAnyOrder("Events", "TransitionsCreated", "TransitionsUpdated",
                 "TransitionsUnchanged", "TransitionsSkipped", "TransitionsFailed", "StatusHubFailures",
                 "StatusHubRateLimited", "ConfigReloads", "ConfigReloadFailures", "PacingWaits",
-                "PacingWaitMilliseconds");
+                "PacingWaitMilliseconds", "ReconcileFindings");
         assertThat(alarm.get("Source").asText()).isEqualTo("cloudwatch");
         assertThat(alarm.get("Outcome").asText()).isEqualTo("applied");
         assertThat(alarm.get("TransitionsCreated").asInt()).isEqualTo(2);
@@ -238,7 +238,8 @@ class OperationsTest {
     @Test
     void anUnknownCommandIsABadEvent() {
         Lambda.invoke("{\"bridge\": \"reset-everything\"}").statusCode(500)
-                .body("errorMessage", is("bad event: $.bridge: the only command is {\"bridge\": \"check\"}"));
+                .body("errorMessage", is("bad event: $.bridge: the commands are {\"bridge\": \"check\"} and "
+                        + "{\"bridge\": \"reconcile\"}"));
         Neighbours.wireMock().verify(0, anyRequestedFor(urlMatching("/api/v3/.*")));
     }
 }

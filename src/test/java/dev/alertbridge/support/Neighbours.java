@@ -19,16 +19,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
     private static WireMockServer server;
     private static final StatusHubStandIn STATUS_HUB = new StatusHubStandIn();
+    private static final CloudWatchStandIn CLOUDWATCH = new CloudWatchStandIn();
 
     @Override
     public Map<String, String> start() {
         LogCapture.install();
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().extensions(STATUS_HUB).containerThreads(40)
+            server = new WireMockServer(options().dynamicPort().extensions(STATUS_HUB, CLOUDWATCH).containerThreads(40)
                     .asynchronousResponseEnabled(true));
             server.start();
         }
         System.setProperty("aws.endpointUrlSsm", server.baseUrl());
+        // The SDK's standard override for CloudWatch (AWS_ENDPOINT_URL_CLOUDWATCH in Lambda).
+        System.setProperty("aws.endpointUrlCloudWatch", server.baseUrl());
         System.setProperty("aws.region", "eu-west-1");
         System.setProperty("aws.accessKeyId", "AKIDTESTONLY");
         System.setProperty("aws.secretAccessKey", "test-secret-access-key");
@@ -49,6 +52,10 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         return STATUS_HUB;
     }
 
+    public static CloudWatchStandIn cloudWatch() {
+        return CLOUDWATCH;
+    }
+
     public static String baseUrl() {
         return server.baseUrl();
     }
@@ -57,6 +64,10 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     public static void resetToDefaults() {
         server.resetAll();
         STATUS_HUB.reset(TestConfig.API_KEY);
+        CLOUDWATCH.reset();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudWatchStandIn.PATH)).atPriority(10)
+                .willReturn(aResponse().withTransformers(CloudWatchStandIn.NAME)));
         server.stubFor(any(urlPathMatching("/(api/v3|hooks)/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME)));
         ParameterStore.holds(TestConfig.standardDocuments());

@@ -1,0 +1,59 @@
+package dev.alertbridge.handler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.reconcile.AlarmState;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
+import dev.alertbridge.statushub.Deadline;
+
+/**
+ * An ALARM event that arrives long after its state change (Lambda's retries, a replay from the failure queue) may
+ * describe an error that is over: its OK may have come and gone while it failed. Before such an event opens
+ * anything, the alarm's current state is read: when the alarm is OK now, the event changes nothing. An alarm still in
+ * ALARM (or INSUFFICIENT_DATA, which is no recovery), or one CloudWatch does not show (another account or region,
+ * no permission), is opened as the event says; the scheduled reconciliation corrects what remains. Recent events
+ * never pay for this call.
+ */
+@ApplicationScoped
+public class LateAlarms {
+    private static final Logger LOG = Logger.getLogger(LateAlarms.class);
+
+    private final CloudWatchAlarmStates alarms;
+    private final BridgeSettings settings;
+
+    public LateAlarms(CloudWatchAlarmStates alarms, BridgeSettings settings) {
+        this.alarms = alarms;
+        this.settings = settings;
+    }
+
+    public Alert checked(Alert alert, Deadline deadline, Instant now) {
+        if (alert.source() != AlertSource.CLOUDWATCH || alert.state() != AlertState.OPEN || alert.openedAt() == null
+                || Duration.between(alert.at(), now).compareTo(settings.reconcile().lateAlarmAfter()) <= 0) {
+            return alert;
+        }
+        Optional<AlarmState> current;
+        try {
+            current = alarms.named(alert.title(), deadline.remaining().dividedBy(2));
+        } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
+            // Without the current state, act as the event says: the scheduled reconciliation corrects it later.
+            LOG.warnf("late ALARM of %s not checked against its current state: %s", alert.title(), e.getMessage());
+            return alert;
+        }
+        if (current.isEmpty() || !current.get().ok()) {
+            return alert;
+        }
+        return new Alert(alert.source(), alert.monitorIds(), alert.alertKey(), alert.escalationLevel(),
+                AlertState.NO_CHANGE, "", null, alert.at(), "late ALARM of " + alert.title() + ": the alarm is OK since "
+                        + current.get().since(), alert.description(), alert.link());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.alertbridge.reconcile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+
+import dev.alertbridge.config.ParameterStoreDocuments;
+
+/**
+ * Reads alarm states with the SDK's CloudWatch client (DescribeAlarms, metric and composite alarms, every page).
+ * The client is made on first use, so the alarm path's cold start never loads it; it honours
+ * {@code AWS_ENDPOINT_URL_CLOUDWATCH} / {@code AWS_ENDPOINT_URL} like the Parameter Store client. Every call is
+ * bounded by the time the invocation can give it.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class CloudWatchAlarmStates {
+    /** DescribeAlarms returns at most 100 alarms a page. */
+    private static final int PAGE = 100;
+    /** 10,000 alarms (CloudWatch's default quota per region is far below): past that, stop rather than loop. */
+    private static final int MAX_PAGES = 100;
+
+    private CloudWatchClient client;
+
+    /** Unable to read alarm states (denied, throttled, unreachable, out of time). */
+    public static final class AlarmStatesUnavailableException extends RuntimeException {
+        AlarmStatesUnavailableException(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    /** Every alarm whose name starts with one of the prefixes ("" for all), once each, by ARN. */
+    public List<AlarmState> withPrefixes(List<String> prefixes, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        Map<String, AlarmState> found = new LinkedHashMap<>();
+        List<String> distinct = prefixes.contains("") ? List.of("") : prefixes.stream().distinct().toList();
+        for (String prefix : distinct) {
+            String nextToken = null;
+            int pages = 0;
+            do {
+                DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().maxRecords(PAGE)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                        .alarmNamePrefix(prefix.isEmpty() ? null : prefix).nextToken(nextToken), end);
+                page.metricAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
+                page.compositeAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
+                nextToken = page.nextToken();
+            } while (nextToken != null && !nextToken.isEmpty() && ++pages < MAX_PAGES);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** One alarm by name, as it is now. */
+    public Optional<AlarmState> named(String name, Duration within) {
+        DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().alarmNames(name)
+                .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM), System.nanoTime() + within.toNanos());
+        return page.metricAlarms().stream().map(CloudWatchAlarmStates::of).findFirst()
+                .or(() -> page.compositeAlarms().stream().map(CloudWatchAlarmStates::of).findFirst());
+    }
+
+    private DescribeAlarmsResponse describe(DescribeAlarmsRequest.Builder request, long end) {
+        Duration left = Duration.ofNanos(end - System.nanoTime());
+        if (left.toMillis() < 50) {
+            throw new AlarmStatesUnavailableException("no time left to read alarm states", null);
+        }
+        try {
+            return client().describeAlarms(request.overrideConfiguration(call -> call.apiCallTimeout(left)).build());
+        } catch (SdkException e) {
+            // The SDK's messages name the endpoint and AWS's error, never a secret of ours.
+            throw new AlarmStatesUnavailableException("could not read alarm states (DescribeAlarms): "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static AlarmState of(MetricAlarm alarm) {
+        return new AlarmState(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
+                millis(alarm.stateTransitionedTimestamp() != null ? alarm.stateTransitionedTimestamp()
+                        : alarm.stateUpdatedTimestamp()),
+                alarm.stateReason() == null ? "" : alarm.stateReason());
+    }
+
+    private static AlarmState of(CompositeAlarm alarm) {
+        return new AlarmState(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
+                millis(alarm.stateTransitionedTimestamp() != null ? alarm.stateTransitionedTimestamp()
+                        : alarm.stateUpdatedTimestamp()),
+                alarm.stateReason() == null ? "" : alarm.stateReason());
+    }
+
+    /**
+     * To the nearest millisecond, as alarm events state it: the wire carries epoch seconds as a floating-point
+     * number, and the episode's identity is the alarm's ARN plus this time.
+     */
+    private static java.time.Instant millis(java.time.Instant time) {
+        return time == null ? null : java.time.Instant.ofEpochMilli(time.plusNanos(500_000).toEpochMilli());
+    }
+
+    private synchronized CloudWatchClient client() {
+        if (client == null) {
+            client = CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .region(ParameterStoreDocuments.region()).credentialsProvider(ParameterStoreDocuments.credentials())
+                    .build();
+        }
+        return client;
+    }
+}

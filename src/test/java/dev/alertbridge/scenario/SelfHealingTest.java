@@ -1,0 +1,177 @@
+package dev.alertbridge.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
+import dev.alertbridge.support.Lambda;
+import dev.alertbridge.support.LogCapture;
+import dev.alertbridge.support.MovableClock;
+import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.ParameterStore;
+import dev.alertbridge.support.ParameterStore.Parameter;
+import dev.alertbridge.support.TestConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The scheduled reconciliation repairs what lost, failed or late events left wrong, reading alarm states from
+ * CloudWatch (the stand-in speaks the SDK's CBOR protocol): a missed clear, a missed open, a replayed old ALARM,
+ * a person's resolution, report mode, paging, and a run too big for one invocation.
+ */
+@QuarkusTest
+@QuarkusTestResource(Neighbours.class)
+@TestProfile(SelfHealingTest.EightSecondRuns.class)
+class SelfHealingTest {
+    private static final String RECONCILE = "{\"bridge\": \"reconcile\"}";
+    private static final DateTimeFormatter CLOUDWATCH = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .withZone(ZoneOffset.UTC);
+
+    /** Invocations of 8 s, so a run over hundreds of alarms must stop and resume. */
+    public static class EightSecondRuns implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("bridge.local-budget", "8s");
+        }
+    }
+
+    private static void fresh(String reconcileMode) {
+        Neighbours.resetToDefaults();
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"serviceId": 101}, "search": {"serviceId": 102}},
+                         "links": [{"monitor": "checkout-*", "services": ["checkout"]},
+                                   {"monitor": "fleet-*", "source": "cloudwatch", "services": ["search"]},
+                                   {"monitor": "HighErrorRate", "source": "alertmanager", "services": ["search"]}],
+                         "reconcile": {"mode": "%s"}}
+                        """.formatted(Neighbours.baseUrl(), reconcileMode))));
+    }
+
+    private static Instant ago(Duration duration) {
+        return MovableClock.now().minus(duration).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String at(Instant time) {
+        return CLOUDWATCH.format(time);
+    }
+
+    @Test
+    void aMissedClearIsRepairedOnce() {
+        fresh("repair");
+        Instant opened = ago(Duration.ofHours(2));
+        Neighbours.cloudWatch().alarm("checkout-5xx", "ALARM", opened);
+        Lambda.invoke(Events.alarm("checkout-5xx", at(opened))).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created")));
+        // Its OK event was lost: CloudWatch shows it OK for an hour.
+        Neighbours.cloudWatch().alarm("checkout-5xx", "OK", ago(Duration.ofHours(1)));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("mode", is("repair")).body("findings", is(1))
+                .body("found[0].action", is("updated")).body("finished", is(true));
+        assertThat(Neighbours.statusHub().incidents().get(0).at("/incident_updates/0/incident_type").asText())
+                .isEqualTo("monitoring");
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissedOpenIsOpenedOnceAndItsLateEventChangesNothing() {
+        fresh("repair");
+        Instant opened = ago(Duration.ofMinutes(30));
+        Neighbours.cloudWatch().alarm("checkout-db", "ALARM", opened);
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(1)).body("found[0].action", is("created"));
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
+        Lambda.invoke(Events.alarm("checkout-db", at(opened))).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("unchanged")));
+        assertThat(Journal.creates()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedOldAlarmAfterItsOkOpensNothing() {
+        fresh("repair");
+        Neighbours.cloudWatch().alarm("checkout-api", "OK", ago(Duration.ofMinutes(40)));
+
+        Lambda.invoke(Events.alarm("checkout-api", at(ago(Duration.ofHours(1))))).statusCode(200)
+                .body("alerts[0].state", is("no-change"))
+                .body("alerts[0].services[0].why", containsString("late ALARM of checkout-api: the alarm is OK since"));
+        Journal.assertNoWrites();
+    }
+
+    @Test
+    void anIncidentAPersonResolvedIsLeftAloneWhileTheAlarmStaysInTheSameAlarm() {
+        fresh("repair");
+        Neighbours.cloudWatch().alarm("checkout-queue", "ALARM", ago(Duration.ofMinutes(20)));
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(1));
+        String incident = Neighbours.statusHub().incidents().get(0).get("id").asText();
+        Neighbours.statusHub().personUpdates(incident, "resolved", null);
+        Neighbours.wireMock().resetRequests();
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
+        Journal.assertNoWrites();
+    }
+
+    @Test
+    void reportModeListsTheDriftAndWritesNothing() {
+        fresh("report");
+        Neighbours.cloudWatch().alarm("checkout-cache", "ALARM", ago(Duration.ofMinutes(15)));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("mode", is("report")).body("findings", is(1))
+                .body("found[0].action", is("would create an incident")).body("found[0].alarm", is("checkout-cache"));
+        Journal.assertNoWrites();
+        assertThat(LogCapture.lines()).anyMatch(line -> line.contains("\"reconcile\":\"drift\"")
+                && line.contains("\"alarm\":\"checkout-cache\""));
+    }
+
+    @Test
+    void everyPageOfDescribeAlarmsIsRead() {
+        fresh("repair");
+        for (int i = 0; i < 249; i++) {
+            Neighbours.cloudWatch().alarm("fleet-%03d".formatted(i), "INSUFFICIENT_DATA", ago(Duration.ofDays(1)));
+        }
+        Neighbours.cloudWatch().alarm("fleet-249", "ALARM", ago(Duration.ofMinutes(10)));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("alarms", is(250)).body("findings", is(1))
+                .body("found[0].alarm", is("fleet-249"));
+        assertThat(Neighbours.cloudWatch().calls()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRunOverThreeHundredAlarmsKeepsToThePacingAndTheNextRunContinuesWhereItStopped() {
+        fresh("repair");
+        for (int i = 0; i < 300; i++) {
+            Neighbours.cloudWatch().alarm("fleet-%03d".formatted(i), "ALARM", ago(Duration.ofMinutes(10)));
+        }
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("alarms", is(300)).body("finished", is(false));
+        int firstRun = Neighbours.statusHub().incidents().size();
+        Lambda.invoke(RECONCILE).statusCode(200).body("finished", is(false));
+        int afterTwoRuns = Neighbours.statusHub().incidents().size();
+
+        assertThat(firstRun).isGreaterThan(5);
+        assertThat(afterTwoRuns).as("the second run opened the next alarms, not the same again")
+                .isGreaterThan(firstRun);
+        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.get("title").asText())
+                .doesNotHaveDuplicates();
+        List<Long> arrivals = Neighbours.statusHub().writeArrivals().stream().sorted().toList();
+        for (int i = 0; i + 5 < arrivals.size(); i++) {
+            assertThat(arrivals.get(i + 5) - arrivals.get(i)).as("6 writes within one second from write %d", i)
+                    .isGreaterThanOrEqualTo(1000);
+        }
+    }
+}
