@@ -1,12 +1,25 @@
 package dev.alertbridge.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -14,32 +27,34 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
-import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Reads every parameter under the configuration path (recursive, SecureStrings decrypted, all pages) as one
- * configuration document each. The endpoint follows the SDK's own {@code AWS_ENDPOINT_URL_SSM} /
- * {@code AWS_ENDPOINT_URL} overrides. Every read is bounded by the time the invocation can give it: the SDK's call
- * timeout (its retries included) is cut from it, page by page, and a call past it is abandoned.
+ * configuration document each: {@code GetParametersByPath} over AWS JSON 1.1, signed by the SDK's own SigV4 signer
+ * with the SDK's own credential providers, sent with the JDK's HTTP connection. Not the SDK's SSM client: its
+ * thousand-odd classes were most of the first event's cost, for one operation. The endpoint follows the SDK's
+ * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL} overrides (and their system properties). Every read is
+ * bounded by the time the invocation can give it, retries included.
  */
 public final class ParameterStoreDocuments implements ConfigSource {
     /** GetParametersByPath returns at most 10 per page. */
     private static final int PAGE_SIZE = 10;
-    /** One attempt's bound, so a hung connection leaves time for the SDK's retry within the call's bound. */
+    /** One attempt's bound, so a hung connection leaves time for a retry within the call's bound. */
     private static final Duration ATTEMPT = Duration.ofSeconds(3);
     /** Below this a call cannot complete: fail at once rather than time out. */
     private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
+    private static final int ATTEMPTS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String path;
-    private SsmClient client;
+    private AwsCredentialsProvider credentials;
 
     public ParameterStoreDocuments(String path) {
         String trimmed = path.trim();
@@ -50,48 +65,160 @@ public final class ParameterStoreDocuments implements ConfigSource {
     public List<ConfigDocument> read(Duration within) {
         List<ConfigDocument> documents = new ArrayList<>();
         long end = System.nanoTime() + within.toNanos();
-        try {
-            String nextToken = null;
-            do {
-                Duration left = Duration.ofNanos(end - System.nanoTime());
-                if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
-                    throw new ConfigUnavailableException("could not read Parameter Store path " + path + " within "
-                            + within.toMillis() + " ms (the invocation's remaining time)", null);
-                }
-                GetParametersByPathResponse page = client().getParametersByPath(GetParametersByPathRequest.builder()
-                        .path(path).recursive(true).withDecryption(true).maxResults(PAGE_SIZE)
-                        .nextToken(nextToken)
-                        .overrideConfiguration(call -> call.apiCallTimeout(left)
-                                .apiCallAttemptTimeout(left.compareTo(ATTEMPT) < 0 ? left : ATTEMPT))
-                        .build());
-                for (Parameter parameter : page.parameters()) {
-                    documents.add(new ConfigDocument(parameter.name(), parameter.value()));
-                }
-                nextToken = page.nextToken();
-            } while (nextToken != null && !nextToken.isEmpty());
-        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-            throw new ConfigUnavailableException("could not read Parameter Store path " + path + " within "
-                    + within.toMillis() + " ms (the invocation's remaining time): no answer in time", e);
-        } catch (SdkException e) {
-            throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
+        String nextToken = null;
+        do {
+            JsonNode page = call(request(nextToken), end, within);
+            for (JsonNode parameter : page.path("Parameters")) {
+                documents.add(new ConfigDocument(parameter.path("Name").asText(), parameter.path("Value").asText()));
+            }
+            nextToken = page.path("NextToken").asText("");
+        } while (!nextToken.isEmpty());
         if (documents.isEmpty()) {
             throw new ConfigValidationException(path, "$", "no parameters found under this Parameter Store path");
         }
         return documents;
     }
 
-    /** Created on first use, not at start-up: a configuration from a file never needs it. */
-    private synchronized SsmClient client() {
-        if (client == null) {
-            client = SsmClient.builder()
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .region(region())
-                    .credentialsProvider(credentials())
-                    .build();
+    private String request(String nextToken) {
+        ObjectNode body = JSON.createObjectNode().put("Path", path).put("Recursive", true).put("WithDecryption", true)
+                .put("MaxResults", PAGE_SIZE);
+        if (nextToken != null) {
+            body.put("NextToken", nextToken);
         }
-        return client;
+        return body.toString();
+    }
+
+    /** One page, retried on throttling, 5xx and broken connections while the time allows. */
+    private JsonNode call(String body, long end, Duration within) {
+        String last = "no attempt";
+        int attempt = 0;
+        for (; attempt < ATTEMPTS; attempt++) {
+            Duration left = Duration.ofNanos(end - System.nanoTime());
+            if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
+                break;
+            }
+            try {
+                Answer answer = send(body, left.compareTo(ATTEMPT) < 0 ? left : ATTEMPT);
+                if (answer.status() == 200) {
+                    return JSON.readTree(answer.body());
+                }
+                last = problem(answer);
+                if (!retryable(answer)) {
+                    throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": " + last,
+                            null);
+                }
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName(); // its message may name the endpoint only, but keep it short
+            } catch (SdkException e) {
+                throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+            pause(Duration.ofMillis(100L << attempt), end);
+        }
+        throw new ConfigUnavailableException("could not read Parameter Store path " + path + (attempt == ATTEMPTS
+                ? " in " + ATTEMPTS + " attempts: " : " within " + within.toMillis()
+                        + " ms (the invocation's remaining time): ") + last, null);
+    }
+
+    private record Answer(int status, String body, String errorType) {
+    }
+
+    private Answer send(String body, Duration timeout) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        URI endpoint = endpoint();
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "AmazonSSM.GetParametersByPath").build();
+        SdkHttpRequest request = sign(unsigned, bytes);
+        HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout((int) Math.max(1, timeout.toMillis()));
+            connection.setReadTimeout((int) Math.max(1, timeout.toMillis()));
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(bytes.length);
+            for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                if (!name.equals("host") && !name.equals("content-length")) {
+                    connection.setRequestProperty(header.getKey(), String.join(",", header.getValue()));
+                }
+            }
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, text, connection.getHeaderField("X-Amzn-ErrorType"));
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** SigV4 by the SDK's signer; unsigned when the chain ends anonymous (local stand-ins). */
+    private SdkHttpRequest sign(SdkHttpRequest request, byte[] body) {
+        AwsCredentials identity = credentialsProvider().resolveCredentials();
+        if (identity == null || identity.accessKeyId() == null) {
+            return request;
+        }
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region().id()));
+        return signed.request();
+    }
+
+    /** "ThrottlingException: Rate exceeded (HTTP 400)", from the AWS JSON error body. */
+    private static String problem(Answer answer) {
+        String type = answer.errorType() == null ? "" : answer.errorType();
+        String message = "";
+        try {
+            JsonNode error = JSON.readTree(answer.body());
+            type = type.isEmpty() ? error.path("__type").asText("") : type;
+            message = error.path("message").asText(error.path("Message").asText(""));
+        } catch (IOException e) {
+            // not JSON: the status says enough
+        }
+        type = type.contains("#") ? type.substring(type.indexOf('#') + 1) : type.replaceAll(":.*", "");
+        return (type.isEmpty() ? "error" : type) + (message.isEmpty() ? "" : ": " + message) + " (HTTP "
+                + answer.status() + ")";
+    }
+
+    private static boolean retryable(Answer answer) {
+        String text = (answer.errorType() == null ? "" : answer.errorType()) + answer.body();
+        return answer.status() >= 500 || answer.status() == 429 || text.contains("Throttling");
+    }
+
+    private static void pause(Duration wait, long end) {
+        long nanos = Math.min(wait.toNanos(), end - System.nanoTime());
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The SDK's endpoint overrides, service-specific first; else the regional endpoint. */
+    private static URI endpoint() {
+        for (String candidate : new String[] {System.getProperty("aws.endpointUrlSsm"),
+                System.getenv("AWS_ENDPOINT_URL_SSM"), System.getProperty("aws.endpointUrl"),
+                System.getenv("AWS_ENDPOINT_URL")}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return URI.create(candidate.trim().replaceAll("/+$", "") + "/");
+            }
+        }
+        Region region = region();
+        String domain = region.id().startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return URI.create("https://ssm." + region.id() + "." + domain + "/");
+    }
+
+    private synchronized AwsCredentialsProvider credentialsProvider() {
+        if (credentials == null) {
+            credentials = credentials();
+        }
+        return credentials;
     }
 
     /** Lambda always sets AWS_REGION; elsewhere avoid the SDK's slow instance-metadata probe. */

@@ -51,6 +51,7 @@ public final class Pacer {
     public Slot acquire(Deadline deadline, String what) {
         long asked = System.nanoTime();
         long end = asked + deadline.remaining().toNanos();
+        boolean waited = false;
         synchronized (this) {
             while (true) {
                 long now = System.nanoTime();
@@ -58,7 +59,7 @@ public final class Pacer {
                 long at = freeAt[slot];
                 if (at <= now) {
                     freeAt[slot] = holdUntilAnswer ? IN_FLIGHT : now + WINDOW_NANOS;
-                    if (now > asked) {
+                    if (waited) {
                         Counters.increment(Counters.Count.PACING_WAITS);
                         Counters.add(Counters.Count.PACING_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(now - asked));
                     }
@@ -68,6 +69,7 @@ public final class Pacer {
                     throw new DeadlineExceededException(what + " (the request rate limit leaves no slot in time)");
                 }
                 try {
+                    waited = true;
                     TimeUnit.NANOSECONDS.timedWait(this, Math.min(at, end) - now);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

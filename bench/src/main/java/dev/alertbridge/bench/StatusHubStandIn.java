@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * An in-memory StatusHub: the four Management API v3 incident endpoints of README §4 (list, read, create, add an
+ * An in-memory StatusHub: the four Management API v3 incident endpoints the bridge uses (list, read, create, add an
  * update; {@code X-API-KEY}) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
  * shows, like the test stand-in in {@code src/test}. Two things make long runs behave like a real hub:
  * <ul>
