@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.inject.Named;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -41,6 +42,7 @@ import dev.alertbridge.statushub.Deadline;
 @Named("bridge")
 public class BridgeHandler implements RequestStreamHandler {
     private static final Logger LOG = Logger.getLogger(BridgeHandler.class);
+    static final String REQUEST_ID = "AWSRequestId";
 
     private final EventRouter router;
     private final ConfigLoader configs;
@@ -70,6 +72,18 @@ public class BridgeHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        // Every log line of the invocation carries its request id (the JSON log's mdc), whichever runtime calls us.
+        if (context != null && context.getAwsRequestId() != null) {
+            MDC.put(REQUEST_ID, context.getAwsRequestId());
+        }
+        try {
+            handle(input, output, context);
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         Instant now = clock.instant();
         Deadline deadline = deadline(context);
         Object response;

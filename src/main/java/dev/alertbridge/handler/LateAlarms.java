@@ -22,7 +22,7 @@ import dev.alertbridge.statushub.Deadline;
  * anything, the alarm's current state is read: when the alarm is OK now, the event changes nothing. An alarm still in
  * ALARM (or INSUFFICIENT_DATA, which is no recovery), or one CloudWatch does not show (another account or region,
  * no permission), is opened as the event says; the scheduled reconciliation corrects what remains. Recent events
- * never pay for this call.
+ * never pay for this call, and neither does a dry run (it asks no AWS service).
  */
 @ApplicationScoped
 public class LateAlarms {
@@ -37,7 +37,8 @@ public class LateAlarms {
     }
 
     public Alert checked(Alert alert, Deadline deadline, Instant now) {
-        if (alert.source() != AlertSource.CLOUDWATCH || alert.state() != AlertState.OPEN || alert.openedAt() == null
+        if (settings.dryRun() || alert.source() != AlertSource.CLOUDWATCH || alert.state() != AlertState.OPEN
+                || alert.openedAt() == null
                 || Duration.between(alert.at(), now).compareTo(settings.reconcile().lateAlarmAfter()) <= 0) {
             return alert;
         }

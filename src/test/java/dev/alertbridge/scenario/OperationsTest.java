@@ -236,6 +236,13 @@ class OperationsTest {
     }
 
     @Test
+    void everyLogLineOfAnInvocationCarriesItsRequestId() {
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
+        assertThat(LogCapture.lines()).filteredOn(line -> line.startsWith("dev.alertbridge.report"))
+                .last().asString().containsPattern("\\[AWSRequestId=[0-9a-f-]{8,}\\]$");
+    }
+
+    @Test
     void anUnknownCommandIsABadEvent() {
         Lambda.invoke("{\"bridge\": \"reset-everything\"}").statusCode(500)
                 .body("errorMessage", is("bad event: $.bridge: the commands are {\"bridge\": \"check\"} and "

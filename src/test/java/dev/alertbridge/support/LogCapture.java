@@ -43,7 +43,9 @@ public final class LogCapture extends Handler {
             record.getThrown().printStackTrace(new PrintWriter(trace));
             text += "\n" + trace;
         }
-        lines.add(record.getLoggerName() + " " + record.getLevel() + " " + text);
+        String requestId = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getMdc("AWSRequestId") : null;
+        lines.add(record.getLoggerName() + " " + record.getLevel() + " " + text
+                + (requestId == null ? "" : " [AWSRequestId=" + requestId + "]"));
     }
 
     @Override
