@@ -1,5 +1,12 @@
 package dev.alertbridge.config;
 
+import static dev.alertbridge.config.DocumentFields.nonBlank;
+import static dev.alertbridge.config.DocumentFields.parseUrl;
+import static dev.alertbridge.config.DocumentFields.rejectUnknown;
+import static dev.alertbridge.config.DocumentFields.requireObject;
+import static dev.alertbridge.config.DocumentFields.text;
+import static dev.alertbridge.config.DocumentFields.url;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,9 +19,6 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.alert.ServiceStatus;
 
 /**
  * Parses and merges configuration documents with strict, specific validation. Every error names the
@@ -30,8 +34,6 @@ public final class ConfigParser {
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl");
-    private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
-            "mode");
 
     /** Shorter shared secrets can be guessed by anyone who finds the public URL. */
     static final int MIN_WEBHOOK_TOKEN = 16;
@@ -96,7 +98,7 @@ public final class ConfigParser {
                 if (modeOrigin != null) {
                     throw new ConfigValidationException(doc, "$.mode", "also set in " + modeOrigin);
                 }
-                mode = mode(doc, "$.mode", root.get("mode"));
+                mode = LinkParser.mode(doc, "$.mode", root.get("mode"));
                 modeOrigin = doc;
             }
             if (root.has("reconcile")) {
@@ -128,7 +130,7 @@ public final class ConfigParser {
 
         List<ServiceLink> links = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : linkNodes) {
-            links.addAll(links(entry.getKey(), "$.links", entry.getValue(), services.keySet()));
+            links.addAll(LinkParser.links(entry.getKey(), "$.links", entry.getValue(), services.keySet()));
         }
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode);
@@ -136,62 +138,7 @@ public final class ConfigParser {
 
     /** Links given outside Parameter Store (embedded in an event), validated like stored ones. */
     public List<ServiceLink> links(String doc, String path, JsonNode node, Set<String> serviceIds) {
-        if (node == null || !node.isArray()) {
-            throw new ConfigValidationException(doc, path, "must be an array of links");
-        }
-        List<ServiceLink> links = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            links.add(link(doc, path + "[" + i + "]", node.get(i), serviceIds));
-        }
-        return links;
-    }
-
-    private ServiceLink link(String doc, String path, JsonNode node, Set<String> serviceIds) {
-        requireObject(doc, path, node);
-        rejectUnknown(doc, path, node, LINK_FIELDS);
-        String monitor = nonBlank(doc, path + ".monitor", node.get("monitor"));
-        Integer level = null;
-        JsonNode levelNode = node.get("escalationLevel");
-        if (levelNode != null && !levelNode.isNull()) {
-            if (!levelNode.isInt() || levelNode.asInt() < 1 || levelNode.asInt() > 3) {
-                throw new ConfigValidationException(doc, path + ".escalationLevel", "must be 1, 2 or 3");
-            }
-            level = levelNode.asInt();
-        }
-        AlertSource source = null;
-        JsonNode sourceNode = node.get("source");
-        if (sourceNode != null && !sourceNode.isNull()) {
-            String name = text(doc, path + ".source", sourceNode);
-            source = AlertSource.fromLinkName(name).orElseThrow(() -> new ConfigValidationException(doc,
-                    path + ".source", "must be one of cloudwatch, uptrends, alertmanager, grafana"));
-        }
-        JsonNode targets = node.get("services");
-        if (targets == null || !targets.isArray() || targets.isEmpty()) {
-            throw new ConfigValidationException(doc, path + ".services", "must be a non-empty array of service ids");
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            String itemPath = path + ".services[" + i + "]";
-            String id = text(doc, itemPath, targets.get(i));
-            if (!serviceIds.contains(id)) {
-                throw new ConfigValidationException(doc, itemPath, "links to undefined service '" + printable(id) + "'");
-            }
-            ids.add(id);
-        }
-        ServiceStatus status = ServiceStatus.DOWN;
-        JsonNode statusNode = node.get("status");
-        if (statusNode != null && !statusNode.isNull()) {
-            status = ServiceStatus.fromWire(text(doc, path + ".status", statusNode))
-                    .filter(s -> s != ServiceStatus.UP).orElseThrow(() -> new ConfigValidationException(doc,
-                            path + ".status", "must be down or degraded-performance"));
-        }
-        WriteMode mode = node.hasNonNull("mode") ? mode(doc, path + ".mode", node.get("mode")) : WriteMode.LIVE;
-        return new ServiceLink(monitor, level, source, ids, status, mode);
-    }
-
-    private static WriteMode mode(String doc, String path, JsonNode node) {
-        return WriteMode.fromConfig(text(doc, path, node))
-                .orElseThrow(() -> new ConfigValidationException(doc, path, "must be live, shadow or off"));
+        return LinkParser.links(doc, path, node, serviceIds);
     }
 
     private static String reconcileMode(String doc, JsonNode node) {
@@ -263,76 +210,4 @@ public final class ConfigParser {
         }
     }
 
-    private static void requireObject(String doc, String path, JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new ConfigValidationException(doc, path, "must be a JSON object");
-        }
-    }
-
-    private static void rejectUnknown(String doc, String path, JsonNode node, Set<String> known) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new ConfigValidationException(doc, path + "." + printable(name),
-                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-            }
-        }
-    }
-
-    private static String text(String doc, String path, JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            throw new ConfigValidationException(doc, path, "must be a string");
-        }
-        return node.asText();
-    }
-
-    private static String nonBlank(String doc, String path, JsonNode node) {
-        String value = text(doc, path, node);
-        if (value.isBlank()) {
-            throw new ConfigValidationException(doc, path, "must not be blank");
-        }
-        return value;
-    }
-
-    private static URI url(String doc, String path, JsonNode node) {
-        return parseUrl(doc, path, text(doc, path, node));
-    }
-
-    /**
-     * An absolute {@code https://} URL: StatusHub URLs carry the API key's requests and integration tokens, which must
-     * not cross the network in clear. Plain {@code http://} only to this machine (local runs against a stand-in).
-     */
-    private static URI parseUrl(String doc, String path, String value) {
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (java.net.URISyntaxException e) {
-            // reported without echoing the value: it may carry a token
-            throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new ConfigValidationException(doc, path, "must use https:// (plain http:// only to localhost, "
-                    + "for local runs)");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new ConfigValidationException(doc, path, "must not carry user:password@ (credentials go in "
-                    + "apiKey or the integration URL's token)");
-        }
-        return uri;
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    /** Ids and field names are not secrets, but keep hostile ones from breaking a log line. */
-    private static String printable(String text) {
-        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
-    }
 }

@@ -94,7 +94,6 @@ final class Fields {
 
     /** A short, printable excerpt of external text for an error message. */
     static String excerpt(String text) {
-        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 160 ? cleaned.substring(0, 160) + "…" : cleaned;
+        return dev.alertbridge.alert.PrintableText.excerpt(text, 160);
     }
 }

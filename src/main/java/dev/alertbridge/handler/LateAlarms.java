@@ -27,6 +27,8 @@ import dev.alertbridge.statushub.Deadline;
 @ApplicationScoped
 public class LateAlarms {
     private static final Logger LOG = Logger.getLogger(LateAlarms.class);
+    /** The check is a courtesy to the page, not a dependency: an unresponsive CloudWatch costs at most this. */
+    private static final Duration LOOKUP_BOUND = Duration.ofSeconds(2);
 
     private final CloudWatchAlarmStates alarms;
     private final BridgeSettings settings;
@@ -44,7 +46,8 @@ public class LateAlarms {
         }
         Optional<AlarmState> current;
         try {
-            current = alarms.named(alert.title(), deadline.remaining().dividedBy(2));
+            Duration half = deadline.remaining().dividedBy(2);
+            current = alarms.named(alert.title(), half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND);
         } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             // Without the current state, act as the event says: the scheduled reconciliation corrects it later.
             LOG.warnf("late ALARM of %s not checked against its current state: %s", alert.title(), e.getMessage());

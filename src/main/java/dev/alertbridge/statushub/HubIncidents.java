@@ -34,6 +34,9 @@ import dev.alertbridge.transition.IncidentType;
  * de-duplicated across pages, and the filter is applied again here in case a server ignores it. A list that cannot
  * be read whole fails: deciding on part of it could open a second incident.
  *
+ * <p>One class, longer than most: the list, its pages and the tolerant reading of StatusHub's answers change
+ * together whenever more of StatusHub's v3 schema becomes known.
+ *
  * <p>Incidents read in full are remembered per execution environment while their summary in the list (title,
  * times, newest type) stays the same, and forgotten when this bridge writes to them: during an alert storm each
  * event then reads only what changed, not every open incident of the hub again.
