@@ -2,14 +2,10 @@ package dev.alertbridge.handler;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,13 +21,10 @@ import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.handler.InvocationReport.AlertReport;
 import dev.alertbridge.handler.InvocationReport.ServiceOutcome;
+import dev.alertbridge.statushub.Applied;
 import dev.alertbridge.statushub.Deadline;
-import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.Delivered;
-import dev.alertbridge.statushub.FanOut;
 import dev.alertbridge.statushub.StatusHubGateway;
-import dev.alertbridge.statushub.StatusHubRejectedException;
-import dev.alertbridge.statushub.StatusHubUnavailableException;
 import dev.alertbridge.transition.Current;
 import dev.alertbridge.transition.Transition;
 import dev.alertbridge.transition.TransitionPlanner;
@@ -89,36 +82,41 @@ public class AlertDispatcher {
                 outcomes);
     }
 
+    /** Writes the live transitions through StatusHub's port; reports every transition in the plan's order. */
     private List<ServiceOutcome> apply(BridgeConfig config, List<Transition> transitions, Deadline deadline) {
-        List<Future<Delivered>> writes = new ArrayList<>();
-        for (Transition transition : transitions) {
-            writes.add(transition instanceof Transition.Write write && write.linked().mode() == WriteMode.LIVE
-                    ? FanOut.executor().submit(() -> gateway.apply(config, write, deadline))
-                    : null);
-        }
+        List<Transition.Write> live = transitions.stream().filter(t -> t instanceof Transition.Write w
+                && w.linked().mode() == WriteMode.LIVE).map(t -> (Transition.Write) t).toList();
+        Map<Transition.Write, Applied> applied = new IdentityHashMap<>();
+        gateway.apply(config, live, deadline).forEach(a -> applied.put(a.write(), a));
         List<ServiceOutcome> outcomes = new ArrayList<>();
-        Map<Transition.Create, String> created = new LinkedHashMap<>();
-        for (int i = 0; i < transitions.size(); i++) {
-            Transition transition = transitions.get(i);
+        for (Transition transition : transitions) {
             ServiceTarget service = transition.service();
             Delivered.Via via = StatusHubGateway.via(service);
-            ServiceOutcome outcome;
             if (transition instanceof Transition.Unchanged unchanged) {
-                outcome = ServiceOutcome.unchanged(service.id(), via, unchanged.incidentId(), unchanged.why());
+                outcomes.add(ServiceOutcome.unchanged(service.id(), via, unchanged.incidentId(), unchanged.why()));
             } else if (transition instanceof Transition.Skip skip) {
-                outcome = ServiceOutcome.skipped(service.id(), via, skip.why(), null);
-            } else if (writes.get(i) == null) {
-                outcome = shadow(config, (Transition.Write) transition);
+                outcomes.add(ServiceOutcome.skipped(service.id(), via, skip.why(), null));
+            } else if (!applied.containsKey(transition)) {
+                outcomes.add(shadow(config, (Transition.Write) transition));
             } else {
-                outcome = await(service, writes.get(i), deadline);
+                outcomes.add(outcome(applied.get(transition)));
             }
-            if (transition instanceof Transition.Create create && outcome.result() == InvocationReport.Result.CREATED
-                    && via == Delivered.Via.MANAGEMENT_API) {
-                created.put(create, outcome.incidentId());
-            }
-            outcomes.add(outcome);
         }
-        return settle(config, created, outcomes, deadline);
+        return outcomes;
+    }
+
+    private static ServiceOutcome outcome(Applied applied) {
+        ServiceTarget service = applied.write().service();
+        if (applied instanceof Applied.Done done) {
+            return ServiceOutcome.delivered(service.id(), done.delivered());
+        }
+        if (applied instanceof Applied.Duplicate duplicate) {
+            return ServiceOutcome.unchanged(service.id(), duplicate.delivered().via(), duplicate.kept(),
+                    "created at the same moment by another execution environment as incident " + duplicate.kept()
+                            + "; the duplicate " + duplicate.delivered().incidentId() + " was resolved");
+        }
+        Applied.Failed failed = (Applied.Failed) applied;
+        return ServiceOutcome.failed(service.id(), StatusHubGateway.via(service), failed.why(), failed.retryable());
     }
 
     /** Shadow mode: the write is decided as usual, logged and reported with its request, and not sent. */
@@ -131,47 +129,8 @@ public class AlertDispatcher {
                 "shadow mode: " + would, request);
     }
 
-    /** Replaces the outcome of creates that another execution environment made at the same moment. */
-    private List<ServiceOutcome> settle(BridgeConfig config, Map<Transition.Create, String> created,
-            List<ServiceOutcome> outcomes, Deadline deadline) {
-        Map<String, String> duplicates = created.isEmpty() ? Map.of() : gateway.settle(config, created, deadline);
-        if (duplicates.isEmpty()) {
-            return outcomes;
-        }
-        return outcomes.stream().map(o -> o.result() != InvocationReport.Result.CREATED
-                || !duplicates.containsKey(o.service()) ? o
-                        : ServiceOutcome.unchanged(o.service(), o.via(), duplicates.get(o.service()),
-                                "created at the same moment by another execution environment as incident "
-                                        + duplicates.get(o.service()) + "; the duplicate " + o.incidentId()
-                                        + " was resolved"))
-                .toList();
-    }
-
-    private static ServiceOutcome await(ServiceTarget service, Future<Delivered> write, Deadline deadline) {
-        try {
-            // The calls bound themselves by the deadline; the extra second only covers scheduling.
-            return ServiceOutcome.delivered(service.id(),
-                    write.get(deadline.remaining().toMillis() + 1000, TimeUnit.MILLISECONDS));
-        } catch (ExecutionException e) {
-            return failure(service, e.getCause());
-        } catch (TimeoutException e) {
-            write.cancel(true);
-            return failure(service, new DeadlineExceededException("finish the StatusHub call"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failure(service, new DeadlineExceededException("finish the StatusHub call (interrupted)"));
-        }
-    }
-
     private static ServiceOutcome failure(ServiceTarget service, Throwable e) {
-        Delivered.Via via = StatusHubGateway.via(service);
-        if (e instanceof StatusHubRejectedException rejected) {
-            return ServiceOutcome.failed(service.id(), via, rejected.getMessage(), false);
-        }
-        if (e instanceof StatusHubUnavailableException || e instanceof DeadlineExceededException) {
-            return ServiceOutcome.failed(service.id(), via, e.getMessage(), true);
-        }
-        // Unexpected: name the type only, a message might quote a URL with its token.
-        return ServiceOutcome.failed(service.id(), via, "unexpected " + e.getClass().getSimpleName(), true);
+        Applied.Failure failure = Applied.Failure.of(e);
+        return ServiceOutcome.failed(service.id(), StatusHubGateway.via(service), failure.why(), failure.retryable());
     }
 }

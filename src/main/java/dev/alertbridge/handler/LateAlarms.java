@@ -52,6 +52,11 @@ public class LateAlarms {
             // Without the current state, act as the event says: the scheduled reconciliation corrects it later.
             LOG.warnf("late ALARM of %s not checked against its current state: %s", alert.title(), e.getMessage());
             return alert;
+        } catch (RuntimeException e) {
+            // Anything else from the client (a malformed endpoint override, an unreadable answer): the same, by type.
+            LOG.warnf("late ALARM of %s not checked against its current state: %s", alert.title(),
+                    e.getClass().getSimpleName());
+            return alert;
         }
         if (current.isEmpty() || !current.get().ok()) {
             return alert;

@@ -64,15 +64,21 @@ public class StatusHubGateway {
         return DryRunDelivery.request(json, config, write);
     }
 
-    public Delivered apply(BridgeConfig config, Transition.Write write, Deadline deadline) {
-        return delivery(config, write.service()).apply(write, deadline);
+    /**
+     * Applies an alert's writes: all at once, each on its service's path, awaited within the deadline, and settled
+     * against creates another execution environment made at the same moment. Results in the writes' order.
+     */
+    public List<Applied> apply(BridgeConfig config, List<Transition.Write> writes, Deadline deadline) {
+        return writes.isEmpty() ? List.of() : Writes.apply(writes,
+                write -> delivery(config, write.service()).apply(write, deadline),
+                (created, within) -> settle(config, created, within), deadline);
     }
 
     /**
      * After an alert's creates on the Management API, resolves duplicates another execution environment made at the
      * same moment; returns service id → the incident that stays, for each create that turned out a duplicate.
      */
-    public Map<String, String> settle(BridgeConfig config, Map<Transition.Create, String> created,
+    private Map<String, String> settle(BridgeConfig config, Map<Transition.Create, String> created,
             Deadline deadline) {
         if (settings.dryRun() || created.isEmpty() || config.account().isEmpty()) {
             return Map.of();

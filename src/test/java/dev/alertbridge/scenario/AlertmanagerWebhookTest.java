@@ -147,34 +147,6 @@ class AlertmanagerWebhookTest {
         }
     }
 
-    @Test
-    void aCallWithoutATokenIsRefusedAndChangesNothing() {
-        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null, null,
-                Events.load("alertmanager/1-firing.json"), false));
-
-        assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.error()).contains("missing or wrong token");
-        Journal.assertStatusHubUntouched();
-    }
-
-    @Test
-    void aCallWithAWrongTokenIsRefusedAndChangesNothing() {
-        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null,
-                "Bearer " + TestConfig.WEBHOOK_TOKEN + "x", Events.load("alertmanager/1-firing.json"), false));
-
-        assertThat(answer.status()).isEqualTo(401);
-        Journal.assertStatusHubUntouched();
-    }
-
-    @Test
-    void theRightBearerTokenIsAccepted() {
-        Answer answer = FunctionUrl.send(Events.functionUrl("POST", "/alertmanager", null,
-                "Bearer " + TestConfig.WEBHOOK_TOKEN, Events.load("alertmanager/1-firing.json"), false));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.services(0, "result")).containsExactly("created");
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             malformed-json.json              | body                         | is not valid JSON (line

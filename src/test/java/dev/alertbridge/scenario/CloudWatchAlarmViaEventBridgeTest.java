@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.TestConfig;
@@ -42,16 +43,8 @@ class CloudWatchAlarmViaEventBridgeTest {
                 .body("alerts[0].services.service", is(List.of("checkout", "search")))
                 .body("alerts[0].services.result", is(List.of("created", "created")));
 
-        for (long serviceId : new long[] {101, 102}) {
-            Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
-                    .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
-                    .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("json"))
-                    .withRequestBody(equalToJson("""
-                            {"title": "ServerCpuTooHigh", "start_time": "2019-10-02T17:04:40Z",
-                             "incident_type": "investigating", "body": "${json-unit.any-string}",
-                             "service_statuses": [{"service_id": %d, "status": "down"}]}
-                            """.formatted(serviceId))));
-        }
+        Journal.verifyCreated(101, "ServerCpuTooHigh", "2019-10-02T17:04:40Z");
+        Journal.verifyCreated(102, "ServerCpuTooHigh", "2019-10-02T17:04:40Z");
         assertThat(Neighbours.statusHub().incidents()).hasSize(2);
     }
 
@@ -73,10 +66,7 @@ class CloudWatchAlarmViaEventBridgeTest {
                          "incident_type": "monitoring", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 101, "status": "up"}]}
                         """)));
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + search
-                + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"incident_type": "monitoring", "service_statuses": [{"service_id": 102, "status": "up"}]}
-                        """, true, true)));
+        Journal.verifyMonitoring(search, 102, "up");
         assertThat(Neighbours.statusHub().incidents()).hasSize(2);
     }
 
@@ -102,7 +92,7 @@ class CloudWatchAlarmViaEventBridgeTest {
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("unchanged", "unchanged")))
                 .body("alerts[0].services[0].why", containsString("no open incident"));
-        assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test
@@ -116,7 +106,7 @@ class CloudWatchAlarmViaEventBridgeTest {
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("skipped", "skipped")))
                 .body("alerts[0].services[0].why", containsString("resolved by a person"));
-        assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test
@@ -137,7 +127,7 @@ class CloudWatchAlarmViaEventBridgeTest {
     void anUnlinkedAlarmWritesNothing() {
         Lambda.invoke(Events.load("eventbridge/unlinked-alarm.json")).statusCode(200)
                 .body("alerts[0].note", containsString("no service is linked"));
-        assertNoWrites();
+        Journal.assertNoWrites();
         Neighbours.wireMock().verify(0, getRequestedFor(urlMatching("/api/v3/.*")));
     }
 
@@ -146,7 +136,7 @@ class CloudWatchAlarmViaEventBridgeTest {
         Lambda.invoke(Events.load("eventbridge/insufficient-data.json")).statusCode(200)
                 .body("alerts[0].state", is("no-change"))
                 .body("alerts[0].services.result", is(List.of("unchanged", "unchanged")));
-        assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test
@@ -167,7 +157,7 @@ class CloudWatchAlarmViaEventBridgeTest {
         Lambda.invoke(Events.load("eventbridge/level-1-alarm-of-level-2-monitor.json")).statusCode(200)
                 .body("alerts[0].escalationLevel", is(1))
                 .body("alerts[0].note", containsString("escalation level 1"));
-        assertNoWrites();
+        Journal.assertNoWrites();
 
         Lambda.invoke(Events.load("eventbridge/level-2-alarm.json")).statusCode(200)
                 .body("alerts[0].escalationLevel", is(2))
@@ -176,13 +166,4 @@ class CloudWatchAlarmViaEventBridgeTest {
     }
 
     /** Nothing reached StatusHub's state, whatever was attempted. */
-    static void assertNoWritesLanded() {
-        assertThat(Neighbours.statusHub().incidents()).isEmpty();
-        assertThat(Neighbours.statusHub().hookPosts()).isEmpty();
-    }
-
-    static void assertNoWrites() {
-        Neighbours.wireMock().verify(0, postRequestedFor(urlMatching("/api/v3/.*")));
-        Neighbours.wireMock().verify(0, postRequestedFor(urlMatching("/hooks/.*")));
-    }
 }

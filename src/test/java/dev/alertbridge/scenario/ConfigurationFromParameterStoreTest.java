@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
@@ -111,21 +112,12 @@ class ConfigurationFromParameterStoreTest {
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(500)
                 .body("errorMessage", allOf(containsString("/statushub-bridge/more"),
                         containsString("$.services.checkout"), containsString("already defined in")));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test
     void invalidJsonIsRefusedWithItsPosition() {
         invalid("{\"services\": {\"checkout\": {\"serviceId\": 101}", "$", "is not valid JSON (line 1");
-    }
-
-    @Test
-    void parameterStoreThrottledAtColdStartFailsTheInvocationSoItIsRetried() {
-        ParameterStore.fails(400, "ThrottlingException");
-        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(500)
-                .body("errorMessage", allOf(containsString("could not read Parameter Store path /statushub-bridge/"),
-                        containsString("Rate exceeded")));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
     }
 
     @Test
@@ -142,6 +134,6 @@ class ConfigurationFromParameterStoreTest {
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(500)
                 .body("errorMessage", allOf(containsString("invalid configuration in /statushub-bridge/links"),
                         containsString("at " + jsonPath), containsString(reason)));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 }

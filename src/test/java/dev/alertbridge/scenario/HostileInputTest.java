@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -88,7 +89,7 @@ class HostileInputTest {
                 .body("stackTrace", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
                         org.hamcrest.Matchers.empty()));
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to refuse").isLessThan(10_000);
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     static Stream<Arguments> webhookBodies() {
@@ -133,6 +134,6 @@ class HostileInputTest {
                 .body("body", allOf(containsString("\"error\""), containsString(reason), not(containsString("at dev."))));
         // The round trip includes sending 6 MB through the mock event server.
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to refuse").isLessThan(10_000);
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +39,7 @@ class OutOfOrderEventsTest {
         Lambda.invoke(Events.ok("ThreeServices", "2024-05-01T08:00:00.000+0000", "2024-05-01T08:30:00.000+0000"))
                 .statusCode(200).body("alerts[0].services.result", is(List.of("skipped", "skipped", "skipped")))
                 .body("alerts[0].services[0].why", org.hamcrest.Matchers.containsString("the clear is older than"));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
         assertThat(Neighbours.statusHub().incidents()).filteredOn(i -> i.get("start_time").asText()
                 .equals("2024-05-01T09:00:00Z")).allSatisfy(i -> assertThat(
                         i.get("incident_updates").get(0).get("incident_type").asText()).isEqualTo("investigating"));
@@ -55,7 +56,7 @@ class OutOfOrderEventsTest {
         Lambda.invoke(alarm).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("unchanged", "unchanged", "unchanged")))
                 .body("alerts[0].services[0].why", containsString("already cleared"));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test
@@ -68,7 +69,7 @@ class OutOfOrderEventsTest {
         Lambda.invoke(Events.load("sns/2-ok.json")).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("skipped")))
                 .body("alerts[0].services[0].why", containsString("the clear is older than incident"));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWrites();
+        Journal.assertNoWrites();
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.StatusHubStandIn;
@@ -143,7 +144,7 @@ class StatusHubTroubleTest {
         Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1).willReturn(aResponse().withStatus(403)));
         Lambda.invoke(Events.webhook("/alertmanager", Events.load("alertmanager/1-firing.json"))).statusCode(200)
                 .body("statusCode", is(502));
-        CloudWatchAlarmViaEventBridgeTest.assertNoWritesLanded();
+        Journal.assertNoWritesLanded();
     }
 
     @Test

@@ -21,11 +21,37 @@ public final class Journal {
         Neighbours.wireMock().verify(0, postRequestedFor(urlMatching("/hooks/.*")));
     }
 
+    /** Nothing a write would leave is in StatusHub: no incident, no integration-URL post. */
+    public static void assertNoWritesLanded() {
+        assertThat(Neighbours.statusHub().incidents()).isEmpty();
+        assertThat(Neighbours.statusHub().hookPosts()).isEmpty();
+    }
+
     /** StatusHub was not even asked: the event was refused before any lookup. */
     public static void assertStatusHubUntouched() {
         assertNoWrites();
         List<LoggedRequest> calls = Neighbours.wireMock().findAll(anyRequestedFor(urlMatching("/(api/v3|hooks)/.*")));
         assertThat(calls).as("requests to StatusHub").isEmpty();
+    }
+
+    /** StatusHub received the create of an incident titled so, started then, taking this service down. */
+    public static void verifyCreated(long serviceId, String title, String startTime) {
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
+                .withHeader("X-API-KEY", com.github.tomakehurst.wiremock.client.WireMock.equalTo(TestConfig.API_KEY))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("json"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
+                        {"title": "%s", "start_time": "%s", "incident_type": "investigating",
+                         "body": "${json-unit.any-string}",
+                         "service_statuses": [{"service_id": %d, "status": "down"}]}
+                        """.formatted(title, startTime, serviceId))));
+    }
+
+    /** StatusHub received the update moving this incident to Monitoring, with the service at this status. */
+    public static void verifyMonitoring(String incidentId, long serviceId, String status) {
+        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + incidentId
+                + "/incident_updates")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
+                        {"incident_type": "monitoring", "service_statuses": [{"service_id": %d, "status": "%s"}]}
+                        """.formatted(serviceId, status), true, true)));
     }
 
     /** Incidents created through the Management API. */
