@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
-import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -164,7 +155,7 @@ public final class ParameterStoreDocuments implements ConfigSource {
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region().id()));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, AwsEnvironment.region().id()));
         return signed.request();
     }
 
@@ -209,50 +200,15 @@ public final class ParameterStoreDocuments implements ConfigSource {
                 return URI.create(candidate.trim().replaceAll("/+$", "") + "/");
             }
         }
-        Region region = region();
+        Region region = AwsEnvironment.region();
         String domain = region.id().startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
         return URI.create("https://ssm." + region.id() + "." + domain + "/");
     }
 
     private synchronized AwsCredentialsProvider credentialsProvider() {
         if (credentials == null) {
-            credentials = credentials();
+            credentials = AwsEnvironment.credentials();
         }
         return credentials;
-    }
-
-    /** Lambda always sets AWS_REGION; elsewhere avoid the SDK's slow instance-metadata probe. */
-    public static Region region() {
-        for (String candidate : new String[] {System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
-                System.getProperty("aws.region")}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return Region.of(candidate.trim());
-            }
-        }
-        return Region.US_EAST_1;
-    }
-
-    /**
-     * The SDK's own providers, in the default chain's order minus its slow instance-metadata probe: Lambda's
-     * environment variables; system properties; the container endpoint, which is where a SnapStart environment gets
-     * its credentials (it has no key variables); a local profile; anonymous last, for local stand-ins.
-     */
-    public static AwsCredentialsProvider credentials() {
-        List<AwsCredentialsProvider> chain = new ArrayList<>(List.of(EnvironmentVariableCredentialsProvider.create(),
-                SystemPropertyCredentialsProvider.create()));
-        if (isSet(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_FULL_URI)
-                || isSet(SdkSystemSetting.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI)) {
-            chain.add(ContainerCredentialsProvider.builder().build());
-        }
-        if (Files.exists(Path.of(System.getProperty("user.home"), ".aws"))) {
-            chain.add(ProfileCredentialsProvider.create());
-        }
-        chain.add(AnonymousCredentialsProvider.create());
-        return AwsCredentialsProviderChain.builder().credentialsProviders(chain).reuseLastProviderEnabled(true)
-                .build();
-    }
-
-    private static boolean isSet(SdkSystemSetting setting) {
-        return setting.getStringValue().filter(value -> !value.isBlank()).isPresent();
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
-import dev.alertbridge.config.ParameterStoreDocuments;
+import dev.alertbridge.config.AwsEnvironment;
 
 /**
  * Reads alarm states with the SDK's CloudWatch client (DescribeAlarms, metric and composite alarms, every page).
@@ -107,7 +107,7 @@ public class CloudWatchAlarmStates {
     private synchronized CloudWatchClient client() {
         if (client == null) {
             client = CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .region(ParameterStoreDocuments.region()).credentialsProvider(ParameterStoreDocuments.credentials())
+                    .region(AwsEnvironment.region()).credentialsProvider(AwsEnvironment.credentials())
                     .build();
         }
         return client;
