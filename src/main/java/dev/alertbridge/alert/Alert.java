@@ -7,11 +7,13 @@ import java.util.Objects;
 /**
  * One alert transition, normalized from any source.
  *
- * <p>{@code alertKey} is what the source keeps state for, and so what the bridge keeps one open incident per
+ * <p>
+ * {@code alertKey} is what the source keeps state for, and so what the bridge keeps one open incident per
  * service for: a CloudWatch alarm (its ARN), an Uptrends monitor (its GUID), one Alertmanager or Grafana alert
  * (its label fingerprint). Names people change are not part of it.
  *
- * <p>{@code incidentKey} is the source's own identity of one error episode (Uptrends incidentKey,
+ * <p>
+ * {@code incidentKey} is the source's own identity of one error episode (Uptrends incidentKey,
  * Alertmanager fingerprint + startsAt, CloudWatch alarm ARN + the time it entered ALARM): the open and
  * the clear of one episode carry the same key, two episodes of one monitor carry different keys. It is
  * empty when a clear cannot name its episode (e.g. an alarm that went ALARM → INSUFFICIENT_DATA → OK);

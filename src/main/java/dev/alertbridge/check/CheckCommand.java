@@ -17,7 +17,8 @@ import dev.alertbridge.config.ParameterStoreDocuments;
  * credentials and region of the shell) or, with {@code -Dcheck.args="--file a.json --file b.json"}, local files,
  * prints one line per problem and per note, and exits 1 when there is a problem (2 when nothing could be read).
  *
- * <p>Options: {@code --path /statushub-bridge}, {@code --file F} (repeatable), {@code --offline} (StatusHub not
+ * <p>
+ * Options: {@code --path /statushub-bridge}, {@code --file F} (repeatable), {@code --offline} (StatusHub not
  * asked), {@code --api-key-header X-API-KEY}.
  */
 public final class CheckCommand {

@@ -22,8 +22,8 @@ public final class AwsEnvironment {
 
     /** Lambda always sets AWS_REGION; elsewhere avoid the SDK's slow instance-metadata probe. */
     public static Region region() {
-        for (String candidate : new String[] {System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
-                System.getProperty("aws.region")}) {
+        for (String candidate : new String[] { System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"),
+                System.getProperty("aws.region") }) {
             if (candidate != null && !candidate.isBlank()) {
                 return Region.of(candidate.trim());
             }

@@ -12,7 +12,8 @@ import dev.alertbridge.metrics.Counters;
  * Keeps the configuration for one execution environment: read at most once per TTL, refreshed lazily on the
  * invocation that finds it stale (Lambda freezes background threads between invocations).
  *
- * <p>A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so, but only for
+ * <p>
+ * A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so, but only for
  * {@code maxStale} after refreshes started failing: then invocations fail loudly, so a rotated (perhaps leaked)
  * webhook token or a removed link does not keep working for ever. A refresh that finds an invalid document is an
  * error until the document is fixed, so an invalid configuration never changes StatusHub.

@@ -19,7 +19,7 @@ public class ConfigLoader {
 
     public ConfigLoader(BridgeSettings settings, ObjectMapper json) {
         this.parser = new ConfigParser(json);
-        this.documents = settings.config().file().<ConfigSource>map(FileDocuments::new)
+        this.documents = settings.config().file().<ConfigSource> map(FileDocuments::new)
                 .orElseGet(() -> new ParameterStoreDocuments(settings.config().path()));
         this.cache = new ConfigCache(within -> parser.parse(documents.read(within)), settings.config().ttl(),
                 settings.config().maxStale());

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Parses and merges configuration documents with strict, specific validation. Every error names the
  * document and the JSON path, and never quotes a value (values may be secrets).
  *
- * <p>Documents merge: {@code statushub} fields and {@code webhookToken} may each be set by one document only,
+ * <p>
+ * Documents merge: {@code statushub} fields and {@code webhookToken} may each be set by one document only,
  * service ids must be unique across documents, links are concatenated. So a team can keep the API key in a
  * SecureString and the links in plain Strings.
  */

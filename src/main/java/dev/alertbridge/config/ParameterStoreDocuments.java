@@ -107,8 +107,10 @@ public final class ParameterStoreDocuments implements ConfigSource {
             pause(Duration.ofMillis(100L << attempt), end);
         }
         throw new ConfigUnavailableException("could not read Parameter Store path " + path + (attempt == ATTEMPTS
-                ? " in " + ATTEMPTS + " attempts: " : " within " + within.toMillis()
-                        + " ms (the invocation's remaining time): ") + last, null);
+                ? " in " + ATTEMPTS + " attempts: "
+                : " within " + within.toMillis()
+                        + " ms (the invocation's remaining time): ")
+                + last, null);
     }
 
     private record Answer(int status, String body, String errorType) {
@@ -193,9 +195,9 @@ public final class ParameterStoreDocuments implements ConfigSource {
 
     /** The SDK's endpoint overrides, service-specific first; else the regional endpoint. */
     private static URI endpoint() {
-        for (String candidate : new String[] {System.getProperty("aws.endpointUrlSsm"),
+        for (String candidate : new String[] { System.getProperty("aws.endpointUrlSsm"),
                 System.getenv("AWS_ENDPOINT_URL_SSM"), System.getProperty("aws.endpointUrl"),
-                System.getenv("AWS_ENDPOINT_URL")}) {
+                System.getenv("AWS_ENDPOINT_URL") }) {
             if (candidate != null && !candidate.isBlank()) {
                 return URI.create(candidate.trim().replaceAll("/+$", "") + "/");
             }

@@ -16,7 +16,8 @@ import dev.alertbridge.alert.AlertState;
 /**
  * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
  *
- * <p>ALARM opens, OK clears, INSUFFICIENT_DATA changes nothing. The alert is the alarm (its ARN); the episode is the
+ * <p>
+ * ALARM opens, OK clears, INSUFFICIENT_DATA changes nothing. The alert is the alarm (its ARN); the episode is the
  * ARN plus the time it entered ALARM, which an OK event carries as the previous state's timestamp. An ALARM → ALARM
  * update (a composite or multi time-series alarm whose reason changed) opens too, naming the episode it continues
  * by the previous state's timestamp: the bridge continues the alarm's open incident, or opens the one a lost event

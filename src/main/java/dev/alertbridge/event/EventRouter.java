@@ -117,7 +117,8 @@ public final class EventRouter {
     public Optional<SourceAdapter> webhook(String path) {
         String collapsed = path.replaceAll("/{2,}", "/");
         String normalized = collapsed.length() > 1 && collapsed.endsWith("/")
-                ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+                ? collapsed.substring(0, collapsed.length() - 1)
+                : collapsed;
         return Optional.ofNullable(webhookPaths.get(normalized));
     }
 }

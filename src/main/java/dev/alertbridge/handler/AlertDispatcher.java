@@ -123,8 +123,9 @@ public class AlertDispatcher {
     private ServiceOutcome shadow(BridgeConfig config, Transition.Write write) {
         String request = gateway.preview(config, write);
         LOG.infof("shadow mode, not sent: %s", request);
-        String would = write instanceof Transition.Create ? "would create an incident" : "would update incident "
-                + ((Transition.MarkMonitoring) write).incidentId();
+        String would = write instanceof Transition.Create ? "would create an incident"
+                : "would update incident "
+                        + ((Transition.MarkMonitoring) write).incidentId();
         return ServiceOutcome.skipped(write.service().id(), StatusHubGateway.via(write.service()),
                 "shadow mode: " + would, request);
     }

@@ -43,7 +43,11 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
 
     /** What happened to one service. */
     public enum Result {
-        CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED;
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED,
+        FAILED;
 
         @JsonValue
         public String reportName() {

@@ -63,6 +63,7 @@ public class LateAlarms {
         }
         return new Alert(alert.source(), alert.monitorIds(), alert.alertKey(), alert.escalationLevel(),
                 AlertState.NO_CHANGE, "", null, alert.at(), "late ALARM of " + alert.title() + ": the alarm is OK since "
-                        + current.get().since(), alert.description(), alert.link());
+                        + current.get().since(),
+                alert.description(), alert.link());
     }
 }

@@ -21,7 +21,8 @@ import dev.alertbridge.metrics.Counters;
  * Logs, which turns it into metrics: no API call, no extra latency). It must be the whole log event, so it is
  * printed as it is, not through the JSON log formatter.
  *
- * <p>Metrics, namespace {@code StatusHubAlertBridge}: {@code Events} by {@code Stack}, {@code Source} and
+ * <p>
+ * Metrics, namespace {@code StatusHubAlertBridge}: {@code Events} by {@code Stack}, {@code Source} and
  * {@code Outcome}; and by {@code Stack}: {@code TransitionsCreated}, {@code TransitionsUpdated},
  * {@code TransitionsUnchanged}, {@code TransitionsSkipped}, {@code TransitionsFailed}, {@code StatusHubFailures},
  * {@code StatusHubRateLimited}, {@code ConfigReloads}, {@code ConfigReloadFailures}, {@code PacingWaits},
@@ -49,8 +50,9 @@ public class MetricsLine {
         for (Result result : Result.values()) {
             String name = "Transitions" + result.reportName().substring(0, 1).toUpperCase(Locale.ROOT)
                     + result.reportName().substring(1);
-            values.put(name, report == null ? 0 : report.alerts().stream().flatMap(a -> a.services().stream())
-                    .filter(o -> o.result() == result).count());
+            values.put(name, report == null ? 0
+                    : report.alerts().stream().flatMap(a -> a.services().stream())
+                            .filter(o -> o.result() == result).count());
             totals.add(metric(name, "Count"));
         }
         Counters.takeAll().forEach((count, value) -> {

@@ -37,7 +37,8 @@ import dev.alertbridge.statushub.Deadline;
  * resolved counts as that episode's); an alarm OK for longer than the grace period is a clear. The lifecycle rules
  * hold as for events.
  *
- * <p>{@code "reconcile": {"mode": "report"}} (the default) writes nothing and logs one line per finding;
+ * <p>
+ * {@code "reconcile": {"mode": "report"}} (the default) writes nothing and logs one line per finding;
  * {@code "repair"} applies them. A run stops before the invocation's deadline and the next run starts where it
  * stopped; alarms already right cost a lookup and no write.
  */

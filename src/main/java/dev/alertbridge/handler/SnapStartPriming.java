@@ -9,14 +9,13 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
-
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * When Lambda initialises a version for SnapStart, runs what the first event would otherwise load from cold: the
@@ -25,7 +24,8 @@ import dev.alertbridge.statushub.StatusHubGateway;
  * instead of paying the SDK's and the REST client's first use. On-demand environments skip it: there it would only
  * move the same work earlier (measured in the benchmark).
  *
- * <p>{@code quarkus.snapstart.full-warmup} makes Quarkus start during Lambda's init, before the snapshot, so this
+ * <p>
+ * {@code quarkus.snapstart.full-warmup} makes Quarkus start during Lambda's init, before the snapshot, so this
  * observer runs there. The configuration read here ages like any other: a restore later than the TTL reads it
  * again.
  */
@@ -42,8 +42,7 @@ public class SnapStartPriming {
     private final String initializationType;
 
     public SnapStartPriming(ConfigLoader configs, StatusHubGateway gateway, Clock clock,
-            @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand")
-            String initializationType) {
+            @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
         this.gateway = gateway;
         this.clock = clock;

@@ -50,7 +50,8 @@ public class WebhookEndpoint {
     public HttpResponse handle(FunctionUrlRequest request, Deadline deadline, Instant now) {
         Optional<SourceAdapter> adapter = router.webhook(request.path());
         if (adapter.isEmpty()) {
-            return error(request.path(), 404, "no webhook at this path; POST to /uptrends, /alertmanager or /grafana", Map.of());
+            return error(request.path(), 404, "no webhook at this path; POST to /uptrends, /alertmanager or /grafana",
+                    Map.of());
         }
         if (!request.method().equals("POST")) {
             return error(request.path(), 405, "method " + request.method() + " not allowed; use POST", Map.of("allow", "POST"));
@@ -60,14 +61,16 @@ public class WebhookEndpoint {
             config = configs.current(now, deadline.remaining());
         } catch (ConfigValidationException e) {
             LOG.error(e.getMessage());
-            return error(request.path(), 500, "the bridge's configuration is invalid; nothing was changed (see the function's log)",
+            return error(request.path(), 500,
+                    "the bridge's configuration is invalid; nothing was changed (see the function's log)",
                     Map.of());
         } catch (ConfigUnavailableException e) {
             LOG.error(e.getMessage());
             return error(request.path(), 503, "the bridge's configuration cannot be read right now; retry later", Map.of());
         }
         if (!WebhookAuth.authorized(request, config.webhookToken())) {
-            return error(request.path(), 401, "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
+            return error(request.path(), 401,
+                    "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
                     Map.of("www-authenticate", "Bearer"));
         }
         Adapted adapted;

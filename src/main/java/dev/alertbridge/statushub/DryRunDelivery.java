@@ -84,7 +84,8 @@ public final class DryRunDelivery implements StatusHubDelivery {
                 : create ? "dry-run-" + ids.incrementAndGet() : ((Transition.MarkMonitoring) write).incidentId();
         String request = request(json, config, write);
         IncidentView before = wouldExist.containsKey(draft.ref().toString())
-                ? wouldExist.get(draft.ref().toString()).view() : null;
+                ? wouldExist.get(draft.ref().toString()).view()
+                : null;
         wouldExist.put(draft.ref().toString(), new Remembered(service.id(), new IncidentView(incidentId,
                 draft.title(), draft.ref(), before != null ? before.startTime() : draft.time(), draft.type(),
                 draft.type() == IncidentType.MONITORING, write.linked().status())));
@@ -103,7 +104,8 @@ public final class DryRunDelivery implements StatusHubDelivery {
         String base = config.account().map(a -> dev.alertbridge.config.Redaction.url(a.apiUrl()) + "/hubs/" + a.hub()
                 + "/incidents").orElse("");
         String path = write instanceof Transition.MarkMonitoring monitoring
-                ? "/" + monitoring.incidentId() + "/incident_updates" : "";
+                ? "/" + monitoring.incidentId() + "/incident_updates"
+                : "";
         return "POST " + base + path + " " + toJson(json, ManagementApiDelivery.write(service, draft));
     }
 

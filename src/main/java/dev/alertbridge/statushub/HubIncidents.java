@@ -34,10 +34,12 @@ import dev.alertbridge.transition.IncidentType;
  * de-duplicated across pages, and the filter is applied again here in case a server ignores it. A list that cannot
  * be read whole fails: deciding on part of it could open a second incident.
  *
- * <p>One class, longer than most: the list, its pages and the tolerant reading of StatusHub's answers change
+ * <p>
+ * One class, longer than most: the list, its pages and the tolerant reading of StatusHub's answers change
  * together whenever more of StatusHub's v3 schema becomes known.
  *
- * <p>Incidents read in full are remembered per execution environment while their summary in the list (title,
+ * <p>
+ * Incidents read in full are remembered per execution environment while their summary in the list (title,
  * times, newest type) stays the same, and forgotten when this bridge writes to them: during an alert storm each
  * event then reads only what changed, not every open incident of the hub again.
  */
@@ -220,8 +222,9 @@ final class HubIncidents {
 
     /** Lists come as {@code {"data":[…]}}; accept a bare array too. */
     private static List<JsonNode> items(JsonNode node) {
-        JsonNode array = node.isArray() ? node : node.path("data").isArray() ? node.path("data")
-                : node.path("incidents");
+        JsonNode array = node.isArray() ? node
+                : node.path("data").isArray() ? node.path("data")
+                        : node.path("incidents");
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;

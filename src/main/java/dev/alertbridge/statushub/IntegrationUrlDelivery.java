@@ -21,7 +21,8 @@ import dev.alertbridge.transition.Transition;
  * "start_time","state"}} to the service's own integration URL. The {@code id} is the alert's ref on that service,
  * the same for its open and its clear, so a retried or duplicated post updates the same StatusHub incident.
  *
- * <p>An integration URL cannot be read back and carries no service status. This execution environment remembers
+ * <p>
+ * An integration URL cannot be read back and carries no service status. This execution environment remembers
  * what it posted, so a duplicate it sees again is not posted twice, an open while the alert's incident is open
  * continues it, and a clear that does not name its episode (an SNS OK) finds the alert's open incident; in another
  * environment the repeat is an idempotent re-post of the same state to the same id, and such a clear is skipped

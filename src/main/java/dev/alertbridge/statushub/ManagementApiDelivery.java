@@ -33,7 +33,8 @@ import dev.alertbridge.transition.TransitionPlanner;
 /**
  * Services with a {@code serviceId}, through the Management API of the configured hub.
  *
- * <p>Finding an alert's incidents again, with no database: the bridge writes its {@link IncidentRef} into the text
+ * <p>
+ * Finding an alert's incidents again, with no database: the bridge writes its {@link IncidentRef} into the text
  * of every update it posts. To look up, it lists the hub's incidents still open (and, for an alert that names its
  * episode, those that ended since the episode began), reads the open ones and the episode's own in full, and sorts
  * them per service: the alert's own incidents (by the ref's alert part, or the mark earlier versions wrote), and

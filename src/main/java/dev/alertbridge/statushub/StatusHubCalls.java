@@ -14,9 +14,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
-
 import dev.alertbridge.metrics.Counters;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -24,7 +23,8 @@ import io.smallrye.faulttolerance.api.Guard;
  * (body, {@link StatusHubRejectedException}, {@link StatusHubUnavailableException},
  * {@link DeadlineExceededException}), and retried by SmallRye Fault Tolerance.
  *
- * <p>Reads are retried on any transient failure. Writes are retried here only when StatusHub surely did not apply
+ * <p>
+ * Reads are retried on any transient failure. Writes are retried here only when StatusHub surely did not apply
  * them (429, refused connection); after a timeout, a reset or any 5xx (a 503 from a proxy that had forwarded the
  * create, a 502 or 504) the write may have landed, so it is never repeated blindly: the invocation fails and the
  * retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when it

@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
@@ -23,6 +21,7 @@ import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.Current;
 import dev.alertbridge.transition.Transition;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * Picks each service's delivery path and keeps the REST clients, created on first use and reused by every
@@ -69,9 +68,10 @@ public class StatusHubGateway {
      * against creates another execution environment made at the same moment. Results in the writes' order.
      */
     public List<Applied> apply(BridgeConfig config, List<Transition.Write> writes, Deadline deadline) {
-        return writes.isEmpty() ? List.of() : Writes.apply(writes,
-                write -> delivery(config, write.service()).apply(write, deadline),
-                (created, within) -> settle(config, created, within), deadline);
+        return writes.isEmpty() ? List.of()
+                : Writes.apply(writes,
+                        write -> delivery(config, write.service()).apply(write, deadline),
+                        (created, within) -> settle(config, created, within), deadline);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.transition.Transition;
 
 /**
@@ -39,11 +38,13 @@ final class Writes {
             applied.add(outcome);
         }
         Map<String, String> duplicates = created.isEmpty() ? Map.of() : settle.duplicates(created, deadline);
-        return duplicates.isEmpty() ? applied : applied.stream().map(a -> a instanceof Applied.Done done
-                && duplicates.containsKey(done.write().service().id())
-                        ? new Applied.Duplicate(done.write(), done.delivered(),
-                                duplicates.get(done.write().service().id()))
-                        : a).toList();
+        return duplicates.isEmpty() ? applied
+                : applied.stream().map(a -> a instanceof Applied.Done done
+                        && duplicates.containsKey(done.write().service().id())
+                                ? new Applied.Duplicate(done.write(), done.delivered(),
+                                        duplicates.get(done.write().service().id()))
+                                : a)
+                        .toList();
     }
 
     /** Resolves concurrent duplicates of these creates; service id → the incident that stays, for each one. */

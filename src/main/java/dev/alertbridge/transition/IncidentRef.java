@@ -22,10 +22,12 @@ import dev.alertbridge.config.ServiceTarget;
  * service). So every incident one alert opened on one service shares the alert part, whatever the episode, and
  * renaming a monitor or a service's configuration key changes neither.
  *
- * <p>Earlier versions hashed the monitor's name and the service's configuration key: {@link #legacy} computes that
+ * <p>
+ * Earlier versions hashed the monitor's name and the service's configuration key: {@link #legacy} computes that
  * mark, so incidents opened before an upgrade are still found and cleared.
  *
- * <p>The same ref is the stable {@code id} sent to integration URLs.
+ * <p>
+ * The same ref is the stable {@code id} sent to integration URLs.
  */
 public record IncidentRef(String alertPart, String episodePart) {
     private static final Pattern MARK = Pattern.compile("\\bsb-([0-9a-f]{12})-([0-9a-f]{16})\\b");

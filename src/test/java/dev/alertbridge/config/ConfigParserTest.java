@@ -105,9 +105,9 @@ class ConfigParserTest {
     @Test
     void parse_plainHttpOrCredentialsInAUrl_areRefusedWithoutQuotingIt() {
         for (String[] bad : new String[][] {
-                {"http://acme.app.statushub.io/api/v3", "must use https://"},
-                {"https://user:pw-secret@acme.app.statushub.io/api/v3", "must not carry user:password@"},
-                {"ftp://acme.app.statushub.io/api/v3", "must be an absolute https:// URL"}}) {
+                { "http://acme.app.statushub.io/api/v3", "must use https://" },
+                { "https://user:pw-secret@acme.app.statushub.io/api/v3", "must not carry user:password@" },
+                { "ftp://acme.app.statushub.io/api/v3", "must be an absolute https:// URL" } }) {
             assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p", """
                     {"statushub": {"apiUrl": "%s", "apiKey": "k", "hub": "acme"},
                      "services": {"checkout": {"serviceId": 101}}}

@@ -69,7 +69,8 @@ class SnapStartCredentialsTest {
 
     @Test
     void theParameterStoreReadIsSignedWithTheContainerCredentials() {
-        List<ConfigDocument> documents = new ParameterStoreDocuments("/statushub-bridge/").read(java.time.Duration.ofSeconds(10));
+        List<ConfigDocument> documents = new ParameterStoreDocuments("/statushub-bridge/")
+                .read(java.time.Duration.ofSeconds(10));
 
         assertThat(documents).extracting(ConfigDocument::name).containsExactly("/statushub-bridge/links");
         lambda.verify(getRequestedFor(urlEqualTo("/2018-06-01/credentials"))

@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.alertbridge.support.CategoryLog;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.FunctionUrl;
 import dev.alertbridge.support.FunctionUrl.Answer;
 import dev.alertbridge.support.Journal;
-import dev.alertbridge.support.CategoryLog;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.TestConfig;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -63,7 +63,7 @@ class FunctionUrlTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/", "/nagios", "/uptrends/v2", "/Grafana"})
+    @ValueSource(strings = { "/", "/nagios", "/uptrends/v2", "/Grafana" })
     void anUnknownPathIsAnswered404AndChangesNothing(String path) {
         Answer answer = FunctionUrl.send(Events.functionUrl("POST", path, null, BEARER,
                 Events.load("uptrends/1-alert.json"), false));
@@ -76,7 +76,7 @@ class FunctionUrlTest {
 
     /** The template's outputs end the base URL with '/': a URL pasted as base + "/uptrends" still works. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"//grafana", "//grafana//", "/grafana//"})
+    @ValueSource(strings = { "//grafana", "//grafana//", "/grafana//" })
     void repeatedSlashesReachTheSameWebhook(String path) {
         Answer answer = FunctionUrl.send(Events.functionUrl("POST", path, null, BEARER,
                 Events.load("grafana/1-firing.json"), false));
@@ -95,7 +95,7 @@ class FunctionUrlTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
+    @ValueSource(strings = { "GET", "PUT", "DELETE", "PATCH" })
     void anyMethodButPostIsAnswered405WithAllowAndChangesNothing(String method) {
         Answer answer = FunctionUrl.send(Events.functionUrl(method, "/uptrends", null, BEARER,
                 Events.load("uptrends/1-alert.json"), false));

@@ -43,8 +43,7 @@ class HostileInputTest {
      * Big inputs are made inside the test, not passed as arguments: Quarkus copies parameterized-test arguments
      * into the application's class loader, and copying megabytes per case exhausts the heap.
      */
-    private static final java.util.Map<String, java.util.function.Supplier<String>> INPUTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, java.util.function.Supplier<String>> INPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Arguments input(String name, java.util.function.Supplier<String> input, String reason) {
         INPUTS.put(name, input);
@@ -56,8 +55,8 @@ class HostileInputTest {
         String sns = Events.load("sns/1-alarm.json");
         String action = Events.load("alarm-action/1-alarm.json");
         List<Arguments> cases = new ArrayList<>();
-        for (String[] source : new String[][] {{"eventbridge", eventBridge, "\"alarmName\": \"ServerCpuTooHigh\""},
-                {"alarm-action", action, "\"alarmName\": \"lambda-demo-metric-alarm\""}}) {
+        for (String[] source : new String[][] { { "eventbridge", eventBridge, "\"alarmName\": \"ServerCpuTooHigh\"" },
+                { "alarm-action", action, "\"alarmName\": \"lambda-demo-metric-alarm\"" } }) {
             String name = source[0];
             String event = source[1];
             String alarmName = source[2];
@@ -94,9 +93,9 @@ class HostileInputTest {
 
     static Stream<Arguments> webhookBodies() {
         List<Arguments> cases = new ArrayList<>();
-        String[][] sources = {{"/uptrends", Events.load("uptrends/1-alert.json"), "\"monitorGuid\": "},
-                {"/alertmanager", Events.load("alertmanager/1-firing.json"), "\"alertname\": \"HighErrorRate\""},
-                {"/grafana", Events.load("grafana/1-firing.json"), "\"alertname\": \"High memory usage\""}};
+        String[][] sources = { { "/uptrends", Events.load("uptrends/1-alert.json"), "\"monitorGuid\": " },
+                { "/alertmanager", Events.load("alertmanager/1-firing.json"), "\"alertname\": \"HighErrorRate\"" },
+                { "/grafana", Events.load("grafana/1-firing.json"), "\"alertname\": \"High memory usage\"" } };
         for (String[] source : sources) {
             String path = source[0];
             String body = source[1];

@@ -113,8 +113,10 @@ class IntegrationUrlServicesTest {
         Neighbours.wireMock().stubFor(post(urlPathEqualTo("/hooks/generic")).atPriority(1)
                 .willReturn(aResponse().withStatus(404)));
         Lambda.invoke(alarm).statusCode(500)
-                .body("errorMessage", allOf(containsString("HTTP 404"), containsString("POST " + Neighbours.baseUrl() + "/hooks/generic (service"),
-                        not(containsString(TestConfig.HOOK_TOKEN))));
+                .body("errorMessage",
+                        allOf(containsString("HTTP 404"),
+                                containsString("POST " + Neighbours.baseUrl() + "/hooks/generic (service"),
+                                not(containsString(TestConfig.HOOK_TOKEN))));
         assertThat(LogCapture.lines()).noneMatch(line -> line.contains(TestConfig.HOOK_TOKEN));
     }
 

@@ -41,8 +41,9 @@ class OutOfOrderEventsTest {
                 .body("alerts[0].services[0].why", org.hamcrest.Matchers.containsString("the clear is older than"));
         Journal.assertNoWrites();
         assertThat(Neighbours.statusHub().incidents()).filteredOn(i -> i.get("start_time").asText()
-                .equals("2024-05-01T09:00:00Z")).allSatisfy(i -> assertThat(
-                        i.get("incident_updates").get(0).get("incident_type").asText()).isEqualTo("investigating"));
+                .equals("2024-05-01T09:00:00Z")).allSatisfy(
+                        i -> assertThat(
+                                i.get("incident_updates").get(0).get("incident_type").asText()).isEqualTo("investigating"));
     }
 
     @Test

@@ -191,7 +191,8 @@ class RealAlertLifecyclesTest {
                 .statusCode(200).body("alerts[0].services.result", is(List.of("updated")));
         List<String> pages = Neighbours.wireMock().findAll(getRequestedFor(
                 urlPathEqualTo("/api/v3/hubs/acme/incidents"))).stream().map(r -> r.queryParameter("page")
-                        .firstValue()).toList();
+                        .firstValue())
+                .toList();
         assertThat(pages).contains("1", "2").doesNotContain("3");
         assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))))
                 .allSatisfy(r -> assertThat(r.queryParameter("start_time").isPresent()).isTrue());

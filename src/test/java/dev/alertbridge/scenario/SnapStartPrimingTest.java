@@ -14,16 +14,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.LogCapture;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Lambda initialises a SnapStart version with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: the function primes

@@ -35,7 +35,10 @@ public final class Events {
         }
     }
 
-    /** The EventBridge ALARM of {@code alarm}, entering ALARM at {@code at} (CloudWatch format, e.g. 2019-10-02T17:04:40.989+0000). */
+    /**
+     * The EventBridge ALARM of {@code alarm}, entering ALARM at {@code at} (CloudWatch format, e.g.
+     * 2019-10-02T17:04:40.989+0000).
+     */
     public static String alarm(String alarm, String at) {
         return load("eventbridge/1-alarm.json").replace("ServerCpuTooHigh", alarm)
                 .replace("2019-10-02T17:04:40.989+0000", at);

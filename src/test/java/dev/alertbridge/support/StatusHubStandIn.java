@@ -17,7 +17,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * A small in-memory StatusHub behind WireMock: the Management API incident endpoints of the design (README, "How it finds its incident again") and
+ * A small in-memory StatusHub behind WireMock: the Management API incident endpoints of the design (README, "How it finds its
+ * incident again") and
  * integration URLs. What the bridge writes is what the next read shows, so scenarios run open → clear like
  * against the real thing; tests play the person with {@link #personUpdates}. Assertions use WireMock's journal.
  */
@@ -289,7 +290,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         if (linkHeaders && page * perPage < matching.size()) {
             return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer).but()
                     .withHeader("Link", "<" + request.getAbsoluteUrl().replaceAll("[?&]page=\\d+", "")
-                            + "&page=" + (page + 1) + ">; rel=\"next\"").build();
+                            + "&page=" + (page + 1) + ">; rel=\"next\"")
+                    .build();
         }
         return answer;
     }
