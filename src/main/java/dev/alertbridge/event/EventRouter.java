@@ -1,5 +1,8 @@
 package dev.alertbridge.event;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,23 @@ public final class EventRouter {
                 "/uptrends", new UptrendsAdapter(),
                 "/alertmanager", new GroupedAlertsAdapter(AlertSource.ALERTMANAGER),
                 "/grafana", new GroupedAlertsAdapter(AlertSource.GRAFANA));
+    }
+
+    /**
+     * Reads and routes an invocation's payload: refused unparsed when over Lambda's payload limit, and (but for a
+     * Function URL request, whose body the webhook rules bound) over {@code maxEventBytes}.
+     */
+    public InboundEvent read(InputStream input, int maxEventBytes) throws IOException {
+        byte[] bytes = input.readNBytes(Math.max(maxEventBytes, LAMBDA_PAYLOAD_LIMIT) + 1);
+        if (bytes.length > LAMBDA_PAYLOAD_LIMIT) {
+            throw new BadEventException("event", "larger than Lambda's payload limit");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        JsonNode root = parse(text, "event");
+        if (!isWebhook(root) && text.length() > maxEventBytes) {
+            throw new BadEventException("event", "larger than " + maxEventBytes + " bytes");
+        }
+        return route(root);
     }
 
     public JsonNode parse(String text, String where) {

@@ -1,0 +1,61 @@
+package dev.alertbridge.handler;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.event.Adapted;
+import dev.alertbridge.event.InboundEvent;
+
+/**
+ * CloudWatch alarms (EventBridge, SNS, alarm actions) and the scheduled reconciliation: asynchronous invocations,
+ * so a failure a retry may fix fails the invocation and Lambda retries it (then keeps it in the failure queue).
+ */
+@ApplicationScoped
+public class AlarmPath {
+    private final ConfigLoader configs;
+    private final AlertDispatcher dispatcher;
+    private final LateAlarms lateAlarms;
+    private final Reconciler reconciler;
+    private final ReportLog log;
+    private final BridgeSettings settings;
+
+    public AlarmPath(ConfigLoader configs, AlertDispatcher dispatcher, LateAlarms lateAlarms, Reconciler reconciler,
+            ReportLog log, BridgeSettings settings) {
+        this.configs = configs;
+        this.dispatcher = dispatcher;
+        this.lateAlarms = lateAlarms;
+        this.reconciler = reconciler;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    /** Configuration, links (stored or embedded), late-event check, then the dispatcher's pipeline; report. */
+    InvocationReport handle(InboundEvent.Alarms event, Invocation invocation) {
+        BridgeConfig config = configs.current(invocation.now(), invocation.deadline().remaining());
+        List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
+                : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
+        List<Alert> alerts = event.alerts().stream()
+                .map(alert -> lateAlarms.checked(alert, invocation.deadline(), invocation.now())).toList();
+        InvocationReport report = dispatcher.dispatch(new Adapted(alerts, List.of()), config, links,
+                invocation.deadline(), invocation.now(), settings.dryRun());
+        log.outcome("alarm", report.failed() ? 500 : 200, report);
+        if (report.failed()) {
+            throw new InvocationFailedException("StatusHub not fully updated, retry the event: "
+                    + report.failureSummary());
+        }
+        return report;
+    }
+
+    Reconciler.Run reconcile(Invocation invocation) {
+        Reconciler.Run run = reconciler.run(configs.current(invocation.now(), invocation.deadline().remaining()),
+                invocation.deadline(), invocation.now());
+        log.outcome("reconcile", 200, run);
+        return run;
+    }
+}
