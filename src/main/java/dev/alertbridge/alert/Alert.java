@@ -64,4 +64,88 @@ public record Alert(
     public boolean hasIncidentKey() {
         return !incidentKey.isEmpty();
     }
+
+    /** An alert of this source about the thing it keeps state for; the rest by named steps, then {@link Builder#at}. */
+    public static Builder of(AlertSource source, String alertKey) {
+        return new Builder(source, alertKey);
+    }
+
+    /** The same alert, changing nothing: what a late or silenced event becomes, saying why in its title. */
+    public Alert noChange(String why) {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.NO_CHANGE, "", null, at, why,
+                description, link);
+    }
+
+    /** Builds an {@link Alert} by named steps, so adapters read as what the source said. */
+    public static final class Builder {
+        private final AlertSource source;
+        private final String alertKey;
+        private List<String> monitorIds = List.of();
+        private int escalationLevel = 1;
+        private AlertState state = AlertState.NO_CHANGE;
+        private String incidentKey = "";
+        private Instant openedAt;
+        private String title = "";
+        private String description = "";
+        private String link = "";
+
+        private Builder(AlertSource source, String alertKey) {
+            this.source = source;
+            this.alertKey = alertKey;
+        }
+
+        /** Every identity a service link may name: the first is the name people know it by. */
+        public Builder knownAs(List<String> ids) {
+            this.monitorIds = ids;
+            return this;
+        }
+
+        public Builder atLevel(int level) {
+            this.escalationLevel = level;
+            return this;
+        }
+
+        /** An error episode began (or continues): its identity, and when it began. */
+        public Builder opens(String episode, Instant began) {
+            return state(AlertState.OPEN, episode, began);
+        }
+
+        /** The error is over; the episode it ends, when the source says (else empty and null). */
+        public Builder clears(String episode, Instant began) {
+            return state(AlertState.CLEAR, episode, began);
+        }
+
+        /** Nothing changed for the page (a reminder, INSUFFICIENT_DATA, a repeat). */
+        public Builder changesNothing(String episode) {
+            return state(AlertState.NO_CHANGE, episode, null);
+        }
+
+        private Builder state(AlertState state, String episode, Instant began) {
+            this.state = state;
+            this.incidentKey = episode;
+            this.openedAt = began;
+            return this;
+        }
+
+        public Builder titled(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder described(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder linkingTo(String link) {
+            this.link = link;
+            return this;
+        }
+
+        /** When this transition happened: the last step. */
+        public Alert at(Instant at) {
+            return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
+                    description, link);
+        }
+    }
 }

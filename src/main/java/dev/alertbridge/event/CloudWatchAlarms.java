@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.alert.AlertState;
 
 /**
  * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
@@ -37,29 +36,28 @@ final class CloudWatchAlarms {
         String identity = change.arn().isEmpty() ? change.name() : change.arn();
         List<String> monitorIds = change.arn().isEmpty() ? List.of(change.name()) : List.of(change.name(), change.arn());
         String description = change.description().isEmpty() ? change.reason() : change.description();
-        AlertState state;
-        String key = "";
-        Instant openedAt = null;
+        Alert.Builder alert = Alert.of(AlertSource.CLOUDWATCH, identity).knownAs(monitorIds)
+                .atLevel(change.escalationLevel()).titled(change.name()).described(description);
         switch (change.state().toUpperCase(Locale.ROOT)) {
             case "ALARM" -> {
                 boolean repeat = "ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null;
-                state = change.silenced() ? AlertState.NO_CHANGE : AlertState.OPEN;
-                openedAt = repeat ? change.previousTime() : change.stateTime();
-                key = identity + "@" + openedAt;
-            }
-            case "OK" -> {
-                state = AlertState.CLEAR;
-                if ("ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null) {
-                    key = identity + "@" + change.previousTime();
-                    openedAt = change.previousTime();
+                Instant began = repeat ? change.previousTime() : change.stateTime();
+                if (change.silenced()) {
+                    alert.changesNothing(identity + "@" + began);
+                } else {
+                    alert.opens(identity + "@" + began, began);
                 }
             }
-            case "INSUFFICIENT_DATA" -> state = AlertState.NO_CHANGE;
+            case "OK" -> {
+                boolean named = "ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null;
+                alert.clears(named ? identity + "@" + change.previousTime() : "",
+                        named ? change.previousTime() : null);
+            }
+            case "INSUFFICIENT_DATA" -> alert.changesNothing("");
             default -> throw new BadEventException(where, "unknown alarm state '" + Fields.excerpt(change.state())
                     + "' (expected ALARM, OK or INSUFFICIENT_DATA)");
         }
-        return new Alert(AlertSource.CLOUDWATCH, monitorIds, identity, change.escalationLevel(), state, key, openedAt,
-                change.stateTime(), change.name(), description, "");
+        return alert.at(change.stateTime());
     }
 
     /**

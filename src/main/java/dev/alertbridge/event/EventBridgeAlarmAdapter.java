@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.alert.AlertState;
 
 /**
  * CloudWatch alarm events delivered by an EventBridge rule ({@code source: aws.cloudwatch}). Metric, composite and
@@ -35,9 +34,8 @@ final class EventBridgeAlarmAdapter implements SourceAdapter {
             Instant time = Fields.optionalText(event, "time", "$.time").map(t -> Timestamps.parse(t, "$.time"))
                     .orElse(Instant.EPOCH);
             String why = type.equals(CONTRIBUTOR_CHANGE) ? "a contributor of a multi time-series alarm" : type;
-            return List.of(new Alert(AlertSource.CLOUDWATCH, List.of(name), arn.isEmpty() ? name : arn, 1,
-                    AlertState.NO_CHANGE, "", null, time,
-                    name, why, ""));
+            return List.of(Alert.of(AlertSource.CLOUDWATCH, arn.isEmpty() ? name : arn).knownAs(List.of(name))
+                    .changesNothing("").titled(name).described(why).at(time));
         }
         return CloudWatchAlarms.fromAlarmObject(name, arn, detail, "$.detail");
     }

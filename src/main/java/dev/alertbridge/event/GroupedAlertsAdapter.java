@@ -95,9 +95,10 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         String description = annotations == null || !annotations.isObject() ? ""
                 : Fields.optionalText(annotations, "description", where + ".annotations.description").orElse(summary);
         int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
-        return new Alert(source, List.of(alertname), source.linkName() + ":" + fingerprint, level, state,
-                source.linkName() + ":" + fingerprint + "@" + startsAt, startsAt, at,
-                summary.isEmpty() ? alertname : summary, description,
-                Fields.optionalText(alert, "generatorURL", where + ".generatorURL").orElse(""));
+        String episode = source.linkName() + ":" + fingerprint + "@" + startsAt;
+        Alert.Builder built = Alert.of(source, source.linkName() + ":" + fingerprint).knownAs(List.of(alertname))
+                .atLevel(level).titled(summary.isEmpty() ? alertname : summary).described(description)
+                .linkingTo(Fields.optionalText(alert, "generatorURL", where + ".generatorURL").orElse(""));
+        return (state == AlertState.OPEN ? built.opens(episode, startsAt) : built.clears(episode, startsAt)).at(at);
     }
 }

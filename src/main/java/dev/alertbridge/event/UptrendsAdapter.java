@@ -41,8 +41,15 @@ final class UptrendsAdapter implements SourceAdapter {
         Instant firstError = body.hasNonNull("firstErrorUtc") ? Fields.time(body, "firstErrorUtc", "$.firstErrorUtc")
                 : null;
         int level = Fields.escalationLevel(body.get("escalationLevel"), "$.escalationLevel", 1);
-        return List.of(new Alert(AlertSource.UPTRENDS, monitorIds, guid, level, state, "uptrends:" + incidentKey,
-                firstError != null ? firstError : (state == AlertState.OPEN ? at : null), at, monitorIds.get(0),
-                Fields.optionalText(body, "description", "$.description").orElse(""), ""));
+        String episode = "uptrends:" + incidentKey;
+        Alert.Builder alert = Alert.of(AlertSource.UPTRENDS, guid).knownAs(monitorIds).atLevel(level)
+                .titled(monitorIds.get(0)).described(Fields.optionalText(body, "description", "$.description")
+                        .orElse(""));
+        Alert.Builder stated = switch (state) {
+            case OPEN -> alert.opens(episode, firstError != null ? firstError : at);
+            case CLEAR -> alert.clears(episode, firstError);
+            case NO_CHANGE -> alert.changesNothing(episode);
+        };
+        return List.of(stated.at(at));
     }
 }

@@ -61,9 +61,6 @@ public class LateAlarms {
         if (current.isEmpty() || !current.get().ok()) {
             return alert;
         }
-        return new Alert(alert.source(), alert.monitorIds(), alert.alertKey(), alert.escalationLevel(),
-                AlertState.NO_CHANGE, "", null, alert.at(), "late ALARM of " + alert.title() + ": the alarm is OK since "
-                        + current.get().since(),
-                alert.description(), alert.link());
+        return alert.noChange("late ALARM of " + alert.title() + ": the alarm is OK since " + current.get().since());
     }
 }

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceLink;
@@ -111,13 +110,13 @@ public class Reconciler {
     private Alert asEvent(AlarmState state, Instant now) {
         List<String> ids = List.of(state.name(), state.arn());
         if (state.inAlarm()) {
-            return new Alert(AlertSource.CLOUDWATCH, ids, state.arn(), 1, AlertState.OPEN,
-                    state.arn() + "@" + state.since(), state.since(), state.since(), state.name(), state.reason(), "");
+            return Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids).titled(state.name())
+                    .described(state.reason()).opens(state.arn() + "@" + state.since(), state.since()).at(state.since());
         }
         if (state.ok() && state.since() != null
                 && Duration.between(state.since(), now).compareTo(settings.reconcile().grace()) > 0) {
-            return new Alert(AlertSource.CLOUDWATCH, ids, state.arn(), 1, AlertState.CLEAR, "", null, state.since(),
-                    state.name(), "", "");
+            return Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids).titled(state.name()).clears("", null)
+                    .at(state.since());
         }
         return null;
     }

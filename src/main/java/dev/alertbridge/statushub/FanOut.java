@@ -47,8 +47,7 @@ public final class FanOut {
             return results;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new StatusHubUnavailableException("StatusHub", e.getCause().getClass().getSimpleName(), false,
-                            null);
+                    : StatusHubUnavailableException.mayHaveApplied("StatusHub", e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {
             throw new DeadlineExceededException("finish the StatusHub reads");
         } catch (InterruptedException e) {

@@ -118,8 +118,8 @@ final class HubIncidents {
             }
             page = next.filter(n -> n > current).orElse(current + 1);
         }
-        throw new StatusHubUnavailableException("GET /hubs/" + account.hub() + "/incidents",
-                "more than " + MAX_PAGES + " pages of incidents", false, null);
+        throw StatusHubUnavailableException.mayHaveApplied("GET /hubs/" + account.hub() + "/incidents",
+                "more than " + MAX_PAGES + " pages of incidents");
     }
 
     /** Reads these incidents in full, at once (paced); one that cannot be read (404, 403) is left out. */
@@ -216,7 +216,7 @@ final class HubIncidents {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new StatusHubUnavailableException(endpoint, "answer is not JSON", false, null);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "answer is not JSON");
         }
     }
 

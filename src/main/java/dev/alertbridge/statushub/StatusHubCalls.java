@@ -84,7 +84,7 @@ public final class StatusHubCalls {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new StatusHubUnavailableException(endpoint, e.getClass().getSimpleName(), false, null);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, e.getClass().getSimpleName());
         }
     }
 
@@ -110,8 +110,7 @@ public final class StatusHubCalls {
         } catch (TimeoutException e) {
             Counters.increment(Counters.Count.STATUSHUB_FAILURES);
             pending.cancel(true); // closes the request rather than leaving it to land after the invocation gave up
-            throw new StatusHubUnavailableException(endpoint, "no answer within " + timeout.toMillis() + " ms", false,
-                    null);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             return failure(e.getCause(), endpoint, deadline);
         } catch (WebApplicationException | ProcessingException e) {
@@ -121,7 +120,7 @@ public final class StatusHubCalls {
                 pending.cancel(true);
             }
             Thread.currentThread().interrupt();
-            throw new StatusHubUnavailableException(endpoint, "interrupted", false, null);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "interrupted");
         }
     }
 
@@ -136,7 +135,8 @@ public final class StatusHubCalls {
         Counters.increment(Counters.Count.STATUSHUB_FAILURES);
         // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
         boolean refused = root instanceof ConnectException || root instanceof UnknownHostException;
-        throw new StatusHubUnavailableException(endpoint, root.getClass().getSimpleName(), refused, null);
+        throw refused ? StatusHubUnavailableException.notApplied(endpoint, root.getClass().getSimpleName())
+                : StatusHubUnavailableException.mayHaveApplied(endpoint, root.getClass().getSimpleName());
     }
 
     private static Answer answer(Response response, String endpoint, Deadline deadline) {
@@ -153,11 +153,11 @@ public final class StatusHubCalls {
                 throw new DeadlineExceededException("wait " + wait.toSeconds() + " s for StatusHub's rate limit on "
                         + endpoint);
             }
-            throw new StatusHubUnavailableException(endpoint, "HTTP 429 rate limited", true, wait);
+            throw StatusHubUnavailableException.rateLimited(endpoint, wait);
         }
         if (status == 408 || status >= 500) {
             // The request reached something: whether it was applied is unknown.
-            throw new StatusHubUnavailableException(endpoint, "HTTP " + status, false, null);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "HTTP " + status);
         }
         throw new StatusHubRejectedException(status, endpoint);
     }

@@ -31,19 +31,17 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 public class StatusHubGateway {
     private final BridgeSettings settings;
     private final ObjectMapper json;
-    private final StatusHubCalls calls;
+    /** Made on first use: a dry run never calls StatusHub, and needs no retry machinery. */
+    private StatusHubCalls calls;
     private final Map<StatusHubAccount, ManagementApiDelivery> apis = new ConcurrentHashMap<>();
     private final Map<URI, IntegrationHookApi> hookClients = new ConcurrentHashMap<>();
-    private final IntegrationUrlDelivery hooks;
+    private IntegrationUrlDelivery hooks;
     private final Map<String, DryRunDelivery.Remembered> dryRunMemory = DryRunDelivery.memory();
     private final AtomicInteger dryRunIds = new AtomicInteger();
 
     public StatusHubGateway(BridgeSettings settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
-        this.calls = new StatusHubCalls(settings.statushub().callTimeout(), settings.statushub().retries());
-        this.hooks = new IntegrationUrlDelivery(this::hookClient, calls,
-                Pacer.shared("integration-urls", settings.statushub().writesPerSecond(), true));
     }
 
     /** What StatusHub shows for this alert on each service, asking each path once. */
@@ -101,7 +99,7 @@ public class StatusHubGateway {
             StatusHubApi api = statusHubApi(account);
             String endpoint = "GET /hubs/" + account.hub() + "/incidents";
             try {
-                calls.read(endpoint, Pacer.forReads(1), deadline,
+                calls().read(endpoint, Pacer.forReads(1), deadline,
                         () -> api.list(account.hub(), java.time.Instant.now().truncatedTo(
                                 java.time.temporal.ChronoUnit.SECONDS).toString(), null, HubIncidents.PER_PAGE, 1));
                 return "StatusHub read once (" + endpoint + ")";
@@ -135,7 +133,7 @@ public class StatusHubGateway {
             return new DryRunDelivery(json, config, dryRunMemory, dryRunIds);
         }
         if (!service.viaManagementApi()) {
-            return hooks;
+            return hooks();
         }
         StatusHubAccount account = config.account()
                 .orElseThrow(() -> new IllegalStateException("validated configuration has an account"));
@@ -152,9 +150,24 @@ public class StatusHubGateway {
         StatusHubApi api = statusHubApi(account);
         // The rate limit belongs to the API key: pace per key, whatever the hub.
         String key = Integer.toHexString(account.apiKey().hashCode());
-        return new ManagementApiDelivery(account, api, calls, json,
+        return new ManagementApiDelivery(account, api, calls(), json,
                 Pacer.shared("reads-" + key, settings.statushub().readsPerSecond(), false),
                 Pacer.shared("writes-" + key, settings.statushub().writesPerSecond(), true));
+    }
+
+    private synchronized StatusHubCalls calls() {
+        if (calls == null) {
+            calls = new StatusHubCalls(settings.statushub().callTimeout(), settings.statushub().retries());
+        }
+        return calls;
+    }
+
+    private synchronized IntegrationUrlDelivery hooks() {
+        if (hooks == null) {
+            hooks = new IntegrationUrlDelivery(this::hookClient, calls(),
+                    Pacer.shared("integration-urls", settings.statushub().writesPerSecond(), true));
+        }
+        return hooks;
     }
 
     private IntegrationHookApi hookClient(URI url) {

@@ -1,0 +1,144 @@
+package dev.alertbridge.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.event.Adapted;
+import dev.alertbridge.handler.InvocationReport.Result;
+import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
+
+/**
+ * The pipeline (links → look up → plan → apply → report) in milliseconds, with no Lambda and no HTTP: the dry-run
+ * store is the in-memory StatusHub, remembering what it would have made.
+ */
+class PipelineTest {
+    private static final Instant T0 = Instant.parse("2024-09-01T08:00:00Z");
+    private static final BridgeConfig CONFIG = new BridgeConfig(
+            Optional.of(new StatusHubAccount(URI.create("https://acme.app.statushub.io/api/v3"), "k", "acme")),
+            Optional.empty(), Map.of("checkout", new ServiceTarget("checkout", "Checkout", 101L, null)),
+            List.of(new ServiceLink("checkout-*", null, null, List.of("checkout"))));
+
+    private final AlertDispatcher dispatcher = new AlertDispatcher(new StatusHubGateway(dryRun(), new ObjectMapper()));
+
+    @Test
+    void dispatch_twoAlarmsOnOneService_keepItDownUntilTheLastClears() {
+        assertThat(results(open("checkout-5xx", T0))).containsExactly(Result.CREATED);
+        assertThat(results(open("checkout-db", T0.plusSeconds(60)))).containsExactly(Result.CREATED);
+
+        InvocationReport first = dispatch(clear("checkout-5xx", T0.plusSeconds(600)));
+        assertThat(results(first)).containsExactly(Result.UPDATED);
+        assertThat(first.alerts().get(0).services().get(0).request()).contains("\"status\":\"down\"")
+                .contains("stays down while 1 other alert on it is still open");
+
+        InvocationReport last = dispatch(clear("checkout-db", T0.plusSeconds(900)));
+        assertThat(last.alerts().get(0).services().get(0).request()).contains("\"status\":\"up\"");
+    }
+
+    @Test
+    void dispatch_anOpenWhileTheAlertsIncidentIsOpen_continuesIt() {
+        dispatch(open("checkout-api", T0));
+        InvocationReport again = dispatch(open("checkout-api", T0.plusSeconds(1200)));
+        assertThat(results(again)).containsExactly(Result.UNCHANGED);
+        assertThat(again.alerts().get(0).services().get(0).why()).endsWith("already open");
+    }
+
+    private InvocationReport dispatch(Alert alert) {
+        return dispatcher.dispatch(new Adapted(List.of(alert), List.of()), CONFIG, CONFIG.links(),
+                Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()), alert.at(), true);
+    }
+
+    private List<Result> results(Alert alert) {
+        return results(dispatch(alert));
+    }
+
+    private static List<Result> results(InvocationReport report) {
+        return report.alerts().get(0).services().stream().map(InvocationReport.ServiceOutcome::result).toList();
+    }
+
+    private static Alert open(String name, Instant at) {
+        String arn = "arn:aws:cloudwatch:eu-west-1:1:alarm:" + name;
+        return Alert.of(AlertSource.CLOUDWATCH, arn).knownAs(List.of(name, arn)).titled(name)
+                .opens(arn + "@" + at, at).at(at);
+    }
+
+    private static Alert clear(String name, Instant at) {
+        String arn = "arn:aws:cloudwatch:eu-west-1:1:alarm:" + name;
+        return Alert.of(AlertSource.CLOUDWATCH, arn).knownAs(List.of(name, arn)).titled(name).clears("", null).at(at);
+    }
+
+    /** The function's settings in dry run, defaults otherwise. */
+    private static BridgeSettings dryRun() {
+        return new BridgeSettings() {
+            public Config config() {
+                return null;
+            }
+
+            public StatusHub statushub() {
+                return new StatusHub() {
+                    public String apiKeyHeader() {
+                        return "X-API-KEY";
+                    }
+
+                    public Duration callTimeout() {
+                        return Duration.ofSeconds(5);
+                    }
+
+                    public Duration reportMargin() {
+                        return Duration.ofMillis(1500);
+                    }
+
+                    public int writesPerSecond() {
+                        return 5;
+                    }
+
+                    public int readsPerSecond() {
+                        return 30;
+                    }
+
+                    public int retries() {
+                        return 2;
+                    }
+                };
+            }
+
+            public boolean dryRun() {
+                return true;
+            }
+
+            public String metricsStack() {
+                return "test";
+            }
+
+            public Duration localBudget() {
+                return Duration.ofSeconds(30);
+            }
+
+            public Reconcile reconcile() {
+                return null;
+            }
+
+            public int maxEventBytes() {
+                return 1 << 20;
+            }
+        };
+    }
+}
