@@ -1,7 +1,7 @@
 package dev.alertbridge.check;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +55,8 @@ public final class ConfigurationCheck {
     public Result check(List<ConfigDocument> documents) {
         List<Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        documents.forEach(document -> neverMatchingLinks(document, problems));
+        Map<String, JsonNode> roots = roots(documents);
+        roots.forEach((name, root) -> neverMatchingLinks(name, root, problems));
         BridgeConfig config;
         try {
             config = parser.parse(documents);
@@ -75,11 +76,11 @@ public final class ConfigurationCheck {
             notes.add("StatusHub was not asked (offline check)");
             return new Result(problems, notes);
         }
-        askStatusHub(config, config.account().get(), documents, problems, notes);
+        askStatusHub(config, config.account().get(), roots, problems, notes);
         return new Result(problems, notes);
     }
 
-    private void askStatusHub(BridgeConfig config, StatusHubAccount account, List<ConfigDocument> documents,
+    private void askStatusHub(BridgeConfig config, StatusHubAccount account, Map<String, JsonNode> documents,
             List<Problem> problems, List<String> notes) {
         String where = origin(documents, "statushub", "apiKey");
         HubProbe.Answer hub = probe.get().hub(account);
@@ -117,45 +118,42 @@ public final class ConfigurationCheck {
      * Links whose monitor no alert can carry: blanks at either end (identities arrive trimmed), control characters,
      * or an alarm ARN on a link restricted to another source.
      */
-    private void neverMatchingLinks(ConfigDocument document, List<Problem> problems) {
-        JsonNode links;
-        try {
-            links = json.readTree(document.json()).path("links");
-        } catch (Exception e) {
-            return; // the parser reports the document itself
-        }
+    private static void neverMatchingLinks(String document, JsonNode root, List<Problem> problems) {
+        JsonNode links = root.path("links");
         for (int i = 0; i < links.size(); i++) {
             JsonNode link = links.get(i);
             String monitor = link.path("monitor").asText("");
             String source = link.path("source").asText("").toLowerCase(Locale.ROOT);
             String path = "$.links[" + i + "].monitor";
             if (!monitor.equals(monitor.strip()) && !monitor.isBlank()) {
-                problems.add(new Problem(document.name(), path, "never matches: blanks at the start or end (alert "
+                problems.add(new Problem(document, path, "never matches: blanks at the start or end (alert "
                         + "names arrive trimmed)"));
             } else if (monitor.codePoints().anyMatch(Character::isISOControl)) {
-                problems.add(new Problem(document.name(), path, "never matches: control characters"));
+                problems.add(new Problem(document, path, "never matches: control characters"));
             } else if (monitor.toLowerCase(Locale.ROOT).startsWith(ALARM_ARN) && !source.isEmpty()
                     && !source.equals("cloudwatch")) {
-                problems.add(new Problem(document.name(), path, "never matches: a CloudWatch alarm ARN on a link "
+                problems.add(new Problem(document, path, "never matches: a CloudWatch alarm ARN on a link "
                         + "for source " + source));
             }
         }
     }
 
-    /** The parameter that defines a field of a top-level object, for a problem's location. */
-    private String origin(List<ConfigDocument> documents, String object, String field) {
+    /** Each document's JSON, read once; one that is not JSON is left to the parser to report. */
+    private Map<String, JsonNode> roots(List<ConfigDocument> documents) {
+        Map<String, JsonNode> roots = new LinkedHashMap<>();
         for (ConfigDocument document : documents) {
             try {
-                JsonNode node = json.readTree(document.json()).path(object);
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                    if (it.next().getKey().equals(field)) {
-                        return document.name();
-                    }
-                }
+                roots.put(document.name(), json.readTree(document.json()));
             } catch (Exception e) {
-                // unreadable documents are reported by the parser
+                roots.put(document.name(), json.missingNode());
             }
         }
-        return documents.isEmpty() ? "configuration" : documents.get(0).name();
+        return roots;
+    }
+
+    /** The parameter that defines a field of a top-level object, for a problem's location. */
+    private static String origin(Map<String, JsonNode> documents, String object, String field) {
+        return documents.entrySet().stream().filter(d -> d.getValue().path(object).has(field)).map(Map.Entry::getKey)
+                .findFirst().orElse(documents.isEmpty() ? "configuration" : documents.keySet().iterator().next());
     }
 }

@@ -32,6 +32,11 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         this(account, webhookToken, services, links, WriteMode.LIVE, "report");
     }
 
+    /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
+    public BridgeConfig withMode(WriteMode mode) {
+        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode);
+    }
+
     /**
      * The services linked to this alert, each once, in configuration order: with the worst status its matching
      * links give, and the loosest of their modes made no looser than the configuration's.

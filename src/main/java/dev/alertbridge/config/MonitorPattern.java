@@ -18,11 +18,6 @@ public final class MonitorPattern {
         return glob(pattern, monitor.toLowerCase(Locale.ROOT));
     }
 
-    /** A pattern that is only wildcards matches every monitor: a catch-all link. */
-    public boolean matchesEverything() {
-        return !pattern.isEmpty() && pattern.chars().allMatch(c -> c == '*');
-    }
-
     /** Iterative wildcard match with backtracking to the last star: linear for real patterns, no regex. */
     private static boolean glob(String pattern, String text) {
         int p = 0;

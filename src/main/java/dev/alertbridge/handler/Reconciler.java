@@ -69,8 +69,7 @@ public class Reconciler {
     public synchronized Run run(BridgeConfig config, Deadline deadline, Instant now) {
         boolean repair = config.reconcileMode().equals("repair");
         BridgeConfig planned = repair || config.mode() == WriteMode.OFF ? config
-                : new BridgeConfig(config.account(), config.webhookToken(), config.services(), config.links(),
-                        WriteMode.SHADOW, config.reconcileMode());
+                : config.withMode(WriteMode.SHADOW);
         List<ServiceLink> links = config.links().stream()
                 .filter(l -> l.source() == null || l.source() == AlertSource.CLOUDWATCH).toList();
         List<AlarmState> states = alarms.withPrefixes(prefixes(links), deadline.remaining());

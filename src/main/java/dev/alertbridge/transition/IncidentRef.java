@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,11 +70,6 @@ public record IncidentRef(String alertPart, String episodePart) {
             }
         }
         return refs;
-    }
-
-    public static Optional<IncidentRef> parse(String text) {
-        Matcher matcher = MARK.matcher(text == null ? "" : text);
-        return matcher.matches() ? Optional.of(new IncidentRef(matcher.group(1), matcher.group(2))) : Optional.empty();
     }
 
     @Override
