@@ -101,7 +101,7 @@ final class HubIncidents {
             int current = page;
             String endpoint = "GET /hubs/" + account.hub() + "/incidents (page " + current + ")";
             StatusHubCalls.Answer answer = calls.readPage(endpoint, reads, deadline,
-                    () -> api.list(account.hub(), start, null, PER_PAGE, current));
+                    api.list(account.hub(), start, null, PER_PAGE, current));
             List<JsonNode> items = items(parse(answer.body(), endpoint));
             int before = seen.size();
             for (JsonNode item : items) {
@@ -139,8 +139,8 @@ final class HubIncidents {
         }
         String endpoint = "GET /hubs/" + account.hub() + "/incidents/" + summary.id();
         try {
-            JsonNode detail = unwrap(parse(calls.read(endpoint, reads, deadline,
-                    () -> api.get(account.hub(), summary.id())), endpoint));
+            JsonNode detail = unwrap(parse(calls.read(endpoint, reads, deadline, api.get(account.hub(), summary.id())),
+                    endpoint));
             Incident incident = incident(summary, detail);
             remembered.put(summary.id(), new Remembered(summary, incident));
             return Optional.of(incident);

@@ -1,18 +1,19 @@
 package dev.alertbridge.statushub;
 
-import java.util.concurrent.CompletionStage;
+import java.net.URI;
+import java.util.Map;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A service's own StatusHub integration URL (Generic Hook v2); the URL, token included, is the base URI. */
-public interface IntegrationHookApi {
+/** A service's own StatusHub integration URL (Generic Hook v2): the URL, token included, is where the post goes. */
+final class IntegrationHookApi {
+    private final ObjectMapper json;
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> post(HookIncident incident);
+    IntegrationHookApi(ObjectMapper json) {
+        this.json = json;
+    }
+
+    HubRequest post(URI hookUrl, HookIncident incident) {
+        return HubRequest.post(hookUrl, Map.of(), StatusHubApi.json(json, incident));
+    }
 }

@@ -1,11 +1,9 @@
 package dev.alertbridge.statushub;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.ServiceTarget;
@@ -32,7 +30,7 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
     /** Enough for the open incidents of a large estate; oldest forgotten first. */
     private static final int REMEMBERED = 10_000;
 
-    private final Function<URI, IntegrationHookApi> clients;
+    private final IntegrationHookApi hooks;
     private final StatusHubCalls calls;
     private final Pacer pacer;
     /** Per ref, the state this environment last posted. */
@@ -40,8 +38,8 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
     /** Per alert and service (the ref's alert part), the ref of the incident this environment left open. */
     private final Map<String, IncidentRef> openByAlert = BoundedMap.lru(REMEMBERED);
 
-    public IntegrationUrlDelivery(Function<URI, IntegrationHookApi> clients, StatusHubCalls calls, Pacer pacer) {
-        this.clients = clients;
+    IntegrationUrlDelivery(IntegrationHookApi hooks, StatusHubCalls calls, Pacer pacer) {
+        this.hooks = hooks;
         this.calls = calls;
         this.pacer = pacer;
     }
@@ -67,7 +65,7 @@ public final class IntegrationUrlDelivery implements StatusHubDelivery {
         ServiceTarget service = write.service();
         HookIncident body = body(draft);
         calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer, deadline,
-                () -> clients.apply(service.hookUrl()).post(body));
+                hooks.post(service.hookUrl(), body));
         posted.put(draft.ref().toString(), draft.type());
         if (draft.type() == IncidentType.INVESTIGATING) {
             openByAlert.put(draft.ref().alertPart(), draft.ref());

@@ -50,7 +50,7 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
     private final HubIncidents incidents;
     private final Pacer writePacer;
 
-    public ManagementApiDelivery(StatusHubAccount account, StatusHubApi api, StatusHubCalls calls, ObjectMapper json,
+    ManagementApiDelivery(StatusHubAccount account, StatusHubApi api, StatusHubCalls calls, ObjectMapper json,
             Pacer readPacer, Pacer writePacer) {
         this.account = account;
         this.api = api;
@@ -132,7 +132,7 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
             String endpoint = "POST /hubs/" + account.hub() + "/incidents";
             IncidentWrite body = write(create.service(), create.draft());
             JsonNode created = HubIncidents.unwrap(incidents.parse(calls.write(endpoint, writePacer, deadline,
-                    () -> api.create(account.hub(), body)), endpoint));
+                    api.create(account.hub(), body)), endpoint));
             return Delivered.created(Delivered.Via.MANAGEMENT_API, created.path("id").asText(""));
         }
         Transition.MarkMonitoring monitoring = (Transition.MarkMonitoring) write;
@@ -140,7 +140,7 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
         String endpoint = "POST /hubs/" + account.hub() + "/incidents/" + id + "/incident_updates";
         IncidentWrite body = write(monitoring.service(), monitoring.draft());
         incidents.forget(id);
-        calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), id, body));
+        calls.write(endpoint, writePacer, deadline, api.addUpdate(account.hub(), id, body));
         return Delivered.updated(Delivered.Via.MANAGEMENT_API, id);
     }
 
@@ -185,7 +185,7 @@ public final class ManagementApiDelivery implements StatusHubDelivery {
                 IncidentType.RESOLVED.wireName(),
                 "Opened twice by the alert bridge; updates continue in incident " + first + ".", List.of());
         incidents.forget(duplicate);
-        calls.write(endpoint, writePacer, deadline, () -> api.addUpdate(account.hub(), duplicate, resolve));
+        calls.write(endpoint, writePacer, deadline, api.addUpdate(account.hub(), duplicate, resolve));
     }
 
     /** StatusHub ids are numbers: the lower one was created first. */

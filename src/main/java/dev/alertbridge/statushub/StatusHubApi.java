@@ -1,41 +1,73 @@
 package dev.alertbridge.statushub;
 
-import java.util.concurrent.CompletionStage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * StatusHub Management API v3, incidents of one hub. Responses are read as text and parsed tolerantly by
+ * StatusHub Management API v3, incidents of one hub: the requests, with the API key under the configured header
+ * name (StatusHub has not confirmed the name). Answers are read as text and parsed tolerantly by
  * {@link HubIncidents}: the v3 schemas are not fully published.
  */
-@Path("/hubs/{hub}/incidents")
-@Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
-public interface StatusHubApi {
+final class StatusHubApi {
+    private final String base;
+    private final Map<String, String> headers;
+    private final ObjectMapper json;
 
-    /** Incidents whose period overlaps the range; a missing bound is the far past or future. Null params are left out. */
-    @GET
-    CompletionStage<Response> list(@PathParam("hub") String hub, @QueryParam("start_time") String startTime,
-            @QueryParam("end_time") String endTime, @QueryParam("per_page") Integer perPage,
-            @QueryParam("page") Integer page);
+    StatusHubApi(URI apiUrl, String apiKeyHeader, String apiKey, ObjectMapper json) {
+        String url = apiUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.headers = Map.of(apiKeyHeader, apiKey);
+        this.json = json;
+    }
 
-    @GET
-    @Path("/{id}")
-    CompletionStage<Response> get(@PathParam("hub") String hub, @PathParam("id") String id);
+    /** Incidents whose period overlaps the range; a missing bound is the far past or future. Nulls are left out. */
+    HubRequest list(String hub, String startTime, String endTime, Integer perPage, Integer page) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        add(query, "start_time", startTime);
+        add(query, "end_time", endTime);
+        add(query, "per_page", perPage);
+        add(query, "page", page);
+        return HubRequest.get(incidents(hub, query.toString()), headers);
+    }
 
-    @POST
-    CompletionStage<Response> create(@PathParam("hub") String hub, IncidentWrite incident);
+    HubRequest get(String hub, String id) {
+        return HubRequest.get(incidents(hub, "/" + segment(id)), headers);
+    }
 
-    @POST
-    @Path("/{id}/incident_updates")
-    CompletionStage<Response> addUpdate(@PathParam("hub") String hub, @PathParam("id") String id,
-            IncidentWrite update);
+    HubRequest create(String hub, IncidentWrite incident) {
+        return HubRequest.post(incidents(hub, ""), headers, json(json, incident));
+    }
+
+    HubRequest addUpdate(String hub, String id, IncidentWrite update) {
+        return HubRequest.post(incidents(hub, "/" + segment(id) + "/incident_updates"), headers, json(json, update));
+    }
+
+    private URI incidents(String hub, String rest) {
+        return URI.create(base + "/hubs/" + segment(hub) + "/incidents" + rest);
+    }
+
+    private static void add(StringJoiner query, String name, Object value) {
+        if (value != null) {
+            // ':' of a time stays as it is, as a browser would send it
+            query.add(name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8).replace("%3A", ":"));
+        }
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static byte[] json(ObjectMapper json, Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
 }

@@ -1,18 +1,11 @@
 package dev.alertbridge.statushub;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import dev.alertbridge.metrics.Counters;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
@@ -28,7 +21,8 @@ import io.smallrye.faulttolerance.api.Guard;
  * them (429, refused connection); after a timeout, a reset or any 5xx (a 503 from a proxy that had forwarded the
  * create, a 502 or 504) the write may have landed, so it is never repeated blindly: the invocation fails and the
  * retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when it
- * fits in the time left. A call that runs out of time is cancelled, not just abandoned.
+ * fits in the time left. A call that runs out of time is cancelled, not just abandoned. Each attempt runs on the
+ * calling thread ({@link HubHttp}).
  */
 public final class StatusHubCalls {
     /** Wait before retrying when StatusHub gave no Retry-After. */
@@ -54,18 +48,18 @@ public final class StatusHubCalls {
     public record Answer(String body, String link) {
     }
 
-    public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
-        return guarded(reads, endpoint, pacer, deadline, call).body();
+    public String read(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+        return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
     /** A read whose headers matter (a page of a list). */
     public Answer readPage(String endpoint, Pacer pacer, Deadline deadline,
-            Supplier<CompletionStage<Response>> call) {
-        return guarded(reads, endpoint, pacer, deadline, call);
+            HubRequest request) {
+        return guarded(reads, endpoint, pacer, deadline, request);
     }
 
-    public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
-        return guarded(writes, endpoint, pacer, deadline, call).body();
+    public String write(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+        return guarded(writes, endpoint, pacer, deadline, request).body();
     }
 
     /**
@@ -73,14 +67,14 @@ public final class StatusHubCalls {
      * cannot duplicate anything, so it is retried on any transient failure, like a read.
      */
     public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
-            Supplier<CompletionStage<Response>> call) {
-        return guarded(reads, endpoint, pacer, deadline, call).body();
+            HubRequest request) {
+        return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
     private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
-            Supplier<CompletionStage<Response>> call) {
+            HubRequest request) {
         try {
-            return guard.call(() -> attempt(endpoint, pacer, deadline, call), Answer.class);
+            return guard.call(() -> attempt(endpoint, pacer, deadline, request), Answer.class);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -88,67 +82,47 @@ public final class StatusHubCalls {
         }
     }
 
-    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         Pacer.Slot slot = pacer.acquire(deadline, "call " + endpoint);
         try {
-            return exchange(endpoint, deadline, call);
+            return exchange(endpoint, deadline, request);
         } finally {
             slot.release();
         }
     }
 
-    private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> call) {
+    private Answer exchange(String endpoint, Deadline deadline, HubRequest request) {
         Duration timeout = deadline.callTimeout(callTimeout);
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
         }
-        java.util.concurrent.CompletableFuture<Response> pending = null;
+        long started = System.nanoTime();
+        HubHttp.Answer answer;
         try {
-            pending = call.get().toCompletableFuture();
-            Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return answer(response, endpoint, deadline);
-        } catch (TimeoutException e) {
+            answer = HubHttp.send(request, timeout);
+        } catch (IOException e) {
             Counters.increment(Counters.Count.STATUSHUB_FAILURES);
-            pending.cancel(true); // closes the request rather than leaving it to land after the invocation gave up
-            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return failure(e.getCause(), endpoint, deadline);
-        } catch (WebApplicationException | ProcessingException e) {
-            return failure(e, endpoint, deadline);
-        } catch (InterruptedException e) {
-            if (pending != null) {
-                pending.cancel(true);
+            if (e instanceof SocketTimeoutException || System.nanoTime() - started >= timeout.toNanos()) {
+                throw StatusHubUnavailableException.mayHaveApplied(endpoint,
+                        "no answer within " + timeout.toMillis() + " ms");
             }
-            Thread.currentThread().interrupt();
-            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "interrupted");
+            // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
+            boolean refused = e instanceof ConnectException || e instanceof UnknownHostException;
+            throw refused ? StatusHubUnavailableException.notApplied(endpoint, e.getClass().getSimpleName())
+                    : StatusHubUnavailableException.mayHaveApplied(endpoint, e.getClass().getSimpleName());
         }
+        return answer(answer, endpoint, deadline);
     }
 
-    private static Answer failure(Throwable cause, String endpoint, Deadline deadline) {
-        if (cause instanceof WebApplicationException web && web.getResponse() != null) {
-            return answer(web.getResponse(), endpoint, deadline);
-        }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        Counters.increment(Counters.Count.STATUSHUB_FAILURES);
-        // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
-        boolean refused = root instanceof ConnectException || root instanceof UnknownHostException;
-        throw refused ? StatusHubUnavailableException.notApplied(endpoint, root.getClass().getSimpleName())
-                : StatusHubUnavailableException.mayHaveApplied(endpoint, root.getClass().getSimpleName());
-    }
-
-    private static Answer answer(Response response, String endpoint, Deadline deadline) {
-        int status = response.getStatus();
+    private static Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
+        int status = answer.status();
         if (status >= 200 && status < 300) {
-            return new Answer(response.hasEntity() ? response.readEntity(String.class) : "",
-                    response.getHeaderString("Link"));
+            return new Answer(answer.body(), answer.link());
         }
         Counters.increment(Counters.Count.STATUSHUB_FAILURES);
         if (status == 429) {
             Counters.increment(Counters.Count.STATUSHUB_RATE_LIMITED);
-            Duration wait = retryAfter(response.getHeaderString("Retry-After"));
+            Duration wait = retryAfter(answer.retryAfter());
             if (wait.compareTo(deadline.remaining()) >= 0) {
                 throw new DeadlineExceededException("wait " + wait.toSeconds() + " s for StatusHub's rate limit on "
                         + endpoint);

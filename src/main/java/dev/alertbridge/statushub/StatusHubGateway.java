@@ -1,13 +1,10 @@
 package dev.alertbridge.statushub;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +18,9 @@ import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.Current;
 import dev.alertbridge.transition.Transition;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Picks each service's delivery path and keeps the REST clients, created on first use and reused by every
+ * Picks each service's delivery path and keeps what each path remembers, created on first use and reused by every
  * invocation of the execution environment.
  */
 @ApplicationScoped
@@ -34,7 +30,6 @@ public class StatusHubGateway {
     /** Made on first use: a dry run never calls StatusHub, and needs no retry machinery. */
     private StatusHubCalls calls;
     private final Map<StatusHubAccount, ManagementApiDelivery> apis = new ConcurrentHashMap<>();
-    private final Map<URI, IntegrationHookApi> hookClients = new ConcurrentHashMap<>();
     private IntegrationUrlDelivery hooks;
     private final Map<String, DryRunDelivery.Remembered> dryRunMemory = DryRunDelivery.memory();
     private final AtomicInteger dryRunIds = new AtomicInteger();
@@ -87,41 +82,24 @@ public class StatusHubGateway {
     /**
      * Runs the StatusHub request path once before a SnapStart snapshot, so that restored environments find its
      * classes loaded: one read of the hub's incident list through the real call path (never a write; a private
-     * pacer, so the shared ones start empty after the restore), and the integration-URL clients built without a
-     * request. The clients are then closed: a restored environment opens fresh connections instead of reusing
-     * sockets frozen in the snapshot. Says what it did, for the log; a failure is only reported.
+     * pacer, so the shared ones start empty after the restore), on a connection closed after it, since a restored
+     * environment must open its own. Says what it did, for the log; a failure is only reported.
      */
     public String prime(BridgeConfig config, Deadline deadline) {
         if (settings.dryRun()) {
             return "dry run, StatusHub not called";
         }
-        String read = config.account().map(account -> {
-            StatusHubApi api = statusHubApi(account);
+        return config.account().map(account -> {
             String endpoint = "GET /hubs/" + account.hub() + "/incidents";
             try {
-                calls().read(endpoint, Pacer.forReads(1), deadline,
-                        () -> api.list(account.hub(), java.time.Instant.now().truncatedTo(
-                                java.time.temporal.ChronoUnit.SECONDS).toString(), null, HubIncidents.PER_PAGE, 1));
+                calls().read(endpoint, Pacer.forReads(1), deadline, statusHubApi(account).list(account.hub(),
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null,
+                        HubIncidents.PER_PAGE, 1).once());
                 return "StatusHub read once (" + endpoint + ")";
             } catch (RuntimeException e) {
                 return "StatusHub read failed (" + e.getMessage() + ")";
-            } finally {
-                close(api);
             }
         }).orElse("no Management API account");
-        config.services().values().stream().filter(s -> !s.viaManagementApi()).map(ServiceTarget::hookUrl)
-                .distinct().forEach(url -> close(clientBuilder(url).build(IntegrationHookApi.class)));
-        return read;
-    }
-
-    private static void close(Object client) {
-        if (client instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // A client that will not close holds nothing the restored environment uses.
-            }
-        }
     }
 
     public static Delivered.Via via(ServiceTarget service) {
@@ -141,9 +119,7 @@ public class StatusHubGateway {
     }
 
     private StatusHubApi statusHubApi(StatusHubAccount account) {
-        return clientBuilder(account.apiUrl())
-                .register(new ApiKeyFilter(settings.statushub().apiKeyHeader(), account.apiKey()))
-                .build(StatusHubApi.class);
+        return new StatusHubApi(account.apiUrl(), settings.statushub().apiKeyHeader(), account.apiKey(), json);
     }
 
     private ManagementApiDelivery managementApi(StatusHubAccount account) {
@@ -164,20 +140,9 @@ public class StatusHubGateway {
 
     private synchronized IntegrationUrlDelivery hooks() {
         if (hooks == null) {
-            hooks = new IntegrationUrlDelivery(this::hookClient, calls(),
+            hooks = new IntegrationUrlDelivery(new IntegrationHookApi(json), calls(),
                     Pacer.shared("integration-urls", settings.statushub().writesPerSecond(), true));
         }
         return hooks;
-    }
-
-    private IntegrationHookApi hookClient(URI url) {
-        return hookClients.computeIfAbsent(url, u -> clientBuilder(u).build(IntegrationHookApi.class));
-    }
-
-    private QuarkusRestClientBuilder clientBuilder(URI base) {
-        Duration timeout = settings.statushub().callTimeout();
-        return QuarkusRestClientBuilder.newBuilder().baseUri(base)
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -23,14 +23,18 @@ final class Writes {
 
     static List<Applied> apply(List<Transition.Write> writes, Function<Transition.Write, Delivered> deliver,
             Settlement settle, Deadline deadline) {
+        // One write runs on the invocation's thread: handing it to the pool and back costs two thread wake-ups.
         List<Future<Delivered>> running = new ArrayList<>();
-        for (Transition.Write write : writes) {
-            running.add(FanOut.executor().submit(() -> deliver.apply(write)));
+        if (writes.size() > 1) {
+            for (Transition.Write write : writes) {
+                running.add(FanOut.executor().submit(() -> deliver.apply(write)));
+            }
         }
         List<Applied> applied = new ArrayList<>();
         Map<Transition.Create, String> created = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
-            Applied outcome = await(writes.get(i), running.get(i), deadline);
+            Applied outcome = running.isEmpty() ? inline(writes.get(i), deliver)
+                    : await(writes.get(i), running.get(i), deadline);
             if (outcome instanceof Applied.Done done && done.write() instanceof Transition.Create create
                     && done.delivered().created() && done.delivered().via() == Delivered.Via.MANAGEMENT_API) {
                 created.put(create, done.delivered().incidentId());
@@ -50,6 +54,14 @@ final class Writes {
     /** Resolves concurrent duplicates of these creates; service id → the incident that stays, for each one. */
     interface Settlement {
         Map<String, String> duplicates(Map<Transition.Create, String> created, Deadline deadline);
+    }
+
+    private static Applied inline(Transition.Write write, Function<Transition.Write, Delivered> deliver) {
+        try {
+            return new Applied.Done(write, deliver.apply(write));
+        } catch (RuntimeException e) {
+            return failed(write, e);
+        }
     }
 
     private static Applied await(Transition.Write write, Future<Delivered> running, Deadline deadline) {

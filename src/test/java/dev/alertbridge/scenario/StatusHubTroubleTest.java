@@ -95,6 +95,37 @@ class StatusHubTroubleTest {
     }
 
     @Test
+    void anAnswerThatTricklesInPastTheTimeoutIsGivenUpAtTheTimeoutNotWhenItEnds() {
+        // Every piece arrives well within the timeout; the whole answer would take 6 s.
+        Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1)
+                .withRequestBody(containing("\"service_id\":101")).inScenario("trickles once")
+                .whenScenarioStateIs(STARTED).willSetStateTo("fast")
+                .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME).withChunkedDribbleDelay(30, 6000)));
+        String alarm = Events.alarm("ThreeServices", "2024-03-01T12:30:00.000+0000");
+
+        long start = System.nanoTime();
+        Lambda.invoke(alarm).statusCode(500)
+                .body("errorMessage", containsString("checkout: StatusHub unavailable for POST /hubs/acme/incidents: "
+                        + "no answer within 2000 ms"));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("the invocation, Parameter Store read included")
+                .isLessThan(5000);
+        Lambda.invoke(alarm).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("unchanged", "unchanged", "unchanged")));
+        assertThat(serviceIdsOfIncidents()).containsExactlyInAnyOrder(101L, 102L, 103L);
+    }
+
+    @Test
+    void aWriteRefusedWithAnAuthenticationChallengeIsARejectionNotAnOutage() {
+        Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1)
+                .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer realm=\"statushub\"")
+                        .withBody("{\"error\":\"invalid api key\"}")));
+        Lambda.invoke(Events.alarm("ThreeServices", "2024-03-01T12:45:00.000+0000")).statusCode(500)
+                .body("errorMessage", containsString("checkout: StatusHub rejected POST /hubs/acme/incidents with HTTP 401"));
+        Neighbours.wireMock().verify(3, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(serviceIdsOfIncidents()).isEmpty();
+    }
+
+    @Test
     void a429IsRetriedAfterItsRetryAfter() {
         Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1)
                 .withRequestBody(containing("\"service_id\":103")).inScenario("limited once")
