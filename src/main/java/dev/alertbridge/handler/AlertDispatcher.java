@@ -2,6 +2,7 @@ package dev.alertbridge.handler;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ServiceLink;
@@ -26,6 +29,9 @@ import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.Delivered;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.transition.Current;
+import dev.alertbridge.transition.IncidentRef;
+import dev.alertbridge.transition.IncidentType;
+import dev.alertbridge.transition.IncidentView;
 import dev.alertbridge.transition.Transition;
 import dev.alertbridge.transition.TransitionPlanner;
 
@@ -80,6 +86,39 @@ public class AlertDispatcher {
         outcomes.addAll(apply(config, planner.plan(alert, reachable, current), deadline));
         return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), null,
                 outcomes);
+    }
+
+    /**
+     * A made-up alert opening and clearing on every configured service, decided as a real one and reported as in
+     * shadow mode, with nothing read or sent: the SnapStart snapshot then holds the decision path and the JSON
+     * writers of request bodies and reports ready, which the first event after a restore would otherwise build.
+     */
+    InvocationReport rehearse(BridgeConfig config, Instant now) {
+        List<LinkedService> services = config.services().values().stream()
+                .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
+        List<AlertReport> reports = new ArrayList<>();
+        Alert opens = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
+                .opens("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
+        Alert clears = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
+                .clears("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
+        for (Alert alert : List.of(opens, clears)) {
+            Map<String, Current> current = new HashMap<>();
+            if (alert == clears) {
+                services.forEach(s -> current.put(s.id(), new Current.Shown(List.of(new IncidentView("1",
+                        alert.title(), IncidentRef.of(opens, s.service()), now, IncidentType.INVESTIGATING, false,
+                        ServiceStatus.DOWN)), List.of())));
+            }
+            List<ServiceOutcome> outcomes = new ArrayList<>();
+            for (Transition transition : planner.plan(alert, services, current)) {
+                if (transition instanceof Transition.Write write) {
+                    String request = gateway.preview(config, write);
+                    outcomes.add(ServiceOutcome.skipped(write.service().id(), StatusHubGateway.via(write.service()),
+                            "rehearsal", request));
+                }
+            }
+            reports.add(new AlertReport(alert.source().linkName(), alert.monitor(), "open", 1, null, outcomes));
+        }
+        return new InvocationReport(false, WriteMode.SHADOW.configName(), reports, List.of());
     }
 
     /** Writes the live transitions through StatusHub's port; reports every transition in the plan's order. */

@@ -19,10 +19,11 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * When Lambda initialises a version for SnapStart, runs what the first event would otherwise load from cold: the
- * Parameter Store read through the SDK, and the StatusHub request path with one read. The snapshot then holds those
- * classes loaded and their code warm, so a restored environment handles its first alert in tens of milliseconds
- * instead of paying the SDK's and the REST client's first use. On-demand environments skip it: there it would only
- * move the same work earlier (measured in the benchmark).
+ * Parameter Store read through the SDK's signer, the StatusHub request path with one read, and a rehearsal of the
+ * decisions, request bodies and report of an alert opening and clearing, sent nowhere. The snapshot then holds
+ * those classes loaded and their code warm, so a restored environment handles its first alert in tens of
+ * milliseconds. On-demand environments skip it: there it would only move the same work earlier (measured in the
+ * benchmark).
  *
  * <p>
  * {@code quarkus.snapstart.full-warmup} makes Quarkus start during Lambda's init, before the snapshot, so this
@@ -38,13 +39,18 @@ public class SnapStartPriming {
 
     private final ConfigLoader configs;
     private final StatusHubGateway gateway;
+    private final AlertDispatcher dispatcher;
+    private final ReportLog log;
     private final Clock clock;
     private final String initializationType;
 
-    public SnapStartPriming(ConfigLoader configs, StatusHubGateway gateway, Clock clock,
+    public SnapStartPriming(ConfigLoader configs, StatusHubGateway gateway, AlertDispatcher dispatcher, ReportLog log,
+            Clock clock,
             @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
         this.gateway = gateway;
+        this.dispatcher = dispatcher;
+        this.log = log;
         this.clock = clock;
         this.initializationType = initializationType;
     }
@@ -57,9 +63,11 @@ public class SnapStartPriming {
         try {
             BridgeConfig config = configs.current(clock.instant(), BUDGET);
             String statusHub = gateway.prime(config, Deadline.in(BUDGET, clock));
-            LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s",
+            int rehearsed = log.write(dispatcher.rehearse(config, clock.instant())).length();
+            LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s, "
+                    + "an alert's open and clear rehearsed (%d characters of report, nothing sent)",
                     Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),
-                    config.services().size(), statusHub);
+                    config.services().size(), statusHub, rehearsed);
         } catch (ConfigValidationException | ConfigUnavailableException e) {
             LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
                     + "event", e.getMessage());

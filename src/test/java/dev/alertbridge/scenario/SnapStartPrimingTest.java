@@ -26,8 +26,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Lambda initialises a SnapStart version with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: the function primes
- * itself before the snapshot by reading its configuration and StatusHub once, and never writes to a status page
- * while doing so. The first alert after that is handled as usual.
+ * itself before the snapshot by reading its configuration and StatusHub once and rehearsing an alert's open and
+ * clear in memory, and never writes to a status page while doing so. The first alert after that is handled as usual.
  */
 @QuarkusTest
 @TestProfile(SnapStartPrimingTest.SnapStartInit.class)
@@ -52,7 +52,10 @@ class SnapStartPrimingTest {
         assertThat(statusHub).extracting(request -> request.getMethod().getName() + " "
                 + request.getUrl().replaceFirst("\\?.*", "")).containsExactly("GET /api/v3/hubs/acme/incidents");
         assertThat(LogCapture.lines()).anyMatch(line -> line.contains("primed for the SnapStart snapshot")
-                && line.contains("StatusHub read once"));
+                && line.contains("StatusHub read once")
+                && line.contains("an alert's open and clear rehearsed") && line.contains("nothing sent"));
+        // The rehearsal reports in memory only: no report line, no metrics line for an alert that never happened.
+        assertThat(LogCapture.lines()).noneMatch(line -> line.contains("snapstart-rehearsal"));
     }
 
     @Test
