@@ -89,36 +89,49 @@ public class AlertDispatcher {
     }
 
     /**
-     * A made-up alert opening and clearing on every configured service, decided as a real one and reported as in
-     * shadow mode, with nothing read or sent: the SnapStart snapshot then holds the decision path and the JSON
-     * writers of request bodies and reports ready, which the first event after a restore would otherwise build.
+     * Before a SnapStart snapshot: a made-up alert opening and clearing on every configured service, looked up
+     * through StatusHub's read path ({@link StatusHubGateway#primingLookup}), decided as a real one and reported as
+     * in shadow mode, nothing sent. The snapshot then holds the lookup, the decisions and the JSON writers of request
+     * bodies and reports ready, which the first event after a restore would otherwise build.
+     *
+     * @return the report (for its size) and what was read from StatusHub
      */
-    InvocationReport rehearse(BridgeConfig config, Instant now) {
+    Rehearsal rehearse(BridgeConfig config, Deadline deadline, Instant now) {
         List<LinkedService> services = config.services().values().stream()
                 .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
-        List<AlertReport> reports = new ArrayList<>();
         Alert opens = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
                 .opens("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
         Alert clears = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
                 .clears("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
+        String read = gateway.readsStatusHub(config) ? "StatusHub read (the lookup path, reads only)"
+                : "StatusHub not read (dry run, or no Management API account)";
+        Map<String, Current> shown = Map.of();
+        try {
+            shown = gateway.primingLookup(config, opens,
+                    services.stream().map(LinkedService::service).toList(), deadline, now);
+        } catch (RuntimeException e) {
+            read = "StatusHub read failed (" + e.getMessage() + ")";
+        }
+        Map<String, Current> opened = new HashMap<>();
+        services.forEach(s -> opened.put(s.id(), new Current.Shown(List.of(new IncidentView("1", opens.title(),
+                IncidentRef.of(opens, s.service()), now, IncidentType.INVESTIGATING, false, ServiceStatus.DOWN)),
+                List.of())));
+        List<AlertReport> reports = new ArrayList<>();
         for (Alert alert : List.of(opens, clears)) {
-            Map<String, Current> current = new HashMap<>();
-            if (alert == clears) {
-                services.forEach(s -> current.put(s.id(), new Current.Shown(List.of(new IncidentView("1",
-                        alert.title(), IncidentRef.of(opens, s.service()), now, IncidentType.INVESTIGATING, false,
-                        ServiceStatus.DOWN)), List.of())));
-            }
             List<ServiceOutcome> outcomes = new ArrayList<>();
-            for (Transition transition : planner.plan(alert, services, current)) {
+            for (Transition transition : planner.plan(alert, services, alert == opens ? shown : opened)) {
                 if (transition instanceof Transition.Write write) {
-                    String request = gateway.preview(config, write);
                     outcomes.add(ServiceOutcome.skipped(write.service().id(), StatusHubGateway.via(write.service()),
-                            "rehearsal", request));
+                            "rehearsal", gateway.preview(config, write)));
                 }
             }
             reports.add(new AlertReport(alert.source().linkName(), alert.monitor(), "open", 1, null, outcomes));
         }
-        return new InvocationReport(false, WriteMode.SHADOW.configName(), reports, List.of());
+        return new Rehearsal(new InvocationReport(false, WriteMode.SHADOW.configName(), reports, List.of()), read);
+    }
+
+    /** What {@link #rehearse} did: its report, and what it read from StatusHub. */
+    record Rehearsal(InvocationReport report, String statusHub) {
     }
 
     /** Writes the live transitions through StatusHub's port; reports every transition in the plan's order. */

@@ -14,7 +14,6 @@ import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.statushub.Deadline;
-import dev.alertbridge.statushub.StatusHubGateway;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -38,17 +37,14 @@ public class SnapStartPriming {
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
     private final ConfigLoader configs;
-    private final StatusHubGateway gateway;
     private final AlertDispatcher dispatcher;
     private final ReportLog log;
     private final Clock clock;
     private final String initializationType;
 
-    public SnapStartPriming(ConfigLoader configs, StatusHubGateway gateway, AlertDispatcher dispatcher, ReportLog log,
-            Clock clock,
+    public SnapStartPriming(ConfigLoader configs, AlertDispatcher dispatcher, ReportLog log, Clock clock,
             @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
-        this.gateway = gateway;
         this.dispatcher = dispatcher;
         this.log = log;
         this.clock = clock;
@@ -62,12 +58,13 @@ public class SnapStartPriming {
         long start = System.nanoTime();
         try {
             BridgeConfig config = configs.current(clock.instant(), BUDGET);
-            String statusHub = gateway.prime(config, Deadline.in(BUDGET, clock));
-            int rehearsed = log.write(dispatcher.rehearse(config, clock.instant())).length();
+            AlertDispatcher.Rehearsal rehearsal = dispatcher.rehearse(config, Deadline.in(BUDGET, clock),
+                    clock.instant());
+            int reported = log.write(rehearsal.report()).length();
             LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s, "
                     + "an alert's open and clear rehearsed (%d characters of report, nothing sent)",
                     Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),
-                    config.services().size(), statusHub, rehearsed);
+                    config.services().size(), rehearsal.statusHub(), reported);
         } catch (ConfigValidationException | ConfigUnavailableException e) {
             LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
                     + "event", e.getMessage());

@@ -18,12 +18,22 @@ final class StatusHubApi {
     private final String base;
     private final Map<String, String> headers;
     private final ObjectMapper json;
+    private final boolean keepAlive;
 
     StatusHubApi(URI apiUrl, String apiKeyHeader, String apiKey, ObjectMapper json) {
-        String url = apiUrl.toString();
+        this(apiUrl.toString(), Map.of(apiKeyHeader, apiKey), json, true);
+    }
+
+    private StatusHubApi(String url, Map<String, String> headers, ObjectMapper json, boolean keepAlive) {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.headers = Map.of(apiKeyHeader, apiKey);
+        this.headers = headers;
         this.json = json;
+        this.keepAlive = keepAlive;
+    }
+
+    /** The same API, each connection closed after its answer (SnapStart priming: none may outlive the snapshot). */
+    StatusHubApi closingEachConnection() {
+        return new StatusHubApi(base, headers, json, false);
     }
 
     /** Incidents whose period overlaps the range; a missing bound is the far past or future. Nulls are left out. */
@@ -33,19 +43,24 @@ final class StatusHubApi {
         add(query, "end_time", endTime);
         add(query, "per_page", perPage);
         add(query, "page", page);
-        return HubRequest.get(incidents(hub, query.toString()), headers);
+        return kept(HubRequest.get(incidents(hub, query.toString()), headers));
     }
 
     HubRequest get(String hub, String id) {
-        return HubRequest.get(incidents(hub, "/" + segment(id)), headers);
+        return kept(HubRequest.get(incidents(hub, "/" + segment(id)), headers));
     }
 
     HubRequest create(String hub, IncidentWrite incident) {
-        return HubRequest.post(incidents(hub, ""), headers, json(json, incident));
+        return kept(HubRequest.post(incidents(hub, ""), headers, json(json, incident)));
     }
 
     HubRequest addUpdate(String hub, String id, IncidentWrite update) {
-        return HubRequest.post(incidents(hub, "/" + segment(id) + "/incident_updates"), headers, json(json, update));
+        return kept(HubRequest.post(incidents(hub, "/" + segment(id) + "/incident_updates"), headers,
+                json(json, update)));
+    }
+
+    private HubRequest kept(HubRequest request) {
+        return keepAlive ? request : request.once();
     }
 
     private URI incidents(String hub, String rest) {

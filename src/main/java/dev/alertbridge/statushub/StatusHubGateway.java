@@ -80,26 +80,27 @@ public class StatusHubGateway {
     }
 
     /**
-     * Runs the StatusHub request path once before a SnapStart snapshot, so that restored environments find its
-     * classes loaded: one read of the hub's incident list through the real call path (never a write; a private
-     * pacer, so the shared ones start empty after the restore), on a connection closed after it, since a restored
-     * environment must open its own. Says what it did, for the log; a failure is only reported.
+     * Before a SnapStart snapshot: what StatusHub shows for this (made-up) alert, read through the lookup path
+     * events use, so that restored environments find it loaded. Only reads, on connections closed after each answer
+     * (a restored environment opens its own) and with private pacers (the shared ones start empty after the
+     * restore); the paths events use are built as well. Integration-URL services are not read (they cannot be).
      */
-    public String prime(BridgeConfig config, Deadline deadline) {
-        if (settings.dryRun()) {
-            return "dry run, StatusHub not called";
+    public Map<String, Current> primingLookup(BridgeConfig config, Alert alert, List<ServiceTarget> services,
+            Deadline deadline, java.time.Instant now) {
+        services.forEach(service -> delivery(config, service));
+        if (!readsStatusHub(config)) {
+            return Map.of();
         }
-        return config.account().map(account -> {
-            String endpoint = "GET /hubs/" + account.hub() + "/incidents";
-            try {
-                calls().read(endpoint, Pacer.forReads(1), deadline, statusHubApi(account).list(account.hub(),
-                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), null,
-                        HubIncidents.PER_PAGE, 1).once());
-                return "StatusHub read once (" + endpoint + ")";
-            } catch (RuntimeException e) {
-                return "StatusHub read failed (" + e.getMessage() + ")";
-            }
-        }).orElse("no Management API account");
+        StatusHubAccount account = config.account().get();
+        ManagementApiDelivery once = new ManagementApiDelivery(account, statusHubApi(account).closingEachConnection(),
+                calls(), json, Pacer.forReads(settings.statushub().readsPerSecond()),
+                Pacer.forWrites(settings.statushub().writesPerSecond()));
+        return once.lookup(alert, services.stream().filter(ServiceTarget::viaManagementApi).toList(), deadline, now);
+    }
+
+    /** Whether a lookup reads StatusHub at all: not in a dry run, nor without a Management API account. */
+    public boolean readsStatusHub(BridgeConfig config) {
+        return !settings.dryRun() && config.account().isPresent();
     }
 
     public static Delivered.Via via(ServiceTarget service) {

@@ -52,7 +52,7 @@ class SnapStartPrimingTest {
         assertThat(statusHub).extracting(request -> request.getMethod().getName() + " "
                 + request.getUrl().replaceFirst("\\?.*", "")).containsExactly("GET /api/v3/hubs/acme/incidents");
         assertThat(LogCapture.lines()).anyMatch(line -> line.contains("primed for the SnapStart snapshot")
-                && line.contains("StatusHub read once")
+                && line.contains("StatusHub read (the lookup path, reads only)")
                 && line.contains("an alert's open and clear rehearsed") && line.contains("nothing sent"));
         // The rehearsal reports in memory only: no report line, no metrics line for an alert that never happened.
         assertThat(LogCapture.lines()).noneMatch(line -> line.contains("snapstart-rehearsal"));
