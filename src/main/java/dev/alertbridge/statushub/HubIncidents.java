@@ -186,13 +186,9 @@ final class HubIncidents {
         }
         String title = detail.path("title").asText(summary.title());
         Instant start = Optional.ofNullable(time(detail.path("start_time").asText(null))).orElse(summary.start());
-        // Newest update first; if the order is not what we expect, a resolution anywhere still wins.
-        IncidentType latest = summary.latest().orElseGet(() -> updates.stream()
-                .anyMatch(u -> u.type() == IncidentType.RESOLVED) ? IncidentType.RESOLVED
-                        : updates.isEmpty() ? null : updates.get(0).type());
-        if (updates.stream().anyMatch(u -> u.type() == IncidentType.RESOLVED)) {
-            latest = IncidentType.RESOLVED;
-        }
+        // A resolution anywhere wins, whatever the order; else the list's newest type, else the newest update's.
+        IncidentType latest = updates.stream().anyMatch(u -> u.type() == IncidentType.RESOLVED) ? IncidentType.RESOLVED
+                : summary.latest().orElse(updates.isEmpty() ? null : updates.get(0).type());
         return new Incident(summary.id(), title, start, latest, updates);
     }
 
