@@ -1,10 +1,6 @@
 package dev.alertbridge.check;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -14,15 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.statushub.HubHttp;
+import dev.alertbridge.statushub.HubRequest;
+import dev.alertbridge.statushub.StatusHubApi;
 
 /**
  * Asks StatusHub, read-only, what the configuration check needs: does the key work on the hub, which service ids
- * does the hub have. The JDK's HTTP client: the check runs as a command too, outside the function.
+ * does the hub have. The requests are the function's own ({@link StatusHubApi}, sent by {@link HubHttp}), so the
+ * check asks exactly as an event would; it needs no running function and works as a command too.
  */
 public class HubProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** An answer that never came: StatusHub could not be reached. */
+    private static final HubHttp.Answer NO_ANSWER = new HubHttp.Answer(0, "", null, null);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json;
     private final String apiKeyHeader;
 
@@ -31,21 +32,14 @@ public class HubProbe {
         this.apiKeyHeader = apiKeyHeader;
     }
 
-    /** An answer: its HTTP status (0 when StatusHub could not be reached) and body. */
-    public record Answer(int status, String body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-    }
-
-    /** One incident of the hub: a 2xx means the key may read the hub. */
-    public Answer hub(StatusHubAccount account) {
-        return get(account, "/hubs/" + account.hub() + "/incidents?per_page=1&page=1");
+    /** One incident of the hub: a 2xx means the key may read the hub; status 0 when StatusHub could not be reached. */
+    public HubHttp.Answer hub(StatusHubAccount account) {
+        return send(api(account).list(account.hub(), null, null, 1, 1));
     }
 
     /** The hub's service ids, when StatusHub lists them; empty when it does not answer that list. */
     public Optional<Set<Long>> serviceIds(StatusHubAccount account) {
-        Answer answer = get(account, "/hubs/" + account.hub() + "/services?per_page=100");
+        HubHttp.Answer answer = send(api(account).services(account.hub(), 100));
         if (!answer.ok()) {
             return Optional.empty();
         }
@@ -60,18 +54,15 @@ public class HubProbe {
         }
     }
 
-    Answer get(StatusHubAccount account, String path) {
+    private StatusHubApi api(StatusHubAccount account) {
+        return new StatusHubApi(account.apiUrl(), apiKeyHeader, account.apiKey(), json);
+    }
+
+    private static HubHttp.Answer send(HubRequest request) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(account.apiUrl().toString().replaceAll("/+$", "")
-                    + path)).timeout(TIMEOUT).header(apiKeyHeader, account.apiKey())
-                    .header("Accept", "application/json").GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return HubHttp.send(request, TIMEOUT);
         } catch (IOException e) {
-            return new Answer(0, "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(0, "");
+            return NO_ANSWER;
         }
     }
 }

@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>
  * Why not the REST client: an event makes a few small calls one after another, and every call of an asynchronous
- * client crosses to its event loop and back; after an idle pause each of those thread wake-ups costs this much
- * again as the call itself (see bench/README.md). A POST is sent in streaming mode, which also stops the JDK from
+ * client crosses to its event loop and back; after an idle pause each of those thread wake-ups costs about as much
+ * as the call itself (see bench/README.md). A POST is sent in streaming mode, which also stops the JDK from
  * silently sending it a second time on a connection that failed: whether a write landed is for the caller to
  * decide.
  */
-final class HubHttp {
+public final class HubHttp {
     private static final String USER_AGENT = "statushub-alert-bridge";
     /**
      * Closes a connection still waiting for its answer when the timeout passes: the JDK's own timeouts bound the
@@ -37,7 +37,10 @@ final class HubHttp {
     }
 
     /** StatusHub's answer: the status, the body as text, and the headers the bridge reads. */
-    record Answer(int status, String body, String link, String retryAfter) {
+    public record Answer(int status, String body, String link, String retryAfter) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
     }
 
     /**
@@ -45,7 +48,7 @@ final class HubHttp {
      *        this throws an {@link IOException}. An answer that trickles in is given up at its next piece after the
      *        timeout; one that stops halfway, when the wait for its next byte times out as well.
      */
-    static Answer send(HubRequest request, Duration timeout) throws IOException {
+    public static Answer send(HubRequest request, Duration timeout) throws IOException {
         long end = System.nanoTime() + timeout.toNanos();
         HttpURLConnection connection = (HttpURLConnection) request.uri().toURL().openConnection();
         boolean answered = false;

@@ -100,7 +100,7 @@ final class HubIncidents {
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             int current = page;
             String endpoint = "GET /hubs/" + account.hub() + "/incidents (page " + current + ")";
-            StatusHubCalls.Answer answer = calls.readPage(endpoint, reads, deadline,
+            HubHttp.Answer answer = calls.readPage(endpoint, reads, deadline,
                     api.list(account.hub(), start, null, PER_PAGE, current));
             List<JsonNode> items = items(parse(answer.body(), endpoint));
             int before = seen.size();

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * name (StatusHub has not confirmed the name). Answers are read as text and parsed tolerantly by
  * {@link HubIncidents}: the v3 schemas are not fully published.
  */
-final class StatusHubApi {
+public final class StatusHubApi {
     private final String base;
     private final Map<String, String> headers;
     private final ObjectMapper json;
     private final boolean keepAlive;
 
-    StatusHubApi(URI apiUrl, String apiKeyHeader, String apiKey, ObjectMapper json) {
+    public StatusHubApi(URI apiUrl, String apiKeyHeader, String apiKey, ObjectMapper json) {
         this(apiUrl.toString(), Map.of(apiKeyHeader, apiKey), json, true);
     }
 
@@ -37,13 +37,19 @@ final class StatusHubApi {
     }
 
     /** Incidents whose period overlaps the range; a missing bound is the far past or future. Nulls are left out. */
-    HubRequest list(String hub, String startTime, String endTime, Integer perPage, Integer page) {
+    public HubRequest list(String hub, String startTime, String endTime, Integer perPage, Integer page) {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         add(query, "start_time", startTime);
         add(query, "end_time", endTime);
         add(query, "per_page", perPage);
         add(query, "page", page);
         return kept(HubRequest.get(incidents(hub, query.toString()), headers));
+    }
+
+    /** The hub's services (not in StatusHub's public v3 documentation: only the configuration check asks). */
+    public HubRequest services(String hub, int perPage) {
+        return kept(HubRequest.get(URI.create(base + "/hubs/" + segment(hub) + "/services?per_page=" + perPage),
+                headers));
     }
 
     HubRequest get(String hub, String id) {

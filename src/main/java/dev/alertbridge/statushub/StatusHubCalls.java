@@ -44,17 +44,12 @@ public final class StatusHubCalls {
                 .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
     }
 
-    /** A successful answer: its body, and its {@code Link} header (list pages), or null. */
-    public record Answer(String body, String link) {
-    }
-
     public String read(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
-    /** A read whose headers matter (a page of a list). */
-    public Answer readPage(String endpoint, Pacer pacer, Deadline deadline,
-            HubRequest request) {
+    /** A read whose headers matter (a page of a list): the successful answer whole. */
+    HubHttp.Answer readPage(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         return guarded(reads, endpoint, pacer, deadline, request);
     }
 
@@ -66,15 +61,13 @@ public final class StatusHubCalls {
      * A write that is idempotent by design (an integration-URL post carries a stable incident id): repeating it
      * cannot duplicate anything, so it is retried on any transient failure, like a read.
      */
-    public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
-            HubRequest request) {
+    public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
-    private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
-            HubRequest request) {
+    private HubHttp.Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         try {
-            return guard.call(() -> attempt(endpoint, pacer, deadline, request), Answer.class);
+            return guard.call(() -> attempt(endpoint, pacer, deadline, request), HubHttp.Answer.class);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -82,7 +75,7 @@ public final class StatusHubCalls {
         }
     }
 
-    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    private HubHttp.Answer attempt(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
         Pacer.Slot slot = pacer.acquire(deadline, "call " + endpoint);
         try {
             return exchange(endpoint, deadline, request);
@@ -91,7 +84,7 @@ public final class StatusHubCalls {
         }
     }
 
-    private Answer exchange(String endpoint, Deadline deadline, HubRequest request) {
+    private HubHttp.Answer exchange(String endpoint, Deadline deadline, HubRequest request) {
         Duration timeout = deadline.callTimeout(callTimeout);
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
@@ -114,11 +107,11 @@ public final class StatusHubCalls {
         return answer(answer, endpoint, deadline);
     }
 
-    private static Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
-        int status = answer.status();
-        if (status >= 200 && status < 300) {
-            return new Answer(answer.body(), answer.link());
+    private static HubHttp.Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
+        if (answer.ok()) {
+            return answer;
         }
+        int status = answer.status();
         Counters.increment(Counters.Count.STATUSHUB_FAILURES);
         if (status == 429) {
             Counters.increment(Counters.Count.STATUSHUB_RATE_LIMITED);
