@@ -12,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.config.BridgeConfig;
@@ -50,16 +47,16 @@ public class Reconciler {
     private final CloudWatchAlarmStates alarms;
     private final AlertDispatcher dispatcher;
     private final BridgeSettings settings;
-    private final ObjectMapper json;
+    private final ReportLog log;
     /** Where the last run of this execution environment stopped, by position in the alarm list. */
     private int resumeAt;
 
     public Reconciler(CloudWatchAlarmStates alarms, AlertDispatcher dispatcher, BridgeSettings settings,
-            ObjectMapper json) {
+            ReportLog log) {
         this.alarms = alarms;
         this.dispatcher = dispatcher;
         this.settings = settings;
-        this.json = json;
+        this.log = log;
     }
 
     /** What a run did: alarms looked at, findings (each a write it made or would make), and whether it finished. */
@@ -139,11 +136,7 @@ public class Reconciler {
         if (outcome.incidentId() != null) {
             line.put("incidentId", outcome.incidentId());
         }
-        try {
-            LOG.info(json.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("findings are plain maps", e);
-        }
+        LOG.info(log.write(line));
         return line;
     }
 

@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.Alert;
@@ -110,10 +110,6 @@ public final class DryRunDelivery implements StatusHubDelivery {
     }
 
     private static String toJson(ObjectMapper json, Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request bodies are plain records", e);
-        }
+        return new String(StatusHubApi.json(json, body), StandardCharsets.UTF_8);
     }
 }
