@@ -1,6 +1,7 @@
 package dev.alertbridge.reconcile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,25 +83,28 @@ public class CloudWatchAlarmStates {
     }
 
     private static AlarmState of(MetricAlarm alarm) {
-        return new AlarmState(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
-                millis(alarm.stateTransitionedTimestamp() != null ? alarm.stateTransitionedTimestamp()
-                        : alarm.stateUpdatedTimestamp()),
-                alarm.stateReason() == null ? "" : alarm.stateReason());
+        return state(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
+                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason());
     }
 
     private static AlarmState of(CompositeAlarm alarm) {
-        return new AlarmState(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
-                millis(alarm.stateTransitionedTimestamp() != null ? alarm.stateTransitionedTimestamp()
-                        : alarm.stateUpdatedTimestamp()),
-                alarm.stateReason() == null ? "" : alarm.stateReason());
+        return state(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
+                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason());
+    }
+
+    /** The two alarm types share these fields but no interface: since when the state holds, its reason. */
+    private static AlarmState state(String name, String arn, String value, Instant transitioned, Instant updated,
+            String reason) {
+        return new AlarmState(name, arn, value, millis(transitioned != null ? transitioned : updated),
+                reason == null ? "" : reason);
     }
 
     /**
      * To the nearest millisecond, as alarm events state it: the wire carries epoch seconds as a floating-point
      * number, and the episode's identity is the alarm's ARN plus this time.
      */
-    private static java.time.Instant millis(java.time.Instant time) {
-        return time == null ? null : java.time.Instant.ofEpochMilli(time.plusNanos(500_000).toEpochMilli());
+    private static Instant millis(Instant time) {
+        return time == null ? null : Instant.ofEpochMilli(time.plusNanos(500_000).toEpochMilli());
     }
 
     private synchronized CloudWatchClient client() {
