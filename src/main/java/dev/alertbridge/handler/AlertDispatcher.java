@@ -99,10 +99,10 @@ public class AlertDispatcher {
     Rehearsal rehearse(BridgeConfig config, Deadline deadline, Instant now) {
         List<LinkedService> services = config.services().values().stream()
                 .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
-        Alert opens = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
-                .opens("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
-        Alert clears = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal").knownAs(List.of("snapstart-rehearsal"))
-                .clears("rehearsal", now).titled("SnapStart rehearsal").described("not sent").at(now);
+        Alert.Builder rehearsal = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal")
+                .knownAs(List.of("snapstart-rehearsal")).titled("SnapStart rehearsal").described("not sent");
+        Alert opens = rehearsal.opens("rehearsal", now).at(now);
+        Alert clears = rehearsal.clears("rehearsal", now).at(now);
         String read = gateway.readsStatusHub(config) ? "StatusHub read (the lookup path, reads only)"
                 : "StatusHub not read (dry run, or no Management API account)";
         Map<String, Current> shown = Map.of();
