@@ -79,7 +79,11 @@ public final class ParameterStoreDocuments implements ConfigSource {
         return body.toString();
     }
 
-    /** One page, retried on throttling, 5xx and broken connections while the time allows. */
+    /**
+     * One page, retried on throttling, 5xx and broken connections while the time allows. A loop, not SmallRye Fault
+     * Tolerance's Guard as for StatusHub: this read also serves the configuration check's command, which runs outside
+     * the function's CDI container, where the Guard has no implementation.
+     */
     private JsonNode call(String body, long end, Duration within) {
         String last = "no attempt";
         int attempt = 0;
@@ -104,7 +108,9 @@ public final class ParameterStoreDocuments implements ConfigSource {
                 throw new ConfigUnavailableException("could not read Parameter Store path " + path + ": "
                         + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
-            pause(Duration.ofMillis(100L << attempt), end);
+            if (attempt + 1 < ATTEMPTS) {
+                pause(Duration.ofMillis(100L << attempt), end);
+            }
         }
         throw new ConfigUnavailableException("could not read Parameter Store path " + path + (attempt == ATTEMPTS
                 ? " in " + ATTEMPTS + " attempts: "
