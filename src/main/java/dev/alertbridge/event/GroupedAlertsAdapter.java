@@ -27,18 +27,18 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         this.source = source;
     }
 
+    /** Every alert or none: the first unusable one fails the whole group. */
     @Override
     public List<Alert> adapt(JsonNode body) {
-        JsonNode alerts = alerts(body);
-        List<Alert> result = new ArrayList<>();
-        for (int i = 0; i < alerts.size(); i++) {
-            result.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
-        }
-        return result;
+        return each(body, true).alerts();
     }
 
     @Override
     public Adapted adaptEach(JsonNode body) {
+        return each(body, false);
+    }
+
+    private Adapted each(JsonNode body, boolean strict) {
         JsonNode alerts = alerts(body);
         List<Alert> usable = new ArrayList<>();
         List<Adapted.Unusable> unusable = new ArrayList<>();
@@ -46,6 +46,9 @@ final class GroupedAlertsAdapter implements SourceAdapter {
             try {
                 usable.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
             } catch (BadEventException e) {
+                if (strict) {
+                    throw e;
+                }
                 unusable.add(new Adapted.Unusable("$.alerts[" + i + "]", e.getMessage()));
             }
         }
