@@ -69,8 +69,6 @@ public final class HubHttp {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(request.body().length);
                 connection.setRequestProperty("Content-Type", "application/json");
-            }
-            if (request.body() != null) {
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(request.body());
                 }
