@@ -9,6 +9,7 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.StringJoiner;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -86,14 +87,29 @@ public final class HubHttp {
                 body = in == null ? "" : text(in, end);
             }
             answered = true;
-            return new Answer(status, body, connection.getHeaderField("Link"),
-                    connection.getHeaderField("Retry-After"));
+            return new Answer(status, body, all(connection, "Link"), connection.getHeaderField("Retry-After"));
         } finally {
             overrun.cancel(false);
             if (!answered || !request.keepAlive()) {
                 connection.disconnect();
             }
         }
+    }
+
+    /**
+     * Every value of a header, joined as one ({@code rel="next"} and {@code rel="last"} often come as two Link
+     * lines, and the JDK's {@code getHeaderField} gives only the last), or null when there is none.
+     */
+    private static String all(HttpURLConnection connection, String name) {
+        StringJoiner values = new StringJoiner(", ");
+        boolean found = false;
+        for (int i = 0; connection.getHeaderField(i) != null; i++) {
+            if (name.equalsIgnoreCase(connection.getHeaderFieldKey(i))) {
+                values.add(connection.getHeaderField(i));
+                found = true;
+            }
+        }
+        return found ? values.toString() : null;
     }
 
     private static String text(InputStream in, long end) throws IOException {

@@ -178,6 +178,28 @@ class RealAlertLifecyclesTest {
                 .withQueryParam("page", WireMock.equalTo("13")))).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * Years of history behind a server that caps pages at 40 (neither the 100 asked for nor its documented 25) and
+     * says where the next page is only in a Link header, sent apart from the one naming the last page.
+     */
+    @Test
+    void aHubPagedOnlyByLinkHeadersIsReadToItsLastPage() {
+        Neighbours.statusHub().history(300, 101);
+        Neighbours.statusHub().pageAt(40, true);
+        Neighbours.statusHub().ignoreTimeFilter();
+
+        Lambda.invoke(Events.alarm("checkout-5xx", "2024-07-06T08:00:00.000+0000")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created")));
+        Lambda.invoke(Events.alarm("checkout-5xx", "2024-07-06T08:00:00.000+0000")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("unchanged")));
+        Lambda.invoke(Events.ok("checkout-5xx", "2024-07-06T08:00:00.000+0000", "2024-07-06T08:30:00.000+0000"))
+                .statusCode(200).body("alerts[0].services.result", is(List.of("updated")));
+
+        assertThat(Journal.creates()).isEqualTo(1);
+        assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))
+                .withQueryParam("page", WireMock.equalTo("8")))).hasSizeGreaterThanOrEqualTo(3);
+    }
+
     /** The same hub behind a server that honours the time filter and pages with Link headers. */
     @Test
     void aHubWithHistoryIsReadThroughItsTimeFilterAndLinkHeaders() {

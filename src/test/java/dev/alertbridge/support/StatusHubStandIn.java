@@ -212,7 +212,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 .withStatus(answer.getStatus()).withBody(answer.getBody())
                 .withHeader("Content-Type", "application/json");
         if (answer.getHeaders() != null && answer.getHeaders().getHeader("Link").isPresent()) {
-            merged = merged.withHeader("Link", answer.getHeaders().getHeader("Link").firstValue());
+            merged = merged.withHeader("Link", answer.getHeaders().getHeader("Link").values().toArray(String[]::new));
         }
         return (answer.getStatus() == 429 ? merged.withHeader("Retry-After", "1") : merged).build();
     }
@@ -288,9 +288,12 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         body.set("data", data);
         ResponseDefinition answer = answer(200, body.toString());
         if (linkHeaders && page * perPage < matching.size()) {
+            // As many servers do, "next" and "last" as two Link header lines (RFC 8288 allows either form).
+            String base = request.getAbsoluteUrl().replaceAll("[?&]page=\\d+", "");
+            int last = (matching.size() + perPage - 1) / perPage;
             return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer).but()
-                    .withHeader("Link", "<" + request.getAbsoluteUrl().replaceAll("[?&]page=\\d+", "")
-                            + "&page=" + (page + 1) + ">; rel=\"next\"")
+                    .withHeader("Link", "<" + base + "&page=" + (page + 1) + ">; rel=\"next\"",
+                            "<" + base + "&page=" + last + ">; rel=\"last\"")
                     .build();
         }
         return answer;
