@@ -16,8 +16,7 @@ import java.util.Objects;
  * {@code incidentKey} is the source's own identity of one error episode (Uptrends incidentKey,
  * Alertmanager fingerprint + startsAt, CloudWatch alarm ARN + the time it entered ALARM): the open and
  * the clear of one episode carry the same key, two episodes of one monitor carry different keys. It is
- * empty when a clear cannot name its episode (e.g. an alarm that went ALARM → INSUFFICIENT_DATA → OK);
- * a clear ends every open incident of the alert anyway.
+ * empty when a clear cannot name its episode (e.g. an SNS OK); a clear ends every open incident of the alert anyway.
  *
  * @param source where the alert came from
  * @param monitorIds every identity a service link may name (alarm name and ARN, monitor GUID and name…)
@@ -27,9 +26,10 @@ import java.util.Objects;
  * @param incidentKey the episode's identity, or empty (see above)
  * @param openedAt when the episode began, if known
  * @param at when this transition happened
- * @param title human-readable title for the incident
- * @param description human-readable detail
- * @param link a URL back to the source, or empty
+ * @param title the alert's own title (an alarm name, a rule's summary)
+ * @param description the alert's own description (internal: reaches the page only through a template)
+ * @param continuation an open that says the error was already under way (CloudWatch ALARM → ALARM): the source
+ *        does not say when it began, and it never starts an error a person already ended
  */
 public record Alert(
         AlertSource source,
@@ -42,7 +42,7 @@ public record Alert(
         Instant at,
         String title,
         String description,
-        String link) {
+        boolean continuation) {
 
     public Alert {
         Objects.requireNonNull(source, "source");
@@ -53,7 +53,6 @@ public record Alert(
         incidentKey = incidentKey == null ? "" : incidentKey;
         title = title == null ? "" : title;
         description = description == null ? "" : description;
-        link = link == null ? "" : link;
     }
 
     /** The name people know the monitor by: the first identity. */
@@ -65,6 +64,18 @@ public record Alert(
         return !incidentKey.isEmpty();
     }
 
+    /**
+     * Where a CloudWatch alarm lives, {@code <region>:<account>} from its ARN, so the bridge can tell its own
+     * account's alarms from others'; empty for other sources and for alarms known only by name.
+     */
+    public String scope() {
+        if (source != AlertSource.CLOUDWATCH || !alertKey.startsWith("arn:")) {
+            return "";
+        }
+        String[] parts = alertKey.split(":", 7);
+        return parts.length >= 6 && parts[5].equals("alarm") ? parts[3] + ":" + parts[4] : "";
+    }
+
     /** An alert of this source about the thing it keeps state for; the rest by named steps, then {@link Builder#at}. */
     public static Builder of(AlertSource source, String alertKey) {
         return new Builder(source, alertKey);
@@ -73,7 +84,13 @@ public record Alert(
     /** The same alert, changing nothing: what a late or silenced event becomes, saying why in its title. */
     public Alert noChange(String why) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.NO_CHANGE, "", null, at, why,
-                description, link);
+                description, false);
+    }
+
+    /** The same open, now knowing when its episode began (the alarm's state read back). */
+    public Alert beganAt(Instant began) {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
+                description, false);
     }
 
     /** Builds an {@link Alert} by named steps, so adapters read as what the source said. */
@@ -87,7 +104,7 @@ public record Alert(
         private Instant openedAt;
         private String title = "";
         private String description = "";
-        private String link = "";
+        private boolean continuation;
 
         private Builder(AlertSource source, String alertKey) {
             this.source = source;
@@ -110,12 +127,18 @@ public record Alert(
             return state(AlertState.OPEN, episode, began);
         }
 
+        /** The error was already under way before this event (ALARM → ALARM); its episode as far as it is known. */
+        public Builder continues(String episode, Instant began) {
+            this.continuation = true;
+            return state(AlertState.OPEN, episode, began);
+        }
+
         /** The error is over; the episode it ends, when the source says (else empty and null). */
         public Builder clears(String episode, Instant began) {
             return state(AlertState.CLEAR, episode, began);
         }
 
-        /** Nothing changed for the page (a reminder, INSUFFICIENT_DATA, a repeat). */
+        /** Nothing changed for the page (INSUFFICIENT_DATA, a silenced alarm). */
         public Builder changesNothing(String episode) {
             return state(AlertState.NO_CHANGE, episode, null);
         }
@@ -137,15 +160,10 @@ public record Alert(
             return this;
         }
 
-        public Builder linkingTo(String link) {
-            this.link = link;
-            return this;
-        }
-
         /** When this transition happened: the last step. */
         public Alert at(Instant at) {
             return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
-                    description, link);
+                    description, continuation);
         }
     }
 }

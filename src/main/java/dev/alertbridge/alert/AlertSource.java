@@ -6,15 +6,26 @@ import java.util.Optional;
 
 /** Where an alert came from, by the name a service link uses in its {@code source} field. */
 public enum AlertSource {
-    CLOUDWATCH("cloudwatch"),
-    UPTRENDS("uptrends"),
-    ALERTMANAGER("alertmanager"),
-    GRAFANA("grafana");
+    CLOUDWATCH("cloudwatch", "cw"),
+    UPTRENDS("uptrends", "ut"),
+    ALERTMANAGER("alertmanager", "am"),
+    GRAFANA("grafana", "gf");
 
     private final String linkName;
+    private final String refCode;
 
-    AlertSource(String linkName) {
+    AlertSource(String linkName, String refCode) {
         this.linkName = linkName;
+        this.refCode = refCode;
+    }
+
+    /** How the bridge's reference line names the source: two letters, the same in every language. */
+    public String refCode() {
+        return refCode;
+    }
+
+    public static Optional<AlertSource> fromRefCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.refCode.equals(code)).findFirst();
     }
 
     public String linkName() {

@@ -72,10 +72,10 @@ public interface BridgeSettings {
         Duration grace();
 
         /**
-         * An ALARM event whose state change is older than this (a retry, a replay) is checked against the alarm's
-         * current state before it opens anything.
+         * A CloudWatch ALARM or clear whose state change is older than this (Lambda's retries come after about 1 and
+         * 3 minutes; a first delivery within seconds) is checked against the alarm's current state first.
          */
-        @WithDefault("5m")
+        @WithDefault("30s")
         Duration lateAlarmAfter();
     }
 
@@ -103,5 +103,12 @@ public interface BridgeSettings {
         /** How many times one call is retried in the same invocation on a transient failure. */
         @WithDefault("2")
         int retries();
+
+        /**
+         * How far back the bridge looks for an alert's newest incident when an ALARM → ALARM update must know whether
+         * a person resolved it.
+         */
+        @WithDefault("7d")
+        Duration lookback();
     }
 }

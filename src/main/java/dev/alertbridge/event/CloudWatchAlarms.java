@@ -18,9 +18,10 @@ import dev.alertbridge.alert.AlertSource;
  * <p>
  * ALARM opens, OK clears, INSUFFICIENT_DATA changes nothing. The alert is the alarm (its ARN); the episode is the
  * ARN plus the time it entered ALARM, which an OK event carries as the previous state's timestamp. An ALARM → ALARM
- * update (a composite or multi time-series alarm whose reason changed) opens too, naming the episode it continues
- * by the previous state's timestamp: the bridge continues the alarm's open incident, or opens the one a lost event
- * never opened. An ALARM while the alarm is muted or its actions are suppressed changes nothing (the team asked for
+ * update (a composite or multi time-series alarm whose reason changed, an SNS "still in ALARM") is a continuation,
+ * naming the episode by the previous state's timestamp where the envelope has one: it continues the alarm's open
+ * incident, or opens the one a lost event never opened, but never one a person resolved (the alarm has not left
+ * ALARM since). An ALARM while the alarm is muted or its actions are suppressed changes nothing (the team asked for
  * silence), but an OK still clears, so the page never stays down.
  */
 final class CloudWatchAlarms {
@@ -40,12 +41,16 @@ final class CloudWatchAlarms {
                 .atLevel(change.escalationLevel()).titled(change.name()).described(description);
         switch (change.state().toUpperCase(Locale.ROOT)) {
             case "ALARM" -> {
-                boolean repeat = "ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null;
+                // ALARM → ALARM: the error was under way; EventBridge says since when, SNS does not.
+                boolean repeat = "ALARM".equalsIgnoreCase(change.previousState());
                 Instant began = repeat ? change.previousTime() : change.stateTime();
+                String episode = began == null ? "" : identity + "@" + began;
                 if (change.silenced()) {
-                    alert.changesNothing(identity + "@" + began);
+                    alert.changesNothing(episode);
+                } else if (repeat) {
+                    alert.continues(episode, began);
                 } else {
-                    alert.opens(identity + "@" + began, began);
+                    alert.opens(episode, began);
                 }
             }
             case "OK" -> {

@@ -100,8 +100,7 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
         String episode = source.linkName() + ":" + fingerprint + "@" + startsAt;
         Alert.Builder built = Alert.of(source, source.linkName() + ":" + fingerprint).knownAs(List.of(alertname))
-                .atLevel(level).titled(summary.isEmpty() ? alertname : summary).described(description)
-                .linkingTo(Fields.optionalText(alert, "generatorURL", where + ".generatorURL").orElse(""));
+                .atLevel(level).titled(summary.isEmpty() ? alertname : summary).described(description);
         return (state == AlertState.OPEN ? built.opens(episode, startsAt) : built.clears(episode, startsAt)).at(at);
     }
 }

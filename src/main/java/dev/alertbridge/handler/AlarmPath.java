@@ -4,13 +4,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.InboundEvent;
+import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.reconcile.LateEvents;
+import dev.alertbridge.report.InvocationReport;
+import dev.alertbridge.report.ReportLog;
 
 /**
  * CloudWatch alarms (EventBridge, SNS, alarm actions) and the scheduled reconciliation: asynchronous invocations,
@@ -19,17 +22,17 @@ import dev.alertbridge.event.InboundEvent;
 @ApplicationScoped
 public class AlarmPath {
     private final ConfigLoader configs;
-    private final AlertDispatcher dispatcher;
-    private final LateAlarms lateAlarms;
+    private final AlertPipeline pipeline;
+    private final LateEvents lateEvents;
     private final Reconciler reconciler;
     private final ReportLog log;
     private final BridgeSettings settings;
 
-    public AlarmPath(ConfigLoader configs, AlertDispatcher dispatcher, LateAlarms lateAlarms, Reconciler reconciler,
+    public AlarmPath(ConfigLoader configs, AlertPipeline pipeline, LateEvents lateEvents, Reconciler reconciler,
             ReportLog log, BridgeSettings settings) {
         this.configs = configs;
-        this.dispatcher = dispatcher;
-        this.lateAlarms = lateAlarms;
+        this.pipeline = pipeline;
+        this.lateEvents = lateEvents;
         this.reconciler = reconciler;
         this.log = log;
         this.settings = settings;
@@ -40,10 +43,11 @@ public class AlarmPath {
         BridgeConfig config = configs.current(invocation.now(), invocation.deadline().remaining());
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
                 : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
-        List<Alert> alerts = event.alerts().stream()
-                .map(alert -> lateAlarms.checked(alert, invocation.deadline(), invocation.now())).toList();
-        InvocationReport report = dispatcher.dispatch(new Adapted(alerts, List.of()), config, links,
-                invocation.deadline(), invocation.now(), settings.dryRun());
+        List<LateEvents.Checked> checked = event.alerts().stream()
+                .map(alert -> lateEvents.checked(alert, invocation.deadline(), invocation.now())).toList();
+        InvocationReport report = pipeline.run(new Adapted(checked.stream().map(LateEvents.Checked::alert).toList(),
+                List.of()), config, links, invocation.deadline(), invocation.now(), settings.dryRun())
+                .withNotes(checked.stream().map(LateEvents.Checked::note).toList());
         log.outcome("alarm", report.failed() ? 500 : 200, report);
         if (report.failed()) {
             throw new InvocationFailedException("StatusHub not fully updated, retry the event: "

@@ -21,6 +21,7 @@ import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.InboundEvent;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates.AlarmStatesUnavailableException;
+import dev.alertbridge.report.ReportLog;
 
 /**
  * The Lambda entry point: read and route the event, hand it to its path, return the answer. Alarms and the

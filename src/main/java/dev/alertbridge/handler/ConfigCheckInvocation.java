@@ -12,6 +12,7 @@ import dev.alertbridge.check.ConfigurationCheck;
 import dev.alertbridge.check.HubProbe;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 
 /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,16 +15,25 @@ import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
-import dev.alertbridge.handler.InvocationReport.Result;
-import dev.alertbridge.metrics.Counters;
+import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.pipeline.PageCheck;
 import dev.alertbridge.reconcile.AlarmState;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
+import dev.alertbridge.report.Counters;
+import dev.alertbridge.report.InvocationReport;
+import dev.alertbridge.report.InvocationReport.Result;
+import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
+import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.transition.Transition;
 
 /**
  * Repairs what lost, failed or late events left wrong on the page, for CloudWatch alarms, whose state can be read
@@ -45,16 +55,19 @@ public class Reconciler {
     private static final Duration STOP_MARGIN = Duration.ofSeconds(3);
 
     private final CloudWatchAlarmStates alarms;
-    private final AlertDispatcher dispatcher;
+    private final AlertPipeline pipeline;
+    private final StatusHubGateway gateway;
+    private final PageCheck pageCheck = new PageCheck();
     private final BridgeSettings settings;
     private final ReportLog log;
     /** Where the last run of this execution environment stopped, by position in the alarm list. */
     private int resumeAt;
 
-    public Reconciler(CloudWatchAlarmStates alarms, AlertDispatcher dispatcher, BridgeSettings settings,
-            ReportLog log) {
+    public Reconciler(CloudWatchAlarmStates alarms, AlertPipeline pipeline, StatusHubGateway gateway,
+            BridgeSettings settings, ReportLog log) {
+        this.gateway = gateway;
         this.alarms = alarms;
-        this.dispatcher = dispatcher;
+        this.pipeline = pipeline;
         this.settings = settings;
         this.log = log;
     }
@@ -82,7 +95,7 @@ public class Reconciler {
             if (alert == null) {
                 continue;
             }
-            InvocationReport report = dispatcher.dispatch(new Adapted(List.of(alert), List.of()), planned, links,
+            InvocationReport report = pipeline.run(new Adapted(List.of(alert), List.of()), planned, links,
                     deadline, now, settings.dryRun());
             for (InvocationReport.AlertReport alertReport : report.alerts()) {
                 for (InvocationReport.ServiceOutcome outcome : alertReport.services()) {
@@ -93,6 +106,9 @@ public class Reconciler {
             }
         }
         resumeAt = states.isEmpty() ? 0 : (start + checked) % states.size();
+        if (deadline.remaining().compareTo(STOP_MARGIN) >= 0 && planned.mode() != WriteMode.OFF) {
+            checkPage(planned, repair, deadline, now).forEach(found::add);
+        }
         Counters.add(Counters.Count.RECONCILE_FINDINGS, found.size());
         return new Run(repair ? "repair" : "report", states.size(), checked, found.size(), checked == states.size(),
                 found);
@@ -115,6 +131,43 @@ public class Reconciler {
                     .at(state.since());
         }
         return null;
+    }
+
+    /**
+     * Every linked Management API service: the status the bridge's last write there set against the one the open
+     * incidents justify (what a lost correction leaves, see {@link PageCheck}); {@code repair} posts the correction.
+     */
+    private List<Object> checkPage(BridgeConfig config, boolean repair, Deadline deadline, Instant now) {
+        List<LinkedService> services = config.links().stream().flatMap(l -> l.services().stream()).distinct()
+                .map(id -> config.services().get(id)).filter(s -> s != null && s.viaManagementApi())
+                .map(s -> new LinkedService(s, ServiceStatus.DOWN, config.mode())).toList();
+        List<Object> found = new ArrayList<>();
+        if (services.isEmpty() || !gateway.readsStatusHub(config) && !settings.dryRun()) {
+            return found;
+        }
+        StatusHubSession session = gateway.session(config, deadline, now);
+        session.prepareCheck(services.stream().map(LinkedService::service).toList());
+        for (LinkedService service : services) {
+            if (deadline.remaining().compareTo(STOP_MARGIN) < 0) {
+                break;
+            }
+            Optional<Transition.Update> correction = pageCheck.check(session, service, now);
+            if (correction.isEmpty()) {
+                continue;
+            }
+            String status = correction.get().draft().status().wireName();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("reconcile", repair ? "repaired" : "drift");
+            line.put("service", service.id());
+            line.put("action", (repair ? "corrected to " : "would correct to ") + status);
+            line.put("incidentId", correction.get().incidentId());
+            if (repair && service.mode() == WriteMode.LIVE) {
+                session.write(correction.get());
+            }
+            LOG.info(log.write(line));
+            found.add(line);
+        }
+        return found;
     }
 
     private static boolean isFinding(InvocationReport.ServiceOutcome outcome, boolean repair) {

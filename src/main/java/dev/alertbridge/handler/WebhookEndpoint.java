@@ -20,6 +20,9 @@ import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.FunctionUrlRequest;
 import dev.alertbridge.event.SourceAdapter;
 import dev.alertbridge.event.WebhookAuth;
+import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.report.InvocationReport;
+import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 
 /**
@@ -34,15 +37,15 @@ public class WebhookEndpoint {
 
     private final EventRouter router;
     private final ConfigLoader configs;
-    private final AlertDispatcher dispatcher;
+    private final AlertPipeline pipeline;
     private final ReportLog log;
     private final BridgeSettings settings;
 
-    public WebhookEndpoint(EventRouter router, ConfigLoader configs, AlertDispatcher dispatcher, ReportLog log,
+    public WebhookEndpoint(EventRouter router, ConfigLoader configs, AlertPipeline pipeline, ReportLog log,
             BridgeSettings settings) {
         this.router = router;
         this.configs = configs;
-        this.dispatcher = dispatcher;
+        this.pipeline = pipeline;
         this.log = log;
         this.settings = settings;
     }
@@ -90,7 +93,7 @@ public class WebhookEndpoint {
             return error(request.path(), 400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
                     .collect(java.util.stream.Collectors.joining("; ")), Map.of());
         }
-        InvocationReport report = dispatcher.dispatch(adapted, config, config.links(), deadline, now,
+        InvocationReport report = pipeline.run(adapted, config, config.links(), deadline, now,
                 settings.dryRun());
         int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
         log.outcome("webhook " + request.path(), status, report);

@@ -1,50 +1,34 @@
 package dev.alertbridge.statushub;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import dev.alertbridge.metrics.Counters;
+import dev.alertbridge.report.Counters;
 
 /**
  * Keeps one execution environment within StatusHub's per-key limits ("5 writes, 30 reads per second") as StatusHub
- * counts them: on arrival. It holds {@code limit} slots; a request takes a free slot when it starts. A read gives
- * its slot back a window after it started. A write holds its slot until its answer arrives and gives it back a
- * window after that: StatusHub saw the write somewhere between its start and its answer, so writes that leave the
- * process late (the first ones of a cold environment) can never share StatusHub's second with the next ones.
- * Requests under the limit go at once (a fan-out to five services is one burst, not a queue). The window is a
- * little longer than a second for jitter on the wire. Other environments share the key; their excess comes back
- * as 429, which the retry honours.
+ * counts them: on arrival. It holds {@code limit} slots; a request takes a free slot when it starts, holds it until
+ * its answer arrives and gives it back a window after that: StatusHub saw the request somewhere between its start
+ * and its answer, so requests that leave the process late (the first ones of a cold environment, a slow TLS
+ * handshake) can never share StatusHub's second with the next ones. Requests under the limit go at once (a fan-out
+ * to five services is one burst, not a queue). The window is a little longer than a second for jitter on the wire.
+ * Other environments share the key; their excess comes back as 429, which is waited out.
  */
 public final class Pacer {
-    private static final ConcurrentHashMap<String, Pacer> SHARED = new ConcurrentHashMap<>();
     /** One second plus headroom for wire jitter. */
     static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1025);
     private static final long IN_FLIGHT = Long.MAX_VALUE;
 
     /** When each slot may be taken again (System.nanoTime), or {@link #IN_FLIGHT}. */
     private final long[] freeAt;
-    private final boolean holdUntilAnswer;
 
-    private Pacer(int limit, boolean holdUntilAnswer) {
+    private Pacer(int limit) {
         this.freeAt = new long[Math.max(1, limit)];
         java.util.Arrays.fill(freeAt, Long.MIN_VALUE);
-        this.holdUntilAnswer = holdUntilAnswer;
     }
 
-    /** Reads: a slot is taken at the start and free again a window later. */
-    public static Pacer forReads(int perSecond) {
-        return new Pacer(perSecond, false);
-    }
-
-    /** Writes: a slot is held from the start until the answer, and free again a window after the answer. */
-    public static Pacer forWrites(int perSecond) {
-        return new Pacer(perSecond, true);
-    }
-
-    /** One pacer per key and per limit, shared by every invocation of this execution environment. */
-    public static Pacer shared(String key, int perSecond, boolean writes) {
-        return SHARED.computeIfAbsent(key + "|" + perSecond + "|" + writes,
-                k -> writes ? forWrites(perSecond) : forReads(perSecond));
+    /** At most {@code perSecond} requests in any second as StatusHub counts them (30 reads, 5 writes). */
+    public static Pacer perSecond(int perSecond) {
+        return new Pacer(perSecond);
     }
 
     /** Waits for a free slot, or fails when none frees before the deadline; the caller releases it when answered. */
@@ -58,7 +42,7 @@ public final class Pacer {
                 int slot = earliest();
                 long at = freeAt[slot];
                 if (at <= now) {
-                    freeAt[slot] = holdUntilAnswer ? IN_FLIGHT : now + WINDOW_NANOS;
+                    freeAt[slot] = IN_FLIGHT;
                     if (waited) {
                         Counters.increment(Counters.Count.PACING_WAITS);
                         Counters.add(Counters.Count.PACING_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(now - asked));
@@ -90,10 +74,8 @@ public final class Pacer {
     }
 
     private synchronized void release(int slot) {
-        if (holdUntilAnswer) {
-            freeAt[slot] = System.nanoTime() + WINDOW_NANOS;
-            notifyAll();
-        }
+        freeAt[slot] = System.nanoTime() + WINDOW_NANOS;
+        notifyAll();
     }
 
     /** A taken slot; {@link #release()} once the request's answer (or failure) is in. */

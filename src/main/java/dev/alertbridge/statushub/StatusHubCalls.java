@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-import dev.alertbridge.metrics.Counters;
+import dev.alertbridge.report.Counters;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -17,11 +17,12 @@ import io.smallrye.faulttolerance.api.Guard;
  * {@link DeadlineExceededException}), and retried by SmallRye Fault Tolerance.
  *
  * <p>
- * Reads are retried on any transient failure. Writes are retried here only when StatusHub surely did not apply
- * them (429, refused connection); after a timeout, a reset or any 5xx (a 503 from a proxy that had forwarded the
- * create, a 502 or 504) the write may have landed, so it is never repeated blindly: the invocation fails and the
- * retry of the whole event, which reads StatusHub first, decides again. A 429's Retry-After is honoured when it
- * fits in the time left. A call that runs out of time is cancelled, not just abandoned. Each attempt runs on the
+ * Reads are retried on any transient failure, a 429's Retry-After honoured when it fits in the time left. Writes are
+ * never repeated here: one held back by a 429 (or a refused connection) is decided again after the wait by the
+ * pipeline, from what StatusHub shows then, not re-sent with the body decided before it; after a timeout, a reset
+ * or any 5xx (a 503 from a proxy that had forwarded the create, a 502 or 504) the write may have landed, so the
+ * invocation fails and the retry of the whole event, which reads StatusHub first, decides again. A call that runs out of time
+ * is cancelled, not just abandoned. Each attempt runs on the
  * calling thread ({@link HubHttp}).
  */
 public final class StatusHubCalls {
@@ -32,15 +33,11 @@ public final class StatusHubCalls {
 
     private final Duration callTimeout;
     private final Guard reads;
-    private final Guard writes;
 
     public StatusHubCalls(Duration callTimeout, int retries) {
         this.callTimeout = callTimeout;
         this.reads = Guard.create().withRetry().maxRetries(retries)
                 .whenException(e -> e instanceof StatusHubUnavailableException)
-                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
-        this.writes = Guard.create().withRetry().maxRetries(retries)
-                .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
                 .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
     }
 
@@ -53,8 +50,9 @@ public final class StatusHubCalls {
         return guarded(reads, endpoint, pacer, deadline, request);
     }
 
+    /** A write, sent once: see the class comment. */
     public String write(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
-        return guarded(writes, endpoint, pacer, deadline, request).body();
+        return attempt(endpoint, pacer, deadline, request).body();
     }
 
     /**
@@ -142,7 +140,10 @@ public final class StatusHubCalls {
     }
 
     /** Waits what a 429 asked for, else a short fixed pause. */
-    static final class RetryAfterBackoff implements CustomBackoffStrategy {
+    public static final class RetryAfterBackoff implements CustomBackoffStrategy {
+        public RetryAfterBackoff() {
+        }
+
         @Override
         public long nextDelayInMillis(Throwable exception) {
             if (exception instanceof StatusHubUnavailableException u && u.retryAfter() != null) {

@@ -1,27 +1,21 @@
 package dev.alertbridge.statushub;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.alert.Alert;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
-import dev.alertbridge.transition.Current;
-import dev.alertbridge.transition.Transition;
 
 /**
- * Picks each service's delivery path and keeps what each path remembers, created on first use and reused by every
- * invocation of the execution environment.
+ * StatusHub for this execution environment: what outlives one invocation (each hub's API client, its cache of
+ * incidents read in full, the pacers of each API key, what was posted to integration URLs), made on first use.
  */
 @ApplicationScoped
 public class StatusHubGateway {
@@ -29,107 +23,69 @@ public class StatusHubGateway {
     private final ObjectMapper json;
     /** Made on first use: a dry run never calls StatusHub, and needs no retry machinery. */
     private StatusHubCalls calls;
-    private final Map<StatusHubAccount, ManagementApiDelivery> apis = new ConcurrentHashMap<>();
-    private IntegrationUrlDelivery hooks;
-    private final Map<String, DryRunDelivery.Remembered> dryRunMemory = DryRunDelivery.memory();
-    private final AtomicInteger dryRunIds = new AtomicInteger();
+    private final Map<StatusHubAccount, Hub> hubs = new ConcurrentHashMap<>();
+    /** The rate limit belongs to the API key: one pacer per key and kind, whatever the hub. */
+    private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private HookPosts hooks;
+
+    /** One hub's API and what is kept of it between invocations. */
+    private record Hub(HubApi api, IncidentCache cache) {
+    }
 
     public StatusHubGateway(BridgeSettings settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
     }
 
-    /** What StatusHub shows for this alert on each service, asking each path once. */
-    public Map<String, Current> lookup(BridgeConfig config, Alert alert, List<ServiceTarget> services,
-            Deadline deadline, java.time.Instant now) {
-        Map<StatusHubDelivery, List<ServiceTarget>> byPath = new LinkedHashMap<>();
-        for (ServiceTarget service : services) {
-            byPath.computeIfAbsent(delivery(config, service), d -> new java.util.ArrayList<>()).add(service);
-        }
-        Map<String, Current> current = new HashMap<>();
-        byPath.forEach((delivery, targets) -> current.putAll(delivery.lookup(alert, targets, deadline, now)));
-        return current;
-    }
-
-    /** The request a write would send, secrets redacted, without sending it (shadow mode). */
-    public String preview(BridgeConfig config, Transition.Write write) {
-        return DryRunDelivery.request(json, config, write);
+    /** StatusHub for one invocation. */
+    public StatusHubSession session(BridgeConfig config, Deadline deadline, Instant now) {
+        HubSession hub = config.account().map(account -> {
+            Hub reached = hubs.computeIfAbsent(account, this::hub);
+            return new HubSession(reached.api(), reached.cache(), deadline, now);
+        }).orElse(null);
+        return new StatusHubSession(hub, hooks(), deadline, now, settings.statushub().lookback(), settings.dryRun());
     }
 
     /**
-     * Applies an alert's writes: all at once, each on its service's path, awaited within the deadline, and settled
-     * against creates another execution environment made at the same moment. Results in the writes' order.
+     * Before a SnapStart snapshot: StatusHub for a rehearsal that only reads, over connections closed after each
+     * answer (a restored environment opens its own) and with pacers of its own (the shared ones start empty after
+     * the restore). Integration URLs are never posted to: the rehearsal writes nothing.
      */
-    public List<Applied> apply(BridgeConfig config, List<Transition.Write> writes, Deadline deadline) {
-        return writes.isEmpty() ? List.of()
-                : Writes.apply(writes,
-                        write -> delivery(config, write.service()).apply(write, deadline),
-                        (created, within) -> settle(config, created, within), deadline);
+    public StatusHubSession primingSession(BridgeConfig config, Deadline deadline, Instant now) {
+        hooks();
+        HubSession hub = config.account().filter(a -> !settings.dryRun()).map(account -> {
+            hubs.computeIfAbsent(account, this::hub);
+            HubApi once = new ManagementApi(account, statusHubApi(account).closingEachConnection(), calls(), json,
+                    Pacer.perSecond(settings.statushub().readsPerSecond()),
+                    Pacer.perSecond(settings.statushub().writesPerSecond()));
+            return new HubSession(once, new IncidentCache(), deadline, now);
+        }).orElse(null);
+        return new StatusHubSession(hub, hooks(), deadline, now, settings.statushub().lookback(), settings.dryRun());
     }
 
-    /**
-     * After an alert's creates on the Management API, resolves duplicates another execution environment made at the
-     * same moment; returns service id → the incident that stays, for each create that turned out a duplicate.
-     */
-    private Map<String, String> settle(BridgeConfig config, Map<Transition.Create, String> created,
-            Deadline deadline) {
-        if (settings.dryRun() || created.isEmpty() || config.account().isEmpty()) {
-            return Map.of();
-        }
-        return apis.computeIfAbsent(config.account().get(), this::managementApi).settle(created, deadline);
-    }
-
-    /**
-     * Before a SnapStart snapshot: what StatusHub shows for this (made-up) alert, read through the lookup path
-     * events use, so that restored environments find it loaded. Only reads, on connections closed after each answer
-     * (a restored environment opens its own) and with private pacers (the shared ones start empty after the
-     * restore); the paths events use are built as well. Integration-URL services are not read (they cannot be).
-     */
-    public Map<String, Current> primingLookup(BridgeConfig config, Alert alert, List<ServiceTarget> services,
-            Deadline deadline, java.time.Instant now) {
-        services.forEach(service -> delivery(config, service));
-        if (!readsStatusHub(config)) {
-            return Map.of();
-        }
-        StatusHubAccount account = config.account().get();
-        ManagementApiDelivery once = new ManagementApiDelivery(account, statusHubApi(account).closingEachConnection(),
-                calls(), json, Pacer.forReads(settings.statushub().readsPerSecond()),
-                Pacer.forWrites(settings.statushub().writesPerSecond()));
-        return once.lookup(alert, services.stream().filter(ServiceTarget::viaManagementApi).toList(), deadline, now);
-    }
-
-    /** Whether a lookup reads StatusHub at all: not in a dry run, nor without a Management API account. */
-    public boolean readsStatusHub(BridgeConfig config) {
-        return !settings.dryRun() && config.account().isPresent();
-    }
-
+    /** How a service is reached. */
     public static Delivered.Via via(ServiceTarget service) {
         return service.viaManagementApi() ? Delivered.Via.MANAGEMENT_API : Delivered.Via.INTEGRATION_URL;
     }
 
-    private StatusHubDelivery delivery(BridgeConfig config, ServiceTarget service) {
+    /** Whether a session reads StatusHub at all: not in a dry run, nor without a Management API account. */
+    public boolean readsStatusHub(BridgeConfig config) {
+        return !settings.dryRun() && config.account().isPresent();
+    }
+
+    private Hub hub(StatusHubAccount account) {
         if (settings.dryRun()) {
-            return new DryRunDelivery(json, config, dryRunMemory, dryRunIds);
+            return new Hub(new DryRunHub(json, account), new IncidentCache());
         }
-        if (!service.viaManagementApi()) {
-            return hooks();
-        }
-        StatusHubAccount account = config.account()
-                .orElseThrow(() -> new IllegalStateException("validated configuration has an account"));
-        return apis.computeIfAbsent(account, this::managementApi);
+        String key = Integer.toHexString(account.apiKey().hashCode());
+        return new Hub(new ManagementApi(account, statusHubApi(account), calls(), json,
+                pacers.computeIfAbsent("reads-" + key, k -> Pacer.perSecond(settings.statushub().readsPerSecond())),
+                pacers.computeIfAbsent("writes-" + key, k -> Pacer.perSecond(settings.statushub().writesPerSecond()))),
+                new IncidentCache());
     }
 
     private StatusHubApi statusHubApi(StatusHubAccount account) {
         return new StatusHubApi(account.apiUrl(), settings.statushub().apiKeyHeader(), account.apiKey(), json);
-    }
-
-    private ManagementApiDelivery managementApi(StatusHubAccount account) {
-        StatusHubApi api = statusHubApi(account);
-        // The rate limit belongs to the API key: pace per key, whatever the hub.
-        String key = Integer.toHexString(account.apiKey().hashCode());
-        return new ManagementApiDelivery(account, api, calls(), json,
-                Pacer.shared("reads-" + key, settings.statushub().readsPerSecond(), false),
-                Pacer.shared("writes-" + key, settings.statushub().writesPerSecond(), true));
     }
 
     private synchronized StatusHubCalls calls() {
@@ -139,10 +95,10 @@ public class StatusHubGateway {
         return calls;
     }
 
-    private synchronized IntegrationUrlDelivery hooks() {
+    private synchronized HookPosts hooks() {
         if (hooks == null) {
-            hooks = new IntegrationUrlDelivery(new IntegrationHookApi(json), calls(),
-                    Pacer.shared("integration-urls", settings.statushub().writesPerSecond(), true));
+            hooks = new HookPosts(json, settings.dryRun() ? null : calls(),
+                    Pacer.perSecond(settings.statushub().writesPerSecond()), settings.dryRun());
         }
         return hooks;
     }

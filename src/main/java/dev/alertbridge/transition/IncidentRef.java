@@ -3,81 +3,120 @@ package dev.alertbridge.transition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.alert.ServiceStatus;
 
 /**
- * The bridge's mark on an incident, written into its updates so a later event finds it again with no database:
- * {@code sb-<alert>-<episode>}, e.g. {@code sb-ad8bdde897fb-70079659636de76d}. The alert part is a hash of (source,
- * the alert's stable identity, the StatusHub service); the episode part a hash of (the source's incident identity,
- * service). So every incident one alert opened on one service shares the alert part, whatever the episode, and
- * renaming a monitor or a service's configuration key changes neither.
+ * The bridge's reference line, the last line of every update it writes, so a later event finds its incident again
+ * with no database: e.g. {@code Ref: sb2.cw-1b2c3d4e.ad8bdde897fb.70079659636d.d}. It names nothing internal: the
+ * source in two letters ({@code cw}, {@code ut}, {@code am}, {@code gf}), then hashes of the CloudWatch account and
+ * region (so the reconciliation tells its own account's incidents from others'), of the alert's stable identity,
+ * and of the episode; then the status the alert gives its service ({@code d} down, {@code p} degraded
+ * performance), which the incident holds while it is open whatever later updates wrote; a clear adds when it
+ * cleared ({@code .c<epoch seconds>}), the time a flap is counted from. The same in every language.
  *
  * <p>
- * Earlier versions hashed the monitor's name and the service's configuration key: {@link #legacy} computes that
- * mark, so incidents opened before an upgrade are still found and cleared.
- *
- * <p>
- * The same ref is the stable {@code id} sent to integration URLs.
+ * An incident is the bridge's when one of its updates carries such a line; every other incident is a person's.
+ * The hashes do not depend on the service: what the alert opened is found on every service its updates name.
  */
-public record IncidentRef(String alertPart, String episodePart) {
-    private static final Pattern MARK = Pattern.compile("\\bsb-([0-9a-f]{12})-([0-9a-f]{16})\\b");
+public record IncidentRef(AlertSource source, String scope, String alert, String episode, ServiceStatus severity,
+        Instant clearedAt) {
 
-    public static IncidentRef of(Alert alert, ServiceTarget service) {
-        String target = service.stableKey();
-        String alertPart = hash(alert.source().linkName() + "|" + alert.alertKey().toLowerCase(Locale.ROOT) + "|"
-                + target, 6);
-        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey() + "|" + target, 8) : "";
-        return new IncidentRef(alertPart, episode);
+    private static final Pattern LINE = Pattern.compile(
+            "\\bsb2\\.(cw|ut|am|gf)(?:-([0-9a-f]{8}))?\\.([0-9a-f]{12})\\.([0-9a-f]{12}|0)\\.([dp])(?:\\.c(\\d{1,12}))?\\b");
+
+    /** The ref of this alert's incident, giving its service this status. */
+    public static IncidentRef of(Alert alert, ServiceStatus severity) {
+        String scope = alert.scope().isEmpty() ? "" : hash(alert.scope().toLowerCase(Locale.ROOT), 4);
+        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey(), 6) : "0";
+        return new IncidentRef(alert.source(), scope, alertHash(alert), episode, severity, null);
     }
 
-    /** The mark versions before stable identities wrote: monitor name and configuration key. */
-    public static IncidentRef legacy(Alert alert, ServiceTarget service) {
-        String alertPart = hash(alert.source().linkName() + "|" + alert.monitor().toLowerCase(Locale.ROOT) + "|"
-                + service.id(), 6);
-        String episode = alert.hasIncidentKey() ? hash(alert.incidentKey() + "|" + service.id(), 8) : "";
-        return new IncidentRef(alertPart, episode);
+    /** The scope part for a {@code <region>:<account>} (the reconciliation's own account). */
+    public static String scopeOf(String regionAndAccount) {
+        return hash(regionAndAccount.toLowerCase(Locale.ROOT), 4);
     }
 
-    /**
-     * Whether a legacy mark with this alert part is enough to say an incident is the alert's. For CloudWatch and
-     * Uptrends the old monitor part named one alarm or monitor; for Alertmanager and Grafana it named a rule shared
-     * by many alerts, so only the whole legacy ref (its episode) identifies one of them.
-     */
-    public static boolean legacyAlertPartIdentifies(AlertSource source) {
-        return source == AlertSource.CLOUDWATCH || source == AlertSource.UPTRENDS;
+    /** The alert part for a CloudWatch alarm's ARN (the reconciliation tells deleted alarms by it). */
+    public static String alarmPart(String arn) {
+        return hash(AlertSource.CLOUDWATCH.linkName() + "|" + arn.toLowerCase(Locale.ROOT), 6);
+    }
+
+    private static String alertHash(Alert alert) {
+        return hash(alert.source().linkName() + "|" + alert.alertKey().toLowerCase(Locale.ROOT), 6);
+    }
+
+    /** The first reference line in a text. */
+    public static Optional<IncidentRef> find(String text) {
+        if (text == null || text.indexOf("sb2.") < 0) {
+            return Optional.empty();
+        }
+        Matcher line = LINE.matcher(text);
+        if (!line.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncidentRef(AlertSource.fromRefCode(line.group(1)).orElseThrow(),
+                line.group(2) == null ? "" : line.group(2), line.group(3), line.group(4),
+                line.group(5).equals("p") ? ServiceStatus.DEGRADED_PERFORMANCE : ServiceStatus.DOWN,
+                line.group(6) == null ? null : Instant.ofEpochSecond(Long.parseLong(line.group(6)))));
+    }
+
+    /** Whether both refs are of one alert (any episode). */
+    public boolean sameAlert(IncidentRef other) {
+        return source == other.source && alert.equals(other.alert) && scope.equals(other.scope);
+    }
+
+    public boolean sameEpisode(IncidentRef other) {
+        return sameAlert(other) && episode.equals(other.episode) && !episode.equals("0");
     }
 
     public boolean hasEpisode() {
-        return !episodePart.isEmpty();
+        return !episode.equals("0");
     }
 
-    /** Every bridge mark in a text, in order. */
-    public static List<IncidentRef> findAll(String text) {
-        List<IncidentRef> refs = new ArrayList<>();
-        if (text != null) {
-            Matcher matcher = MARK.matcher(text);
-            while (matcher.find()) {
-                refs.add(new IncidentRef(matcher.group(1), matcher.group(2)));
-            }
-        }
-        return refs;
+    /** The same ref on a clear written at this time. */
+    public IncidentRef clearedAt(Instant at) {
+        return new IncidentRef(source, scope, alert, episode, severity, at);
+    }
+
+    /** The same ref without a clear time (an update that is not a clear). */
+    public IncidentRef open() {
+        return new IncidentRef(source, scope, alert, episode, severity, null);
+    }
+
+    /**
+     * The stable id an integration URL keeps one incident under: the same for the open and the clear of one episode
+     * on one service, whatever the status or the time of the clear.
+     */
+    public String hookId(String serviceKey) {
+        return "sb2." + sourcePart() + "." + alert + "." + episode + "." + hash(serviceKey, 3);
+    }
+
+    /** The line written at the end of an update. */
+    public String line() {
+        return "Ref: " + this;
+    }
+
+    private String sourcePart() {
+        return source.refCode() + (scope.isEmpty() ? "" : "-" + scope);
     }
 
     @Override
     public String toString() {
-        return "sb-" + alertPart + "-" + episodePart;
+        return "sb2." + sourcePart() + "." + alert + "." + episode + "."
+                + (severity == ServiceStatus.DEGRADED_PERFORMANCE ? "p" : "d")
+                + (clearedAt == null ? "" : ".c" + clearedAt.getEpochSecond());
     }
 
-    private static String hash(String text, int bytes) {
+    static String hash(String text, int bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, bytes);

@@ -21,6 +21,11 @@ public enum IncidentType {
         return wireName;
     }
 
+    /** Investigating and identified incidents are open: they hold their services' status. */
+    public boolean holdsStatus() {
+        return this == INVESTIGATING || this == IDENTIFIED;
+    }
+
     /** Tolerant: unknown or missing types read as empty rather than failing a whole response. */
     public static Optional<IncidentType> fromWire(String name) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

@@ -8,24 +8,42 @@ public sealed interface Transition {
 
     LinkedService linked();
 
+    /** The incident it concerns; null for a new one, or when there is none. */
+    String incidentId();
+
     default ServiceTarget service() {
         return linked().service();
     }
 
-    /** A transition that writes to StatusHub. */
+    /** A transition that writes to StatusHub: its content, and the incident it goes to (null for a new one). */
     sealed interface Write extends Transition {
         IncidentDraft draft();
+
+        String incidentId();
     }
 
     /** Open a new incident: service down (or degraded), incident investigating. */
     record Create(LinkedService linked, IncidentDraft draft) implements Write {
+        @Override
+        public String incidentId() {
+            return null;
+        }
     }
 
-    /**
-     * The alert cleared: incident monitoring, service up unless other alerts' incidents keep it down.
-     * {@code incidentId} is null on integration URLs.
-     */
-    record MarkMonitoring(LinkedService linked, String incidentId, IncidentDraft draft) implements Write {
+    /** Why the bridge adds an update to an incident it opened. */
+    enum Purpose {
+        /** The alert cleared: monitoring, the service up unless other open incidents hold it. */
+        CLEAR,
+        /** The alert opened again soon after its clear ({@code reopenWithin}): investigating again. */
+        REOPEN,
+        /** Another environment's write landed over this one's: the status the open incidents justify. */
+        CORRECTION,
+        /** Another environment opened the same incident at the same moment: this copy is resolved. */
+        DUPLICATE
+    }
+
+    /** An update of one of the alert's own incidents ({@code incidentId} is the stable id on integration URLs). */
+    record Update(LinkedService linked, String incidentId, IncidentDraft draft, Purpose purpose) implements Write {
     }
 
     /** StatusHub already shows the right thing. */
@@ -33,6 +51,6 @@ public sealed interface Transition {
     }
 
     /** Deliberately left alone (a person's decision, an older event…). */
-    record Skip(LinkedService linked, String why) implements Transition {
+    record Skip(LinkedService linked, String incidentId, String why) implements Transition {
     }
 }

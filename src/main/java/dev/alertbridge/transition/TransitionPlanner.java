@@ -1,12 +1,9 @@
 package dev.alertbridge.transition;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
@@ -15,149 +12,136 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
 
 /**
- * Decides, with no I/O, what each linked service needs for one alert, given what StatusHub shows. The rules are
- * Uptrends' StatusHub behaviour plus what a bridge with no database must add:
+ * Decides, with no I/O, what one linked service needs for one alert, given what StatusHub shows there. The rules
+ * are Uptrends' StatusHub behaviour plus what a bridge with no database must add:
  * <ul>
  * <li>one open incident per alert and service: an open while the alert's incident there is open continues it,
  * whatever the source calls the episode (CloudWatch ALARM → INSUFFICIENT_DATA → ALARM is one error);
  * <li>an open whose episode already has an incident that was cleared or resolved changes nothing (it came late);
+ * an ALARM → ALARM update never opens again what a person resolved (the alarm has not left ALARM since);
  * <li>a clear moves every open incident of the alert on the service to monitoring, never one that started after
  * it, even if a person retitled it or set identified;
- * <li>a service is down while any bridge incident on it is open: a clear while other alerts' incidents stay open
- * keeps the service at their worst status and says so; a new incident never lowers what others set;
+ * <li>a service shows the worst status among every open incident on it, the bridge's and people's: a clear while
+ * others stay open keeps the service at their worst and says so; a new incident never lowers what others hold;
  * <li>a person resolved it → skip: the bridge never overrides a person.
  * </ul>
  */
 public final class TransitionPlanner {
-    /**
-     * How the bridge's first update of an incident begins, by the status its alert gives the service. Read back, it
-     * tells what an open incident keeps its service at, whatever status later updates wrote.
-     */
-    public static final String DOWN_OPENING = "We are investigating a service disruption";
-    public static final String DEGRADED_OPENING = "We are investigating degraded performance";
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private final PageTexts texts;
 
-    public List<Transition> plan(Alert alert, List<LinkedService> services, Map<String, Current> current) {
-        List<Transition> transitions = new ArrayList<>();
-        for (LinkedService service : services) {
-            transitions.addAll(decide(alert, service, current.getOrDefault(service.id(), Current.NOTHING)));
-        }
-        return transitions;
+    public TransitionPlanner(PageTexts texts) {
+        this.texts = texts;
     }
 
-    private List<Transition> decide(Alert alert, LinkedService service, Current current) {
+    public List<Transition> plan(Alert alert, LinkedService service, ServiceView view) {
         if (alert.state() == AlertState.NO_CHANGE) {
             return List.of(new Transition.Unchanged(service, null,
                     "the alert's state did not change (" + alert.title() + ")"));
         }
-        if (current instanceof Current.Shown shown) {
+        if (view instanceof ServiceView.Shown shown) {
             return alert.state() == AlertState.OPEN ? List.of(open(alert, service, shown))
                     : clear(alert, service, shown);
         }
-        IncidentRef ref = IncidentRef.of(alert, service.service());
-        if (alert.state() == AlertState.OPEN) {
-            return List.of(create(alert, service, ref, List.of()));
-        }
-        if (!ref.hasEpisode()) {
-            return List.of(new Transition.Skip(service, "the clear does not say which alert it ends"));
-        }
-        return List.of(new Transition.MarkMonitoring(service, null,
-                monitoring(alert, ref, PublicText.title(alert.title()), List.of())));
+        return List.of(writeOnly(alert, service, (ServiceView.WriteOnly) view));
     }
 
-    private Transition open(Alert alert, LinkedService service, Current.Shown shown) {
-        Optional<IncidentView> open = shown.ofAlert().stream().filter(IncidentView::open).findFirst();
+    private Transition open(Alert alert, LinkedService service, ServiceView.Shown shown) {
+        Optional<HubIncident> open = shown.own().stream().map(ServiceView.Own::incident).filter(HubIncident::open)
+                .findFirst();
         if (open.isPresent()) {
-            return new Transition.Unchanged(service, open.get().incidentId(),
-                    "incident " + open.get().incidentId() + " already open");
+            return new Transition.Unchanged(service, open.get().id(), "incident " + open.get().id() + " already open");
         }
-        IncidentRef ref = IncidentRef.of(alert, service.service());
-        Optional<IncidentView> episode = shown.ofAlert().stream()
-                .filter(i -> i.ref().episodePart().equals(ref.episodePart())).findFirst();
-        if (episode.isPresent() && episode.get().resolved()) {
-            return new Transition.Skip(service, "incident " + episode.get().incidentId() + " was resolved by a person");
-        }
+        // The episode's own incident, if it ended: a person's resolution stands, a clear already happened.
+        Optional<HubIncident> episode = shown.own().stream().filter(ServiceView.Own::sameEpisode)
+                .map(ServiceView.Own::incident).reduce((first, second) -> second.resolvedByPerson() ? second : first);
         if (episode.isPresent()) {
-            return new Transition.Unchanged(service, episode.get().incidentId(),
-                    "incident " + episode.get().incidentId() + " already cleared");
+            return episode.get().resolvedByPerson()
+                    ? new Transition.Skip(service, episode.get().id(),
+                            "incident " + episode.get().id() + " was resolved by a person")
+                    : new Transition.Unchanged(service, episode.get().id(),
+                            "incident " + episode.get().id() + " already cleared");
         }
-        return create(alert, service, ref, shown.othersOpen());
+        Optional<HubIncident> newest = shown.own().isEmpty() ? Optional.empty()
+                : Optional.of(shown.own().get(shown.own().size() - 1).incident());
+        if (alert.continuation() && newest.isPresent() && newest.get().resolvedByPerson()) {
+            return new Transition.Skip(service, newest.get().id(), "incident " + newest.get().id()
+                    + " was resolved by a person; the alarm has not left ALARM since");
+        }
+        return create(alert, service, shown.othersWorst());
     }
 
-    private List<Transition> clear(Alert alert, LinkedService service, Current.Shown shown) {
+    private List<Transition> clear(Alert alert, LinkedService service, ServiceView.Shown shown) {
         Instant clearedAt = alert.at().truncatedTo(ChronoUnit.SECONDS);
-        List<IncidentView> open = shown.ofAlert().stream().filter(IncidentView::open).toList();
+        Optional<ServiceStatus> held = shown.othersWorst();
         List<Transition> transitions = new ArrayList<>();
-        for (IncidentView incident : open) {
-            if (incident.startTime() != null && clearedAt.isBefore(incident.startTime())) {
-                transitions.add(new Transition.Skip(service,
-                        "the clear is older than incident " + incident.incidentId()));
+        for (ServiceView.Own own : shown.own()) {
+            HubIncident incident = own.incident();
+            if (!incident.open()) {
+                continue;
+            }
+            if (incident.start() != null && clearedAt.isBefore(incident.start())) {
+                transitions.add(new Transition.Skip(service, incident.id(),
+                        "the clear is older than incident " + incident.id()));
             } else {
-                // Keep the title a person may have given it: only the status and type change.
-                transitions.add(new Transition.MarkMonitoring(service, incident.incidentId(),
-                        monitoring(alert, incident.ref(), incident.title(), shown.othersOpen())));
+                IncidentRef ref = incident.ref().orElseGet(() -> IncidentRef.of(alert, service.status()))
+                        .clearedAt(clearedAt);
+                transitions.add(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
+                        texts.clearing(alert, clearedAt, held, shown.others().size(), ref), clearedAt,
+                        IncidentType.MONITORING, held.orElse(ServiceStatus.UP)), Transition.Purpose.CLEAR));
             }
         }
         if (!transitions.isEmpty()) {
             return transitions;
         }
-        IncidentView last = shown.ofAlert().isEmpty() ? null : shown.ofAlert().get(shown.ofAlert().size() - 1);
-        if (last != null && last.resolved()) {
-            return List.of(new Transition.Skip(service, "incident " + last.incidentId() + " was resolved by a person"));
+        if (shown.own().isEmpty()) {
+            return List.of(new Transition.Unchanged(service, null, "no open incident of this alert"));
         }
-        if (last != null) {
-            return List.of(new Transition.Unchanged(service, last.incidentId(),
-                    "incident " + last.incidentId() + " already cleared"));
-        }
-        return List.of(new Transition.Unchanged(service, null, "no open incident of this alert"));
-    }
-
-    private static Transition create(Alert alert, LinkedService service, IncidentRef ref, List<IncidentView> others) {
-        ServiceStatus status = worst(others).map(service.status()::worst).orElse(service.status());
-        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
-        String opening = service.status() == ServiceStatus.DEGRADED_PERFORMANCE ? DEGRADED_OPENING : DOWN_OPENING;
-        String detail = alert.description().isBlank() ? "" : "\n\n" + PublicText.detail(alert.description());
-        String body = opening + " detected at " + READABLE.format(start) + "." + detail + "\n\n"
-                + audit(alert, start) + "\nReference: " + ref;
-        return new Transition.Create(service,
-                new IncidentDraft(ref, PublicText.title(alert.title()), body, start, IncidentType.INVESTIGATING, status));
-    }
-
-    private static IncidentDraft monitoring(Alert alert, IncidentRef ref, String title, List<IncidentView> others) {
-        Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
-        Optional<ServiceStatus> stillShown = worst(others);
-        String happened = "The problem detected earlier was no longer seen at " + READABLE.format(at) + ". "
-                + stillShown.map(s -> "The service stays " + describe(s) + " while " + others.size()
-                        + (others.size() == 1 ? " other alert on it is" : " other alerts on it are")
-                        + " still open; we are monitoring it.")
-                        .orElse("The service is operating normally; we are monitoring it.");
-        return new IncidentDraft(ref, title, happened + "\n\n" + audit(alert, at) + "\nReference: " + ref, at,
-                IncidentType.MONITORING, stillShown.orElse(ServiceStatus.UP));
+        HubIncident last = shown.own().get(shown.own().size() - 1).incident();
+        return List.of(last.resolvedByPerson()
+                ? new Transition.Skip(service, last.id(), "incident " + last.id() + " was resolved by a person")
+                : new Transition.Unchanged(service, last.id(), "incident " + last.id() + " already cleared"));
     }
 
     /**
-     * The line that tells readers and the team who wrote an update: e.g. "Posted automatically by the alert bridge
-     * from CloudWatch alarm ServerCpuTooHigh, which changed state at 2019-10-02 17:04 UTC."
+     * An integration URL: what this environment remembers posting, else an idempotent post by the stable id. An
+     * open while the alert's incident there is open continues it; a clear that names no episode ends the one this
+     * environment remembers opening.
      */
-    private static String audit(Alert alert, Instant changed) {
-        String kind = switch (alert.source()) {
-            case CLOUDWATCH -> "CloudWatch alarm";
-            case UPTRENDS -> "Uptrends monitor";
-            case ALERTMANAGER -> "Alertmanager alert";
-            case GRAFANA -> "Grafana alert";
-        };
-        return "Posted automatically by the alert bridge from " + kind + " " + PublicText.title(alert.monitor())
-                + ", which changed state at " + READABLE.format(changed) + ".";
+    private Transition writeOnly(Alert alert, LinkedService service, ServiceView.WriteOnly view) {
+        String id = IncidentRef.of(alert, service.status()).hookId(service.service().stableKey());
+        Optional<IncidentType> posted = view.posted();
+        if (alert.state() == AlertState.OPEN) {
+            if (view.open().isPresent() && !view.open().get().equals(id)) {
+                return new Transition.Unchanged(service, view.open().get(), "incident " + view.open().get()
+                        + " already open");
+            }
+            if (posted.isPresent()) {
+                return new Transition.Unchanged(service, id, "incident " + id + " already "
+                        + (posted.get() == IncidentType.MONITORING ? "cleared" : "open"));
+            }
+            return create(alert, service, Optional.empty());
+        }
+        if (!alert.hasIncidentKey()) {
+            if (view.open().isEmpty()) {
+                return new Transition.Skip(service, null, "the clear does not say which episode it ends, and an "
+                        + "integration URL cannot be asked");
+            }
+            id = view.open().get();
+        } else if (posted.isPresent() && posted.get() == IncidentType.MONITORING) {
+            return new Transition.Unchanged(service, id, "incident " + id + " already cleared");
+        }
+        Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
+        IncidentRef ref = IncidentRef.of(alert, service.status()).clearedAt(at);
+        return new Transition.Update(service, id, new IncidentDraft(ref, texts.title(alert),
+                texts.clearing(alert, at, Optional.empty(), 0, ref), at, IncidentType.MONITORING, ServiceStatus.UP),
+                Transition.Purpose.CLEAR);
     }
 
-    /** The worst status other alerts' open incidents give the service; an unknown one counts as down. */
-    private static Optional<ServiceStatus> worst(List<IncidentView> others) {
-        return others.stream().map(i -> i.status() == ServiceStatus.DEGRADED_PERFORMANCE ? i.status()
-                : ServiceStatus.DOWN).reduce(ServiceStatus::worst);
-    }
-
-    private static String describe(ServiceStatus status) {
-        return status == ServiceStatus.DEGRADED_PERFORMANCE ? "degraded" : "down";
+    private Transition create(Alert alert, LinkedService service, Optional<ServiceStatus> othersHold) {
+        ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
+        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
+        IncidentRef ref = IncidentRef.of(alert, service.status());
+        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert),
+                texts.opening(alert, service.status(), start, ref), start, IncidentType.INVESTIGATING, status));
     }
 }

@@ -129,6 +129,6 @@ class ConfigParserTest {
 
     private static Alert alert(AlertSource source, String monitor, int level) {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
-                java.time.Instant.EPOCH, "t", "", "");
+                java.time.Instant.EPOCH, "t", "", false);
     }
 }

@@ -70,11 +70,13 @@ class IntegrationUrlServicesTest {
 
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo(HOOK_PATH))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("json"))
-                .withRequestBody(equalToJson("""
-                        {"type": "incident", "id": "${json-unit.regex}sb-[0-9a-f]{12}-[0-9a-f]{16}",
-                         "title": "%s", "description": "${json-unit.any-string}",
-                         "start_time": "%s", "state": "investigating"}
-                        """.formatted(name, openedAt))));
+                .withRequestBody(equalToJson(
+                        """
+                                {"type": "incident", "id": "${json-unit.regex}sb2\\\\.cw-[0-9a-f]{8}\\\\.[0-9a-f]{12}\\\\.[0-9a-f]{12}\\\\.[0-9a-f]{6}",
+                                 "title": "%s", "description": "${json-unit.any-string}",
+                                 "start_time": "%s", "state": "investigating"}
+                                """
+                                .formatted(name, openedAt))));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
                         {"service_statuses": [{"service_id": 101, "status": "down"}]}

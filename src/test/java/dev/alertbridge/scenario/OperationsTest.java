@@ -176,10 +176,10 @@ class OperationsTest {
         Neighbours.wireMock().verify(2, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(WireMock.matchingJsonPath("$.body", WireMock.containing("Posted automatically by "
                         + "the alert bridge from CloudWatch alarm ServerCpuTooHigh, which changed state at 2019-10-02 "
-                        + "17:04 UTC.\nReference: sb-"))));
+                        + "17:04 UTC.\nRef: sb2."))));
         Neighbours.wireMock().verify(2, postRequestedFor(urlMatching(".*/incident_updates"))
                 .withRequestBody(WireMock.matchingJsonPath("$.body", WireMock.containing("which changed state at "
-                        + "2019-10-02 17:34 UTC.\nReference: sb-"))));
+                        + "2019-10-02 17:34 UTC.\nRef: sb2."))));
     }
 
     @Test

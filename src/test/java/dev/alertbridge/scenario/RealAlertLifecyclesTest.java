@@ -33,7 +33,7 @@ import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
 import dev.alertbridge.support.ParameterStore.Parameter;
 import dev.alertbridge.support.TestConfig;
-import dev.alertbridge.transition.IncidentRef;
+import dev.alertbridge.transition.LegacyMark;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -113,7 +113,7 @@ class RealAlertLifecyclesTest {
                         {"incident_type": "monitoring",
                          "service_statuses": [{"service_id": 101, "status": "degraded-performance"}]}
                         """, true, true)).withRequestBody(WireMock.containing(
-                        "stays degraded while 1 other alert on it is still open")));
+                        "stays degraded while 1 other incident on it is still open")));
 
         Lambda.invoke(Events.ok("checkout-latency-p99", "2024-07-02T08:05:00.000+0000",
                 "2024-07-02T08:40:00.000+0000")).statusCode(200);
@@ -292,9 +292,9 @@ class RealAlertLifecyclesTest {
         for (String opened : List.of("2015-06-03T16:00:00Z", "2015-06-03T17:43:27Z")) {
             Alert episode = new Alert(AlertSource.CLOUDWATCH, List.of("EXAMPLE"), "ignored", 1, AlertState.OPEN,
                     "arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE@" + opened, Instant.parse(opened),
-                    Instant.parse(opened), "EXAMPLE", "", "");
+                    Instant.parse(opened), "EXAMPLE", "", false);
             Neighbours.statusHub().seed("EXAMPLE", opened, "investigating", "We are investigating.\n\nReference: "
-                    + IncidentRef.legacy(episode, search), 102, "down");
+                    + LegacyMark.byName(episode, search.id()).orElseThrow().text(), 102, "down");
         }
 
         Lambda.invoke(Events.load("sns/2-ok.json")).statusCode(200)

@@ -51,6 +51,10 @@ class SelfHealingTest {
 
     private static void fresh(String reconcileMode) {
         Neighbours.resetToDefaults();
+        configure(reconcileMode);
+    }
+
+    private static void configure(String reconcileMode) {
         ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
                 new Parameter(ParameterStore.PATH + "links", "String", """
                         {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
@@ -124,6 +128,40 @@ class SelfHealingTest {
 
         Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
         Journal.assertNoWrites();
+    }
+
+    /**
+     * What two clears that landed at once left before the page converged: every incident in Monitoring, the service
+     * still down. The reconciliation finds it in report mode and corrects it in repair mode, on the bridge's own
+     * incident.
+     */
+    @Test
+    void aServiceLeftDownWithEveryIncidentClearedIsFoundAndCorrected() {
+        fresh("report");
+        for (String alarm : List.of("checkout-5xx", "checkout-db")) {
+            Instant opened = ago(Duration.ofHours(3));
+            Neighbours.cloudWatch().alarm(alarm, "OK", ago(Duration.ofHours(2)));
+            String arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + alarm;
+            var cleared = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH, arn)
+                    .knownAs(List.of(alarm, arn)).titled(alarm).clears(arn + "@" + opened, opened)
+                    .at(ago(Duration.ofHours(2)));
+            Neighbours.statusHub().seed(alarm, opened.toString(), "monitoring", "The service stays down while 1 other "
+                    + "incident on it is still open.\n" + dev.alertbridge.transition.IncidentRef.of(cleared,
+                            dev.alertbridge.alert.ServiceStatus.DOWN).clearedAt(cleared.at()).line(),
+                    101, "down");
+        }
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.action", org.hamcrest.Matchers.hasItem(
+                "would correct to up"));
+        Journal.assertNoWrites();
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("down");
+
+        configure("repair");
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.action", org.hamcrest.Matchers.hasItem(
+                "corrected to up"));
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.at("/incident_updates/0/incident_type")
+                .asText()).containsOnly("monitoring");
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
     }
 
     @Test

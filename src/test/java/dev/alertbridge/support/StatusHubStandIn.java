@@ -44,6 +44,12 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private boolean ignoreTimeFilter;
     private final AtomicInteger appliedButFailed = new AtomicInteger();
     private volatile int appliedButStatus;
+    /** What the page shows each service: the status the newest landed update naming it set. */
+    private final Map<Long, String> shown = new LinkedHashMap<>();
+    private volatile boolean sendUpdatedAt;
+    private volatile WriteGate gate;
+    /** Keeps updated_at moving forward even within one millisecond. */
+    private long lastUpdate;
 
     @Override
     public String getName() {
@@ -67,6 +73,76 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         delayedWrites.set(0);
         ignoreTimeFilter = false;
         appliedButFailed.set(0);
+        shown.clear();
+        sendUpdatedAt = false;
+        gate = null;
+    }
+
+    /** The status the public page shows the service now ("up" when no update ever named it). */
+    public synchronized String pageStatus(long serviceId) {
+        return shown.getOrDefault(serviceId, "up");
+    }
+
+    /** The list carries each incident's {@code updated_at} (the time of its newest update), as some hubs send. */
+    public void sendUpdatedAt() {
+        sendUpdatedAt = true;
+    }
+
+    /**
+     * The next {@code count} Management API writes are held until all {@code count} have arrived (every sender has
+     * decided), then land one after another, those whose body {@code landsLast} matches after the others (else in
+     * arrival order): the bad landing order made to happen rather than hoped for. A write that waits longer than
+     * {@code timeoutMillis} for the others lands anyway.
+     */
+    public void gateWrites(int count, java.util.function.Predicate<String> landsLast, long timeoutMillis) {
+        gate = new WriteGate(count, landsLast, timeoutMillis);
+    }
+
+    /** See {@link #gateWrites}. */
+    private static final class WriteGate {
+        private final int count;
+        private final java.util.function.Predicate<String> landsLast;
+        private final long timeoutMillis;
+        private final List<Boolean> late = new ArrayList<>();
+        private final List<Integer> order = new ArrayList<>();
+        private int landed;
+
+        WriteGate(int count, java.util.function.Predicate<String> landsLast, long timeoutMillis) {
+            this.count = count;
+            this.landsLast = landsLast;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        /** The arrival's ticket, or -1 once the gate has let its writes through. */
+        synchronized int arrive(String body) {
+            if (late.size() >= count) {
+                return -1;
+            }
+            late.add(landsLast.test(body));
+            if (late.size() == count) {
+                for (boolean last : List.of(false, true)) {
+                    for (int i = 0; i < count; i++) {
+                        if (late.get(i) == last) {
+                            order.add(i);
+                        }
+                    }
+                }
+            }
+            notifyAll();
+            return late.size() - 1;
+        }
+
+        synchronized void awaitTurn(int ticket) throws InterruptedException {
+            long end = System.currentTimeMillis() + timeoutMillis;
+            while ((order.size() < count || order.get(landed) != ticket) && System.currentTimeMillis() < end) {
+                wait(Math.max(1, end - System.currentTimeMillis()));
+            }
+        }
+
+        synchronized void landedOne() {
+            landed = Math.min(landed + 1, count - 1);
+            notifyAll();
+        }
     }
 
     /**
@@ -102,7 +178,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         ObjectNode update = incident.putArray("incident_updates").addObject().put("body", body)
                 .put("incident_type", type);
         update.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", status);
+        stamp(incident);
         incidents.put(id, incident);
+        show(update);
         return id;
     }
 
@@ -161,6 +239,22 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
+    /** A person posts an update setting the service's status: e.g. reopens an incident they resolved too early. */
+    public synchronized void personSets(String incidentId, String incidentType, long serviceId, String status) {
+        ObjectNode incident = incidents.get(incidentId);
+        ObjectNode update = json.createObjectNode().put("body", "Update from the on-call engineer.")
+                .put("incident_type", incidentType);
+        update.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", status);
+        ((ArrayNode) incident.get("incident_updates")).insert(0, update);
+        stamp(incident);
+        show(update);
+        if ("resolved".equals(incidentType)) {
+            endIfResolved(incident, incidentType);
+        } else {
+            incident.putNull("end_time");
+        }
+    }
+
     /** A person changes the incident in StatusHub's control panel: a new update with this type (and title). */
     public synchronized void personUpdates(String incidentId, String incidentType, String newTitle) {
         ObjectNode incident = incidents.get(incidentId);
@@ -171,6 +265,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 .put("incident_type", incidentType);
         update.putArray("service_statuses");
         ((ArrayNode) incident.get("incident_updates")).insert(0, update);
+        stamp(incident);
         endIfResolved(incident, incidentType);
     }
 
@@ -201,7 +296,26 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 Thread.currentThread().interrupt();
             }
         }
-        ResponseDefinition answer = handle(serveEvent);
+        WriteGate writes = gate;
+        int turn = writes != null && serveEvent.getRequest().getMethod().getName().equals("POST")
+                && !serveEvent.getRequest().getUrl().startsWith("/hooks/")
+                        ? writes.arrive(serveEvent.getRequest().getBodyAsString())
+                        : -1;
+        ResponseDefinition answer;
+        if (turn >= 0) {
+            try {
+                writes.awaitTurn(turn);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                answer = handle(serveEvent);
+            } finally {
+                writes.landedOne();
+            }
+        } else {
+            answer = handle(serveEvent);
+        }
         if (serveEvent.getRequest().getMethod().getName().equals("POST") && answer.getStatus() < 300
                 && appliedButFailed.getAndDecrement() > 0) {
             answer = answer(appliedButStatus, "{\"error\":\"Service Unavailable\"}");
@@ -283,6 +397,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                     .put("start_time", incident.get("start_time").asText()).set("end_time", incident.get("end_time"));
             ((ObjectNode) data.get(data.size() - 1)).put("last_incident_type",
                     updates.get(0).get("incident_type").asText());
+            if (sendUpdatedAt && incident.has("updated_at")) {
+                ((ObjectNode) data.get(data.size() - 1)).put("updated_at", incident.get("updated_at").asText());
+            }
         }
         ObjectNode body = json.createObjectNode();
         body.set("data", data);
@@ -315,8 +432,11 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         ObjectNode incident = json.createObjectNode().put("id", Integer.parseInt(id))
                 .put("title", body.path("title").asText()).put("start_time", body.path("start_time").asText());
         incident.putNull("end_time");
-        incident.putArray("incident_updates").add(update(body));
+        ObjectNode update = update(body);
+        incident.putArray("incident_updates").add(update);
+        stamp(incident);
         incidents.put(id, incident);
+        show(update);
         return answer(201, incident.toString());
     }
 
@@ -325,9 +445,24 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         if (incident == null) {
             return answer(404, "{\"error\":\"Not found\"}");
         }
-        ((ArrayNode) incident.get("incident_updates")).insert(0, update(body));
+        ObjectNode update = update(body);
+        ((ArrayNode) incident.get("incident_updates")).insert(0, update);
+        stamp(incident);
+        show(update);
         endIfResolved(incident, body.path("incident_type").asText());
         return answer(200, "{\"id\":" + ids.incrementAndGet() + "}");
+    }
+
+    /** The page shows each service the status its newest landed update set. */
+    private void show(JsonNode update) {
+        update.path("service_statuses").forEach(s -> shown.put(s.path("service_id").asLong(),
+                s.path("status").asText()));
+    }
+
+    /** When the incident last changed, kept as its {@code updated_at}. */
+    private void stamp(ObjectNode incident) {
+        lastUpdate = Math.max(System.currentTimeMillis(), lastUpdate + 1);
+        incident.put("updated_at", java.time.Instant.ofEpochMilli(lastUpdate).toString());
     }
 
     private ObjectNode update(JsonNode body) {

@@ -4,196 +4,162 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
-import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
 
+/** The pure core: what one alert does to one service, given the incidents StatusHub shows there. */
 class TransitionPlannerTest {
     private static final Instant OPENED = Instant.parse("2024-01-01T10:00:00.500Z");
     private static final Instant CLEARED = Instant.parse("2024-01-01T10:30:00Z");
+    private static final String ARN = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:cpu";
     private static final ServiceTarget CHECKOUT_TARGET = new ServiceTarget("checkout", "Checkout", 101L, null);
-    private static final LinkedService CHECKOUT = linked(CHECKOUT_TARGET, ServiceStatus.DOWN);
-    private static final LinkedService WIDGET = linked(new ServiceTarget("widget", "Widget", null,
-            URI.create("https://hooks.statushub.io/hooks/generic?token=t")), ServiceStatus.DOWN);
+    private static final LinkedService CHECKOUT = new LinkedService(CHECKOUT_TARGET, ServiceStatus.DOWN,
+            WriteMode.LIVE);
+    private static final LinkedService WIDGET = new LinkedService(new ServiceTarget("widget", "Widget", null,
+            URI.create("https://hooks.statushub.io/hooks/generic?token=t")), ServiceStatus.DOWN, WriteMode.LIVE);
 
-    private final TransitionPlanner planner = new TransitionPlanner();
+    private final TransitionPlanner planner = new TransitionPlanner(new PageTexts());
 
     @Test
-    void plan_openWithNothingShown_createsDownAndInvestigatingAtTheAlertsStart() {
-        Transition t = only(planner.plan(alert(AlertState.OPEN, OPENED), List.of(CHECKOUT), Map.of()));
+    void anOpenWithNothingShownCreatesDownAndInvestigatingAtTheAlertsStart() {
+        Transition t = only(plan(opens(), List.of()));
         assertThat(t).isInstanceOfSatisfying(Transition.Create.class, create -> {
             assertThat(create.draft().type()).isEqualTo(IncidentType.INVESTIGATING);
             assertThat(create.draft().status()).isEqualTo(ServiceStatus.DOWN);
             assertThat(create.draft().time()).isEqualTo(Instant.parse("2024-01-01T10:00:00Z"));
-            assertThat(create.draft().body()).endsWith("Reference: " + IncidentRef.of(alert(AlertState.OPEN, OPENED),
-                    CHECKOUT_TARGET));
+            assertThat(create.draft().body()).endsWith(IncidentRef.of(opens(), ServiceStatus.DOWN).line())
+                    .doesNotContain("123456789012").doesNotContain(ARN);
         });
     }
 
     @Test
-    void plan_openWithItsIncidentShown_isUnchanged() {
-        assertThat(only(planner.plan(alert(AlertState.OPEN, OPENED), List.of(CHECKOUT),
-                Map.of("checkout", shown(mine(IncidentType.IDENTIFIED, false))))))
-                .isInstanceOf(Transition.Unchanged.class);
-    }
-
-    @Test
-    void plan_openOfANewEpisodeWhileTheAlertsIncidentIsOpen_continuesIt() {
-        Alert again = alert(AlertState.OPEN, CLEARED, "arn:cpu@" + CLEARED, CLEARED);
-        assertThat(only(planner.plan(again, List.of(CHECKOUT),
-                Map.of("checkout", shown(mine(IncidentType.INVESTIGATING, false))))))
+    void anOpenWhileItsIncidentIsOpenChangesNothing() {
+        assertThat(only(plan(opens(), List.of(bridge("7", opens(), IncidentType.IDENTIFIED)))))
                 .isInstanceOfSatisfying(Transition.Unchanged.class, u -> assertThat(u.incidentId()).isEqualTo("7"));
     }
 
     @Test
-    void plan_openOfANewEpisodeAfterTheLastWasCleared_createsAnother() {
-        Alert again = alert(AlertState.OPEN, CLEARED, "arn:cpu@" + CLEARED, CLEARED);
-        assertThat(only(planner.plan(again, List.of(CHECKOUT),
-                Map.of("checkout", shown(mine(IncidentType.MONITORING, true))))))
-                .isInstanceOf(Transition.Create.class);
-    }
-
-    @Test
-    void plan_clearOfAnIncidentAPersonRetitled_marksMonitoringKeepingTheTitle() {
-        Transition t = only(planner.plan(alert(AlertState.CLEAR, CLEARED), List.of(CHECKOUT),
-                Map.of("checkout", shown(mine(IncidentType.IDENTIFIED, false)))));
-        assertThat(t).isInstanceOfSatisfying(Transition.MarkMonitoring.class, m -> {
-            assertThat(m.incidentId()).isEqualTo("7");
-            assertThat(m.draft().title()).isEqualTo("Retitled by a person");
-            assertThat(m.draft().status()).isEqualTo(ServiceStatus.UP);
+    void aClearOfAnIncidentAPersonSetIdentifiedMovesItToMonitoringAndReleasesTheService() {
+        HubIncident identified = bridge("7", opens(), IncidentType.INVESTIGATING)
+                .with(personUpdate(IncidentType.IDENTIFIED, ServiceStatus.DOWN));
+        Transition t = only(plan(clears(), List.of(identified)));
+        assertThat(t).isInstanceOfSatisfying(Transition.Update.class, u -> {
+            assertThat(u.incidentId()).isEqualTo("7");
+            assertThat(u.draft().type()).isEqualTo(IncidentType.MONITORING);
+            assertThat(u.draft().status()).isEqualTo(ServiceStatus.UP);
         });
     }
 
     @Test
-    void plan_clearWithTwoOpenIncidentsOfTheAlert_marksBoth() {
-        IncidentView second = new IncidentView("8", "cpu", IncidentRef.of(alert(AlertState.OPEN, CLEARED,
-                "arn:cpu@x", CLEARED), CHECKOUT_TARGET), OPENED, IncidentType.INVESTIGATING, false, ServiceStatus.DOWN);
-        List<Transition> plan = planner.plan(alert(AlertState.CLEAR, CLEARED, "", null), List.of(CHECKOUT),
-                Map.of("checkout", new Current.Shown(List.of(mine(IncidentType.INVESTIGATING, false), second),
-                        List.of())));
-        assertThat(plan).extracting(t -> ((Transition.MarkMonitoring) t).incidentId()).containsExactly("7", "8");
-    }
-
-    @Test
-    void plan_clearWhileAnotherAlertsIncidentIsOpen_keepsTheServiceAtItsStatusAndSaysWhy() {
-        IncidentView other = new IncidentView("9", "latency", new IncidentRef("aaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"),
-                OPENED, IncidentType.INVESTIGATING, false, ServiceStatus.DEGRADED_PERFORMANCE);
-        Transition t = only(planner.plan(alert(AlertState.CLEAR, CLEARED), List.of(CHECKOUT),
-                Map.of("checkout", new Current.Shown(List.of(mine(IncidentType.INVESTIGATING, false)),
-                        List.of(other)))));
-        assertThat(t).isInstanceOfSatisfying(Transition.MarkMonitoring.class, m -> {
-            assertThat(m.draft().status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
-            assertThat(m.draft().type()).isEqualTo(IncidentType.MONITORING);
-            assertThat(m.draft().body()).contains("stays degraded while 1 other alert on it is still open");
+    void aClearKeepsTheServiceAtThePersonsStatusWhileTheirIncidentIsOpen() {
+        HubIncident persons = person("9", IncidentType.IDENTIFIED, ServiceStatus.DEGRADED_PERFORMANCE);
+        Transition t = only(plan(clears(), List.of(bridge("7", opens(), IncidentType.INVESTIGATING), persons)));
+        assertThat(t).isInstanceOfSatisfying(Transition.Update.class, u -> {
+            assertThat(u.draft().status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
+            assertThat(u.draft().body()).contains("1 other incident on it is still open");
         });
     }
 
     @Test
-    void plan_degradingLinkWhileAnotherAlertHasTheServiceDown_neverLowersIt() {
-        IncidentView other = new IncidentView("9", "down", new IncidentRef("aaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"),
-                OPENED, IncidentType.INVESTIGATING, false, ServiceStatus.DOWN);
-        Transition t = only(planner.plan(alert(AlertState.OPEN, OPENED),
-                List.of(linked(CHECKOUT_TARGET, ServiceStatus.DEGRADED_PERFORMANCE)),
-                Map.of("checkout", new Current.Shown(List.of(), List.of(other)))));
-        assertThat(t).isInstanceOfSatisfying(Transition.Create.class,
-                c -> assertThat(c.draft().status()).isEqualTo(ServiceStatus.DOWN));
-        Transition alone = only(planner.plan(alert(AlertState.OPEN, OPENED),
-                List.of(linked(CHECKOUT_TARGET, ServiceStatus.DEGRADED_PERFORMANCE)), Map.of()));
-        assertThat(alone).isInstanceOfSatisfying(Transition.Create.class,
-                c -> assertThat(c.draft().status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE));
+    void aPersonsIncidentInMonitoringHoldsNothing() {
+        HubIncident persons = person("9", IncidentType.MONITORING, ServiceStatus.DOWN);
+        Transition t = only(plan(clears(), List.of(bridge("7", opens(), IncidentType.INVESTIGATING), persons)));
+        assertThat(((Transition.Update) t).draft().status()).isEqualTo(ServiceStatus.UP);
     }
 
     @Test
-    void plan_anythingOnAResolvedIncident_isSkipped() {
-        for (AlertState state : List.of(AlertState.OPEN, AlertState.CLEAR)) {
-            assertThat(only(planner.plan(alert(state, CLEARED), List.of(CHECKOUT),
-                    Map.of("checkout", shown(mine(IncidentType.RESOLVED, false))))))
-                    .isInstanceOfSatisfying(Transition.Skip.class, s -> assertThat(s.why()).contains("person"));
-        }
+    void aNewIncidentNeverLowersWhatAPersonHolds() {
+        LinkedService degrades = new LinkedService(CHECKOUT_TARGET, ServiceStatus.DEGRADED_PERFORMANCE,
+                WriteMode.LIVE);
+        Transition t = only(planner.plan(opens(), degrades, ServiceView.of(opens(), CHECKOUT_TARGET,
+                List.of(person("9", IncidentType.INVESTIGATING, ServiceStatus.DOWN)))));
+        assertThat(((Transition.Create) t).draft().status()).isEqualTo(ServiceStatus.DOWN);
     }
 
     @Test
-    void plan_clearOlderThanTheIncident_isSkipped() {
-        Alert early = alert(AlertState.CLEAR, Instant.parse("2024-01-01T09:59:00Z"));
-        assertThat(only(planner.plan(early, List.of(CHECKOUT), Map.of("checkout",
-                shown(mine(IncidentType.INVESTIGATING, false)))))).isInstanceOf(Transition.Skip.class);
+    void aPersonWhoReopensTheirResolvedIncidentMakesItOpenAgainAndTheClearEndsIt() {
+        HubIncident reopened = bridge("7", opens(), IncidentType.INVESTIGATING)
+                .with(personUpdate(IncidentType.RESOLVED, ServiceStatus.UP))
+                .with(personUpdate(IncidentType.INVESTIGATING, ServiceStatus.DOWN));
+        assertThat(reopened.open()).isTrue();
+        assertThat(reopened.resolvedByPerson()).isFalse();
+        assertThat(only(plan(clears(), List.of(reopened)))).isInstanceOf(Transition.Update.class);
     }
 
     @Test
-    void plan_clearWithNothingShown_isUnchangedButOnAnIntegrationUrlItPostsMonitoring() {
-        List<Transition> plan = planner.plan(alert(AlertState.CLEAR, CLEARED), List.of(CHECKOUT, WIDGET),
-                Map.of("widget", Current.UNREADABLE));
-        assertThat(plan.get(0)).isInstanceOf(Transition.Unchanged.class);
-        assertThat(plan.get(1)).isInstanceOf(Transition.MarkMonitoring.class);
+    void anAlarmToAlarmUpdateAfterAPersonResolvedOpensNothing() {
+        HubIncident resolved = bridge("7", opens(), IncidentType.INVESTIGATING)
+                .with(personUpdate(IncidentType.RESOLVED, ServiceStatus.UP));
+        Alert stillInAlarm = Alert.of(AlertSource.CLOUDWATCH, ARN).knownAs(List.of("cpu", ARN)).titled("cpu")
+                .continues("", null).at(CLEARED);
+        assertThat(only(plan(stillInAlarm, List.of(resolved)))).isInstanceOf(Transition.Skip.class);
     }
 
     @Test
-    void plan_alreadyClearedByTheBridge_isUnchangedForOpenAndClear() {
-        for (AlertState state : List.of(AlertState.OPEN, AlertState.CLEAR)) {
-            assertThat(only(planner.plan(alert(state, CLEARED), List.of(CHECKOUT),
-                    Map.of("checkout", shown(mine(IncidentType.MONITORING, true))))))
-                    .isInstanceOf(Transition.Unchanged.class);
-        }
+    void aLateOpenOfAnEpisodeAlreadyClearedChangesNothing() {
+        HubIncident cleared = bridge("7", opens(), IncidentType.INVESTIGATING)
+                .with(new HubIncident.Update(IncidentType.MONITORING,
+                        "cleared\n" + IncidentRef.of(opens(), ServiceStatus.DOWN).clearedAt(CLEARED).line(),
+                        Map.of(101L, ServiceStatus.UP), null));
+        assertThat(only(plan(opens(), List.of(cleared)))).isInstanceOf(Transition.Unchanged.class);
     }
 
     @Test
-    void plan_titleWithMarkup_isNeutralisedButReadable() {
-        Alert named = new Alert(AlertSource.GRAFANA, List.of("x"), "grafana:fp", 1, AlertState.OPEN, "k", OPENED,
-                OPENED, "CPU > 90% & rising <script>", "", "");
-        Transition t = only(planner.plan(named, List.of(CHECKOUT), Map.of()));
-        assertThat(((Transition.Create) t).draft().title()).isEqualTo("CPU > 90% & rising ‹script>");
+    void aClearOlderThanTheIncidentLeavesIt() {
+        Alert later = Alert.of(AlertSource.CLOUDWATCH, ARN).knownAs(List.of("cpu", ARN)).titled("cpu")
+                .opens(ARN + "@" + CLEARED.plusSeconds(60), CLEARED.plusSeconds(60)).at(CLEARED.plusSeconds(60));
+        assertThat(only(plan(clears(), List.of(bridge("8", later, IncidentType.INVESTIGATING)))))
+                .isInstanceOf(Transition.Skip.class);
     }
 
     @Test
-    void ref_sameForOpenAndClearOfOneAlert_differentForAnotherEpisodeOrService() {
-        IncidentRef open = IncidentRef.of(alert(AlertState.OPEN, OPENED), CHECKOUT_TARGET);
-        IncidentRef clear = IncidentRef.of(alert(AlertState.CLEAR, CLEARED), CHECKOUT_TARGET);
-        Alert later = alert(AlertState.OPEN, OPENED, "arn:cpu@later", OPENED);
-        assertThat(open).isEqualTo(clear);
-        assertThat(IncidentRef.of(later, CHECKOUT_TARGET).alertPart()).isEqualTo(open.alertPart());
-        assertThat(IncidentRef.of(later, CHECKOUT_TARGET)).isNotEqualTo(open);
-        assertThat(IncidentRef.of(alert(AlertState.OPEN, OPENED), new ServiceTarget("search", "S", 102L, null)))
-                .isNotEqualTo(open);
-        assertThat(IncidentRef.findAll("text\n\nReference: " + open)).containsExactly(open);
+    void anIntegrationUrlClearWithoutItsEpisodeIsSkipped() {
+        Alert clear = Alert.of(AlertSource.CLOUDWATCH, ARN).knownAs(List.of("cpu")).titled("cpu").clears("", null)
+                .at(CLEARED);
+        assertThat(only(planner.plan(clear, WIDGET, new ServiceView.WriteOnly(Optional.empty(), Optional.empty()))))
+                .isInstanceOf(Transition.Skip.class);
     }
 
-    @Test
-    void ref_survivesRenamingTheServiceKeyOrTheMonitor() {
-        IncidentRef before = IncidentRef.of(alert(AlertState.OPEN, OPENED), CHECKOUT_TARGET);
-        Alert renamed = new Alert(AlertSource.CLOUDWATCH, List.of("cpu-renamed"), "arn:cpu", 1, AlertState.OPEN,
-                "arn:cpu@" + OPENED, OPENED, OPENED, "cpu-renamed", "", "");
-        assertThat(IncidentRef.of(renamed, new ServiceTarget("shop", "Shop", 101L, null))).isEqualTo(before);
+    private List<Transition> plan(Alert alert, List<HubIncident> incidents) {
+        return planner.plan(alert, CHECKOUT, ServiceView.of(alert, CHECKOUT_TARGET, incidents));
     }
 
-    private static LinkedService linked(ServiceTarget target, ServiceStatus status) {
-        return new LinkedService(target, status, WriteMode.LIVE);
+    private static Alert opens() {
+        return Alert.of(AlertSource.CLOUDWATCH, ARN).knownAs(List.of("cpu", ARN)).titled("cpu")
+                .opens(ARN + "@" + OPENED, OPENED).at(OPENED);
     }
 
-    private static Alert alert(AlertState state, Instant at) {
-        return alert(state, at, "arn:cpu@" + OPENED, OPENED);
+    private static Alert clears() {
+        return Alert.of(AlertSource.CLOUDWATCH, ARN).knownAs(List.of("cpu", ARN)).titled("cpu")
+                .clears(ARN + "@" + OPENED, OPENED).at(CLEARED);
     }
 
-    private static Alert alert(AlertState state, Instant at, String episode, Instant openedAt) {
-        return new Alert(AlertSource.CLOUDWATCH, List.of("cpu", "arn:cpu"), "arn:cpu", 1, state, episode, openedAt,
-                at, "cpu", "CPU above 90%", "");
+    private static HubIncident bridge(String id, Alert alert, IncidentType type) {
+        Instant start = alert.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<HubIncident.Update> updates = new ArrayList<>();
+        updates.add(new HubIncident.Update(type, "We are investigating.\n" + IncidentRef.of(alert, ServiceStatus.DOWN)
+                .line(), Map.of(101L, ServiceStatus.DOWN), null));
+        return new HubIncident(id, "Retitled by a person", start, updates);
     }
 
-    private static IncidentView mine(IncidentType latest, boolean cleared) {
-        return new IncidentView("7", "Retitled by a person", IncidentRef.of(alert(AlertState.OPEN, OPENED),
-                CHECKOUT_TARGET), Instant.parse("2024-01-01T10:00:00Z"), latest, cleared, ServiceStatus.DOWN);
+    private static HubIncident person(String id, IncidentType type, ServiceStatus status) {
+        return new HubIncident(id, "Payment provider trouble", OPENED,
+                List.of(new HubIncident.Update(type, "We are looking into it.", Map.of(101L, status), null)));
     }
 
-    private static Current shown(IncidentView incident) {
-        return new Current.Shown(List.of(incident), List.of());
+    private static HubIncident.Update personUpdate(IncidentType type, ServiceStatus status) {
+        return new HubIncident.Update(type, "A person's note.", Map.of(101L, status), null);
     }
 
     private static Transition only(List<Transition> plan) {

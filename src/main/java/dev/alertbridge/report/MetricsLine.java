@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.report;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,8 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.handler.InvocationReport.Result;
-import dev.alertbridge.metrics.Counters;
+import dev.alertbridge.report.InvocationReport.Result;
 
 /**
  * One CloudWatch Embedded Metric Format line per invocation, on standard output (Lambda sends it to CloudWatch

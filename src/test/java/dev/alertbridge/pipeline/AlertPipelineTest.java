@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,8 @@ import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.event.Adapted;
-import dev.alertbridge.handler.InvocationReport.Result;
+import dev.alertbridge.report.InvocationReport;
+import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 
@@ -30,14 +31,14 @@ import dev.alertbridge.statushub.StatusHubGateway;
  * The pipeline (links → look up → plan → apply → report) in milliseconds, with no Lambda and no HTTP: the dry-run
  * store is the in-memory StatusHub, remembering what it would have made.
  */
-class PipelineTest {
+class AlertPipelineTest {
     private static final Instant T0 = Instant.parse("2024-09-01T08:00:00Z");
     private static final BridgeConfig CONFIG = new BridgeConfig(
             Optional.of(new StatusHubAccount(URI.create("https://acme.app.statushub.io/api/v3"), "k", "acme")),
             Optional.empty(), Map.of("checkout", new ServiceTarget("checkout", "Checkout", 101L, null)),
             List.of(new ServiceLink("checkout-*", null, null, List.of("checkout"))));
 
-    private final AlertDispatcher dispatcher = new AlertDispatcher(new StatusHubGateway(dryRun(), new ObjectMapper()));
+    private final AlertPipeline pipeline = new AlertPipeline(new StatusHubGateway(dryRun(), new ObjectMapper()));
 
     @Test
     void dispatch_twoAlarmsOnOneService_keepItDownUntilTheLastClears() {
@@ -47,7 +48,7 @@ class PipelineTest {
         InvocationReport first = dispatch(clear("checkout-5xx", T0.plusSeconds(600)));
         assertThat(results(first)).containsExactly(Result.UPDATED);
         assertThat(first.alerts().get(0).services().get(0).request()).contains("\"status\":\"down\"")
-                .contains("stays down while 1 other alert on it is still open");
+                .contains("stays down while 1 other incident on it is still open");
 
         InvocationReport last = dispatch(clear("checkout-db", T0.plusSeconds(900)));
         assertThat(last.alerts().get(0).services().get(0).request()).contains("\"status\":\"up\"");
@@ -62,7 +63,7 @@ class PipelineTest {
     }
 
     private InvocationReport dispatch(Alert alert) {
-        return dispatcher.dispatch(new Adapted(List.of(alert), List.of()), CONFIG, CONFIG.links(),
+        return pipeline.run(new Adapted(List.of(alert), List.of()), CONFIG, CONFIG.links(),
                 Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()), alert.at(), true);
     }
 
@@ -116,6 +117,10 @@ class PipelineTest {
 
                     public int retries() {
                         return 2;
+                    }
+
+                    public Duration lookback() {
+                        return Duration.ofDays(7);
                     }
                 };
             }

@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -88,6 +88,22 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
         public boolean failed() {
             return result == Result.FAILED;
         }
+    }
+
+    /**
+     * The same report with a note on each alert (in order; null adds none): what was checked before deciding, e.g.
+     * a late event's alarm state.
+     */
+    public InvocationReport withNotes(List<String> notes) {
+        List<AlertReport> noted = new java.util.ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            AlertReport a = alerts.get(i);
+            String note = i < notes.size() ? notes.get(i) : null;
+            noted.add(note == null ? a
+                    : new AlertReport(a.source(), a.monitor(), a.state(), a.escalationLevel(),
+                            a.note() == null ? note : a.note() + "; " + note, a.services()));
+        }
+        return new InvocationReport(dryRun, mode, noted, unusable);
     }
 
     public boolean failed() {

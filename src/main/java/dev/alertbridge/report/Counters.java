@@ -1,4 +1,4 @@
-package dev.alertbridge.metrics;
+package dev.alertbridge.report;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

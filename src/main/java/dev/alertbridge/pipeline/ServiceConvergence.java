@@ -1,0 +1,299 @@
+package dev.alertbridge.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.WriteMode;
+import dev.alertbridge.report.InvocationReport.Result;
+import dev.alertbridge.report.InvocationReport.ServiceOutcome;
+import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
+import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.statushub.StatusHubUnavailableException;
+import dev.alertbridge.transition.Convergence;
+import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.IncidentDraft;
+import dev.alertbridge.transition.IncidentType;
+import dev.alertbridge.transition.PageTexts;
+import dev.alertbridge.transition.ServiceView;
+import dev.alertbridge.transition.Transition;
+import dev.alertbridge.transition.TransitionPlanner;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * One alert on one linked service: decide, write, converge.
+ *
+ * <p>
+ * A write StatusHub held back (a 429, a refused connection: surely not applied) is decided again after the wait,
+ * from what StatusHub shows then, by SmallRye Fault Tolerance's retry; it is never re-sent with the body decided
+ * before the wait. After a write that sets the service's status, the service's incidents are listed again (a list
+ * that started after the write's answer), so whichever environment's write landed last sees every other's: two
+ * creates of one episode keep the older incident and resolve the newer; a status the open incidents do not justify
+ * is corrected on this alert's own incident, at most {@link #ROUNDS} times.
+ */
+final class ServiceConvergence {
+    private static final Logger LOG = Logger.getLogger(ServiceConvergence.class);
+    /** Corrections after one write: each is itself checked, so a page under fire still settles or reports. */
+    static final int ROUNDS = 3;
+    /** Below this, a further read and write cannot finish: the scheduled reconciliation takes over. */
+    private static final Duration ROUND_TIME = Duration.ofMillis(500);
+
+    /**
+     * A write surely not applied (429, refused): decided again after the wait, twice more at most. Built on first
+     * need: SmallRye's Guard needs the application's CDI container, which a plain unit test of the pipeline lacks.
+     */
+    private static final class HeldBack {
+        static final Guard GUARD = Guard.create().withRetry().maxRetries(2)
+                .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
+                .withCustomBackoff().strategy(dev.alertbridge.statushub.StatusHubCalls.RetryAfterBackoff::new).done()
+                .done().build();
+    }
+
+    /** Runs the action; held back by StatusHub, runs it again after the wait it asked for (SmallRye's retry). */
+    private static <T> T heldBackRetried(java.util.concurrent.Callable<T> action, Class<T> type) {
+        try {
+            try {
+                return action.call();
+            } catch (StatusHubUnavailableException e) {
+                if (!e.notApplied()) {
+                    throw e;
+                }
+                Thread.sleep(new dev.alertbridge.statushub.StatusHubCalls.RetryAfterBackoff().nextDelayInMillis(e));
+                return HeldBack.GUARD.call(action, type);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.alertbridge.statushub.DeadlineExceededException("wait for StatusHub (interrupted)");
+        } catch (Exception e) {
+            throw StatusHubUnavailableException.mayHaveApplied("StatusHub", e.getClass().getSimpleName());
+        }
+    }
+
+    private final StatusHubSession session;
+    private final TransitionPlanner planner;
+    private final Convergence convergence;
+    private final PageTexts texts;
+    private final Alert alert;
+    private final LinkedService service;
+    private final Deadline deadline;
+    private final Instant now;
+    /** What landed, by incident (a create under "new"): kept across the re-decisions after a wait. */
+    private final Map<String, Step> landed = new LinkedHashMap<>();
+
+    ServiceConvergence(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
+            Alert alert, LinkedService service, Deadline deadline, Instant now) {
+        this.session = session;
+        this.planner = planner;
+        this.convergence = convergence;
+        this.texts = texts;
+        this.alert = alert;
+        this.service = service;
+        this.deadline = deadline;
+        this.now = now;
+    }
+
+    /** A transition, and how its write landed (null when nothing was written). */
+    private record Step(Transition transition, StatusHubSession.Landed landed) {
+    }
+
+    private List<ServiceOutcome> outcomes = new ArrayList<>();
+    private Step last;
+
+    /**
+     * Decides and writes. Returns when the page may now be wrong, as {@link System#nanoTime} of the write's answer,
+     * or empty: then {@link #converge} has nothing to check.
+     */
+    Optional<Long> write() {
+        List<Step> steps;
+        try {
+            steps = decideAndWrite();
+        } catch (RuntimeException e) {
+            outcomes = new ArrayList<>(landed.values().stream().map(this::outcome).toList());
+            outcomes.add(AlertPipeline.failure(service.service(), e));
+            return Optional.empty();
+        }
+        outcomes = new ArrayList<>(steps.stream().map(this::outcome).toList());
+        last = steps.stream().filter(s -> s.landed() != null).reduce((a, b) -> b).orElse(null);
+        return last != null && service.service().viaManagementApi() && needsCheck(last)
+                ? Optional.of(last.landed().at())
+                : Optional.empty();
+    }
+
+    /** After {@link #write}: the page checked, corrected where needed; what happened to the service. */
+    List<ServiceOutcome> converge() {
+        if (last != null && service.service().viaManagementApi() && needsCheck(last)) {
+            try {
+                converge(last, outcomes);
+            } catch (RuntimeException e) {
+                // What landed stands; the check is what failed: report it, the event's retry checks again.
+                outcomes.add(AlertPipeline.failure(service.service(), e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Plans and writes; after a wait for StatusHub, plans again from what it shows then. */
+    private List<Step> decideAndWrite() {
+        int[] attempts = { 0 };
+        return heldBackRetried(() -> {
+            if (attempts[0]++ > 0) {
+                session.refreshAfter(System.nanoTime());
+            }
+            List<Step> steps = new ArrayList<>();
+            for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()))) {
+                if (!(transition instanceof Transition.Write write) || service.mode() != WriteMode.LIVE) {
+                    if (transition.incidentId() == null || !landed.containsKey(transition.incidentId())) {
+                        steps.add(new Step(transition, null));
+                    }
+                    continue;
+                }
+                String key = write.incidentId() == null ? "new" : write.incidentId();
+                if (!landed.containsKey(key)) {
+                    landed.put(key, new Step(write, session.write(write)));
+                }
+            }
+            List<Step> all = new ArrayList<>(landed.values());
+            all.addAll(steps);
+            return all;
+        }, List.class);
+    }
+
+    /**
+     * Whether the page may now be wrong: a create (another environment may have created the same incident) and any
+     * write that set the service to less than down. An update that keeps an open incident down cannot be wrong:
+     * the incident itself justifies it.
+     */
+    private static boolean needsCheck(Step step) {
+        Transition.Write write = (Transition.Write) step.transition();
+        return write instanceof Transition.Create || write.draft().status() != ServiceStatus.DOWN
+                || !write.draft().type().holdsStatus();
+    }
+
+    private void converge(Step last, List<ServiceOutcome> outcomes) {
+        Transition.Write written = (Transition.Write) last.transition();
+        String ownId = last.landed().delivered().incidentId();
+        ServiceStatus status = written.draft().status();
+        long landedAt = last.landed().at();
+        long serviceId = service.service().serviceId();
+        for (int round = 0; round < ROUNDS && deadline.remaining().compareTo(ROUND_TIME) > 0; round++) {
+            session.refreshAfter(landedAt);
+            if (round == 0 && written instanceof Transition.Create) {
+                Optional<String> kept = olderTwin(ownId);
+                if (kept.isPresent()) {
+                    status = Convergence.justifiedWithout(session.incidents(), serviceId, ownId);
+                    StatusHubSession.Landed resolved = write(duplicate(ownId, kept.get(), status));
+                    outcomes.set(indexOf(outcomes, ownId), ServiceOutcome.unchanged(service.id(),
+                            StatusHubGateway.via(service.service()), kept.get(), "created at the same moment by "
+                                    + "another execution environment as incident " + kept.get() + "; the duplicate "
+                                    + ownId + " was resolved"));
+                    ownId = kept.get();
+                    landedAt = resolved.at();
+                    continue;
+                }
+            }
+            Optional<HubIncident> own = session.incident(ownId);
+            Optional<Transition.Update> correction = own.flatMap(incident -> convergence.correct(service, incident,
+                    statusNow(incident), session.incidents(), now));
+            if (correction.isEmpty()) {
+                return;
+            }
+            LOG.infof("%s on %s: another write landed meanwhile; posting %s on incident %s", alert.monitor(),
+                    service.id(), correction.get().draft().status().wireName(), ownId);
+            StatusHubSession.Landed corrected = write(correction.get());
+            outcomes.add(new ServiceOutcome(service.id(), corrected.delivered().via(),
+                    Result.UPDATED, ownId,
+                    "corrected to " + correction.get().draft().status().wireName() + ": another write landed "
+                            + "meanwhile",
+                    null, false));
+            landedAt = corrected.at();
+        }
+        if (deadline.remaining().compareTo(ROUND_TIME) <= 0) {
+            LOG.warnf("%s on %s: no time left to check the page after the write; the next event or the "
+                    + "reconciliation does", alert.monitor(), service.id());
+        }
+    }
+
+    /**
+     * The status the page shows for the service as far as this incident's writes go: what its newest update naming
+     * the service set (the invocation's own writes included).
+     */
+    private ServiceStatus statusNow(HubIncident incident) {
+        long serviceId = service.service().serviceId();
+        return incident.updates().stream().filter(u -> u.statuses().containsKey(serviceId)).findFirst()
+                .map(u -> u.statuses().get(serviceId)).orElse(ServiceStatus.UP);
+    }
+
+    /** Another open incident of this alert's episode on the service, created before this one (the lower id). */
+    private Optional<String> olderTwin(String ownId) {
+        ServiceView.Shown shown = ServiceView.of(alert, service.service(), session.incidents());
+        return shown.own().stream().filter(o -> o.sameEpisode() && o.incident().open())
+                .map(o -> o.incident().id()).filter(id -> !id.equals(ownId))
+                .filter(id -> byCreation().compare(id, ownId) < 0).min(byCreation());
+    }
+
+    /** StatusHub's ids grow with creation: numeric ones by value, others by length then text. */
+    private static Comparator<String> byCreation() {
+        return Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+    }
+
+    private Transition.Update duplicate(String ownId, String kept, ServiceStatus status) {
+        HubIncident own = session.incident(ownId).orElseThrow();
+        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        var ref = own.ref().orElseThrow();
+        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(), texts.duplicate(kept, ref),
+                at, IncidentType.RESOLVED, status), Transition.Purpose.DUPLICATE);
+    }
+
+    private StatusHubSession.Landed write(Transition.Write write) {
+        return heldBackRetried(() -> session.write(write), StatusHubSession.Landed.class);
+    }
+
+    private static int indexOf(List<ServiceOutcome> outcomes, String incidentId) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (incidentId.equals(outcomes.get(i).incidentId())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no outcome for incident " + incidentId);
+    }
+
+    private ServiceOutcome outcome(Step step) {
+        Transition transition = step.transition();
+        var via = StatusHubGateway.via(service.service());
+        if (transition instanceof Transition.Unchanged unchanged) {
+            return ServiceOutcome.unchanged(service.id(), via, unchanged.incidentId(), unchanged.why());
+        }
+        if (transition instanceof Transition.Skip skip) {
+            return ServiceOutcome.skipped(service.id(), via, skip.why(), null);
+        }
+        Transition.Write write = (Transition.Write) transition;
+        if (step.landed() == null) {
+            return shadow(write);
+        }
+        return ServiceOutcome.delivered(service.id(), step.landed().delivered());
+    }
+
+    /** Shadow mode: the write is decided as usual, logged and reported with its request, and not sent. */
+    private ServiceOutcome shadow(Transition.Write write) {
+        String request = session.preview(write);
+        LOG.infof("shadow mode, not sent: %s", request);
+        String would = write instanceof Transition.Create ? "would create an incident"
+                : "would update incident " + write.incidentId();
+        return ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()), "shadow mode: " + would,
+                request);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.alertbridge.statushub;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.transition.IncidentDraft;
+import dev.alertbridge.transition.IncidentType;
+
+/**
+ * Services with a {@code hookUrl}: {@code POST} of {@code {"type":"incident","id","title","description",
+ * "start_time","state"}} to the service's own integration URL. The {@code id} is stable for one episode of one
+ * alert on one service, so a retried or duplicated post updates the same StatusHub incident.
+ *
+ * <p>
+ * An integration URL cannot be read back and carries no service status. This execution environment remembers
+ * what it posted, so a repeat it sees again is not posted twice; in another environment the repeat is an idempotent
+ * re-post of the same state to the same id.
+ */
+final class HookPosts {
+    private static final Logger LOG = Logger.getLogger(HookPosts.class);
+    /** Enough for the open incidents of a large estate; oldest forgotten first. */
+    private static final int REMEMBERED = 10_000;
+
+    private final ObjectMapper json;
+    private final StatusHubCalls calls;
+    private final Pacer pacer;
+    private final boolean dryRun;
+    /** Per hook id, the state this environment last posted. */
+    private final Map<String, IncidentType> posted = BoundedMap.lru(REMEMBERED);
+    /** Per alert and service (a hook id of no episode), the id of its incident this environment last opened. */
+    private final Map<String, String> openByAlert = BoundedMap.lru(REMEMBERED);
+
+    HookPosts(ObjectMapper json, StatusHubCalls calls, Pacer pacer, boolean dryRun) {
+        this.json = json;
+        this.calls = calls;
+        this.pacer = pacer;
+        this.dryRun = dryRun;
+    }
+
+    Optional<IncidentType> posted(String id) {
+        return Optional.ofNullable(posted.get(id));
+    }
+
+    /** The alert's incident this environment last opened on the service, while it has not cleared it. */
+    Optional<String> openOf(String alertKey) {
+        return Optional.ofNullable(openByAlert.get(alertKey));
+    }
+
+    /** Posts the draft under the incident's stable id; returns the id. */
+    String post(ServiceTarget service, String id, String alertKey, IncidentDraft draft, Deadline deadline) {
+        HookIncident body = new HookIncident("incident", id, draft.title(), draft.body(), draft.time().toString(),
+                draft.type().wireName());
+        if (dryRun) {
+            LOG.infof("dry run, not sent: %s", describe(service, body));
+        } else {
+            calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer,
+                    deadline, HubRequest.post(service.hookUrl(), Map.of(), StatusHubApi.json(json, body)));
+        }
+        posted.put(id, draft.type());
+        if (draft.type().holdsStatus()) {
+            openByAlert.put(alertKey, id);
+        } else {
+            openByAlert.remove(alertKey, id);
+        }
+        return id;
+    }
+
+    String describe(ServiceTarget service, String id, IncidentDraft draft) {
+        return describe(service, new HookIncident("incident", id, draft.title(), draft.body(), draft.time().toString(),
+                draft.type().wireName()));
+    }
+
+    private String describe(ServiceTarget service, HookIncident body) {
+        return "POST " + service.redactedHookUrl() + " " + new String(StatusHubApi.json(json, body),
+                StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.alertbridge.statushub;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.IncidentType;
+
+/**
+ * StatusHub's answers, read tolerantly: the v3 schemas are not fully published, so unknown fields are ignored,
+ * lists may come as {@code {"data":[…]}} or a bare array, objects may be wrapped in {@code data}, times may end in
+ * {@code Z}, {@code +00:00}, {@code +0000} or nothing (UTC), statuses as {@code status} or {@code status_name}.
+ */
+final class HubJson {
+    private static final Pattern COLONLESS_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+
+    private HubJson() {
+    }
+
+    static List<JsonNode> items(JsonNode node) {
+        JsonNode array = node.isArray() ? node
+                : node.path("data").isArray() ? node.path("data")
+                        : node.path("incidents");
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    static JsonNode unwrap(JsonNode node) {
+        return node.path("data").isObject() ? node.path("data") : node;
+    }
+
+    static IncidentSummary summary(JsonNode item) {
+        return new IncidentSummary(item.path("id").asText(""), item.path("title").asText(""),
+                time(item.path("start_time").asText(null)), time(item.path("end_time").asText(null)),
+                IncidentType.fromWire(item.path("last_incident_type").asText(null)),
+                time(item.path("updated_at").asText(null)));
+    }
+
+    static HubIncident incident(IncidentSummary summary, JsonNode detail) {
+        List<HubIncident.Update> updates = new ArrayList<>();
+        for (JsonNode update : detail.path("incident_updates")) {
+            Map<Long, ServiceStatus> statuses = new LinkedHashMap<>();
+            for (JsonNode status : update.path("service_statuses")) {
+                JsonNode id = status.path("service_id");
+                Optional<ServiceStatus> value = ServiceStatus.fromWire(
+                        status.path("status").asText(status.path("status_name").asText(null)));
+                if (id.canConvertToLong() && value.isPresent()) {
+                    statuses.put(id.asLong(), value.get());
+                }
+            }
+            updates.add(new HubIncident.Update(IncidentType.fromWire(update.path("incident_type").asText(null))
+                    .orElse(null), update.path("body").asText(""), statuses,
+                    time(update.path("created_at").asText(null))));
+        }
+        String title = detail.path("title").asText(summary.title());
+        Instant start = Optional.ofNullable(time(detail.path("start_time").asText(null))).orElse(summary.start());
+        return new HubIncident(summary.id(), title, start, updates);
+    }
+
+    /** StatusHub's times, whatever the offset style; null when absent or unreadable. */
+    static Instant time(String text) {
+        if (text == null || text.isBlank() || text.equals("null")) {
+            return null;
+        }
+        String compact = COLONLESS_OFFSET.matcher(text.trim().replace(' ', 'T')).replaceFirst("$1:$2");
+        try {
+            return OffsetDateTime.parse(compact).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(compact).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+}

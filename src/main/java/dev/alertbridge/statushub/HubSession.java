@@ -1,0 +1,212 @@
+package dev.alertbridge.statushub;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.IncidentDraft;
+
+/**
+ * What one invocation knows of a hub: the list of its incidents (narrowed with StatusHub's {@code start_time}
+ * filter, every page read) and those read in full, with the invocation's own writes laid over them, so each decision
+ * sees the earlier ones. A hub keeps years of incidents and may leave hundreds in monitoring: the list's types tell
+ * which can matter, so only open incidents (and an alert's own candidates) are read in full, in parallel within the
+ * read limit.
+ *
+ * <p>
+ * Paging: 100 a page, following {@code Link: rel="next"}, or asking for the next page while pages come back full (or
+ * at StatusHub's default of 25), until one comes back short or empty; ids de-duplicated, the time filter applied
+ * again in case a server ignores it. A list that cannot be read whole fails: deciding from part of it could open a
+ * second incident.
+ */
+final class HubSession {
+    /** StatusHub's documented default page size: a server that caps pages there may still have more. */
+    private static final int DEFAULT_PAGE = 25;
+    /** 50,000 listed incidents: past that something is wrong, not a busy hub. */
+    private static final int MAX_PAGES = 500;
+    /** Candidates for an alert's newest own incident are read this many at a time, newest activity first. */
+    private static final int SEARCH_BATCH = 8;
+
+    private final HubApi api;
+    private final IncidentCache cache;
+    private final Deadline deadline;
+    private final Instant now;
+    private final Map<String, HubIncident> known = new ConcurrentHashMap<>();
+    /** The list summary each known incident was read under; absent once the invocation wrote to it. */
+    private final Map<String, IncidentSummary> readUnder = new ConcurrentHashMap<>();
+    private final Map<String, IncidentSummary> listed = new ConcurrentHashMap<>();
+    /** When the newest list read started (System.nanoTime): what landed before is in it. */
+    private long listedAt = Long.MIN_VALUE;
+    private boolean prepared;
+
+    HubSession(HubApi api, IncidentCache cache, Deadline deadline, Instant now) {
+        this.api = api;
+        this.cache = cache;
+        this.deadline = deadline;
+        this.now = now;
+    }
+
+    /**
+     * One search for the newest incident of an alert on a service among those that are no longer open: the ones
+     * active since {@code since}, read newest first until {@code found} says the alert's is known.
+     */
+    record Search(Instant since, Predicate<Collection<HubIncident>> found) {
+    }
+
+    /**
+     * Reads what the decisions need: every incident listed since {@code since} that may be open, those that started
+     * at one of {@code starts} (an episode's own incident, which a person may have resolved), and each search's.
+     */
+    synchronized void prepare(Instant since, Set<Instant> starts, List<Search> searches) {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
+        long started = System.nanoTime();
+        Instant earliest = searches.stream().map(Search::since).filter(s -> s.isBefore(since)).min(Instant::compareTo)
+                .orElse(since);
+        list(earliest).forEach(s -> listed.put(s.id(), s));
+        listedAt = started;
+        readAll(listed.values().stream().filter(s -> s.mayBeOpen() || starts.contains(s.start())).toList());
+        for (Search search : searches) {
+            search(search);
+        }
+    }
+
+    private void search(Search search) {
+        List<IncidentSummary> candidates = listed.values().stream()
+                .filter(s -> !known.containsKey(s.id()) && !s.activity().isBefore(search.since()))
+                .sorted(Comparator.comparing(IncidentSummary::activity).reversed()).toList();
+        for (int i = 0; i < candidates.size() && !search.found().test(known.values()); i += SEARCH_BATCH) {
+            readAll(candidates.subList(i, Math.min(candidates.size(), i + SEARCH_BATCH)));
+        }
+    }
+
+    /**
+     * Lists again, unless a list read started after {@code landed} (System.nanoTime of a write's answer) is already
+     * in, and reads in full the open incidents that are new or changed: what every execution environment's writes
+     * left on the hub.
+     */
+    synchronized void refreshAfter(long landed) {
+        if (listedAt - landed >= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        Map<String, IncidentSummary> fresh = new LinkedHashMap<>();
+        list(now).forEach(s -> fresh.put(s.id(), s));
+        listedAt = started;
+        // An open incident gone from the list (deleted) holds nothing any more.
+        known.keySet().removeIf(id -> !fresh.containsKey(id) && known.get(id).open());
+        listed.putAll(fresh);
+        // What may hold a service now, and what this invocation still takes for open: either may have changed.
+        readAll(fresh.values().stream().filter(s -> (s.mayBeOpen() || knownOpen(s.id())) && changed(s)).toList());
+    }
+
+    private boolean knownOpen(String id) {
+        HubIncident incident = known.get(id);
+        return incident != null && incident.open();
+    }
+
+    private boolean changed(IncidentSummary summary) {
+        HubIncident mine = known.get(summary.id());
+        if (mine == null) {
+            return true;
+        }
+        IncidentSummary under = readUnder.get(summary.id());
+        if (under != null) {
+            return !under.equals(summary);
+        }
+        // Known through this invocation's own write: still so while the list shows the type it wrote.
+        return summary.latest().map(t -> t != mine.latest()).orElse(true);
+    }
+
+    Collection<HubIncident> incidents() {
+        return known.values();
+    }
+
+    Optional<HubIncident> incident(String id) {
+        return Optional.ofNullable(known.get(id));
+    }
+
+    /** Creates the incident; it is known at once, as it landed. */
+    String create(ServiceTarget service, IncidentDraft draft) {
+        IncidentWrite body = IncidentWrite.of(service, draft);
+        String id = api.create(body, deadline);
+        known.put(id, new HubIncident(id, draft.title(), draft.time(), List.of(update(service, draft))));
+        return id;
+    }
+
+    void addUpdate(ServiceTarget service, String id, IncidentDraft draft) {
+        cache.forget(id);
+        readUnder.remove(id);
+        api.addUpdate(id, IncidentWrite.of(service, draft), deadline);
+        known.computeIfPresent(id, (key, incident) -> incident.with(update(service, draft)));
+    }
+
+    String describe(ServiceTarget service, String incidentId, IncidentDraft draft) {
+        return api.describe(incidentId, IncidentWrite.of(service, draft));
+    }
+
+    private static HubIncident.Update update(ServiceTarget service, IncidentDraft draft) {
+        return new HubIncident.Update(draft.type(), draft.body(), Map.of(service.serviceId(), draft.status()), null);
+    }
+
+    private List<IncidentSummary> list(Instant since) {
+        Map<String, IncidentSummary> found = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        int page = 1;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            int current = page;
+            HubApi.Page answer = api.incidents(since, current, deadline);
+            int before = seen.size();
+            for (IncidentSummary summary : answer.items()) {
+                if (!summary.id().isEmpty() && seen.add(summary.id())
+                        && (summary.end() == null || !summary.end().isBefore(since))) {
+                    found.putIfAbsent(summary.id(), summary);
+                }
+            }
+            boolean full = answer.size() >= ManagementApi.PER_PAGE || answer.size() == DEFAULT_PAGE;
+            if (answer.size() == 0 || (answer.linkNext().isEmpty() && !full) || (seen.size() == before && pages > 0)) {
+                return new ArrayList<>(found.values());
+            }
+            page = answer.linkNext().filter(n -> n > current).orElse(current + 1);
+        }
+        throw StatusHubUnavailableException.mayHaveApplied("GET incidents", "more than " + MAX_PAGES
+                + " pages of incidents");
+    }
+
+    private void readAll(List<IncidentSummary> summaries) {
+        List<Supplier<Optional<HubIncident>>> reads = new ArrayList<>();
+        for (IncidentSummary summary : summaries) {
+            reads.add(() -> read(summary));
+        }
+        if (!reads.isEmpty()) {
+            FanOut.all(reads, deadline);
+        }
+    }
+
+    private Optional<HubIncident> read(IncidentSummary summary) {
+        Optional<HubIncident> incident = cache.get(summary).or(() -> {
+            Optional<HubIncident> fresh = api.incident(summary, deadline);
+            fresh.ifPresent(i -> cache.put(summary, i));
+            return fresh;
+        });
+        incident.ifPresent(i -> {
+            known.put(summary.id(), i);
+            readUnder.put(summary.id(), summary);
+        });
+        return incident;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.alertbridge.statushub;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.IncidentRef;
+import dev.alertbridge.transition.ServiceView;
+import dev.alertbridge.transition.Transition;
+
+/**
+ * StatusHub for one invocation: what it shows each service, and the writes, each on its service's path (the
+ * Management API of the configured hub, or the service's integration URL).
+ */
+public final class StatusHubSession {
+    private final HubSession hub;
+    private final HookPosts hooks;
+    private final Deadline deadline;
+    private final Instant now;
+    private final Duration lookback;
+    private final boolean dryRun;
+
+    StatusHubSession(HubSession hub, HookPosts hooks, Deadline deadline, Instant now, Duration lookback,
+            boolean dryRun) {
+        this.dryRun = dryRun;
+        this.hub = hub;
+        this.hooks = hooks;
+        this.deadline = deadline;
+        this.now = now;
+        this.lookback = lookback;
+    }
+
+    /** A write that landed: how, where, and when its answer came (System.nanoTime). */
+    public record Landed(Delivered delivered, long at) {
+    }
+
+    /**
+     * Reads, once for the whole invocation, what these alerts' decisions on these services need: the hub's list
+     * since the earliest episode start, every open incident in full, each episode's own incident, and for an ALARM
+     * → ALARM update the alert's newest incident (a person may have resolved it).
+     */
+    public void prepare(Map<Alert, List<ServiceTarget>> linked) {
+        boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() != AlertState.NO_CHANGE
+                && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
+        if (hub == null || !reads) {
+            return;
+        }
+        Instant since = now;
+        Set<Instant> starts = new HashSet<>();
+        List<HubSession.Search> searches = new java.util.ArrayList<>();
+        for (Map.Entry<Alert, List<ServiceTarget>> entry : linked.entrySet()) {
+            Alert alert = entry.getKey();
+            if (alert.state() == AlertState.NO_CHANGE) {
+                continue;
+            }
+            if (alert.hasIncidentKey() && alert.openedAt() != null) {
+                Instant start = alert.openedAt().truncatedTo(ChronoUnit.SECONDS);
+                starts.add(start);
+                since = start.isBefore(since) ? start : since;
+            }
+            if (alert.state() == AlertState.OPEN && alert.continuation()) {
+                for (ServiceTarget service : entry.getValue()) {
+                    if (service.viaManagementApi()) {
+                        searches.add(new HubSession.Search(now.minus(lookback),
+                                incidents -> !ServiceView.of(alert, service, incidents).own().isEmpty()));
+                    }
+                }
+            }
+        }
+        hub.prepare(since, starts, searches);
+    }
+
+    /**
+     * Reads what a check of these services' page needs (the reconciliation): every open incident, and on each
+     * service the bridge's most recently active incident within the lookback, whose last write set what the page
+     * may still show.
+     */
+    public void prepareCheck(List<ServiceTarget> services) {
+        if (hub == null || services.stream().noneMatch(ServiceTarget::viaManagementApi)) {
+            return;
+        }
+        List<HubSession.Search> searches = new java.util.ArrayList<>();
+        for (ServiceTarget service : services) {
+            if (service.viaManagementApi()) {
+                searches.add(new HubSession.Search(now.minus(lookback), incidents -> incidents.stream()
+                        .anyMatch(i -> !i.open() && i.bridgeWroteService(service.serviceId()))));
+            }
+        }
+        hub.prepare(now.minus(lookback), Set.of(), searches);
+    }
+
+    public ServiceView view(Alert alert, ServiceTarget service) {
+        if (!service.viaManagementApi()) {
+            return new ServiceView.WriteOnly(hooks.posted(hookId(alert, service)),
+                    hooks.openOf(alertHookKey(alert, service)));
+        }
+        return ServiceView.of(alert, service, hub.incidents());
+    }
+
+    /** The Management API services this alert's open incidents are on: a clear reaches them all. */
+    public Set<Long> openServicesOf(Alert alert) {
+        if (hub == null) {
+            return Set.of();
+        }
+        IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+        return hub.incidents().stream().filter(i -> i.open() && i.ref().map(mine::sameAlert).orElse(false))
+                .flatMap(i -> i.updates().stream().filter(u -> u.ref().isPresent()))
+                .flatMap(u -> u.statuses().keySet().stream()).collect(Collectors.toSet());
+    }
+
+    public Landed write(Transition.Write write) {
+        ServiceTarget service = write.service();
+        String request = dryRun ? preview(write) : null;
+        Delivered delivered;
+        if (!service.viaManagementApi()) {
+            String id = write.incidentId() != null ? write.incidentId()
+                    : write.draft().ref().hookId(service.stableKey());
+            hooks.post(service, id, alertHookKey(write.draft().ref(), service), write.draft(), deadline);
+            delivered = write instanceof Transition.Create ? Delivered.created(Delivered.Via.INTEGRATION_URL, id)
+                    : Delivered.updated(Delivered.Via.INTEGRATION_URL, id);
+        } else if (write instanceof Transition.Create create) {
+            delivered = Delivered.created(Delivered.Via.MANAGEMENT_API, hub.create(service, create.draft()));
+        } else {
+            hub.addUpdate(service, write.incidentId(), write.draft());
+            delivered = Delivered.updated(Delivered.Via.MANAGEMENT_API, write.incidentId());
+        }
+        return new Landed(request == null ? delivered : delivered.withRequest(request), System.nanoTime());
+    }
+
+    /** The request a write would send, secrets redacted, without sending it (dry run, shadow mode). */
+    public String preview(Transition.Write write) {
+        ServiceTarget service = write.service();
+        if (!service.viaManagementApi()) {
+            String id = write.incidentId() != null ? write.incidentId()
+                    : write.draft().ref().hookId(service.stableKey());
+            return hooks.describe(service, id, write.draft());
+        }
+        return hub.describe(service, write.incidentId(), write.draft());
+    }
+
+    /** Reads the hub again unless a list read started after {@code landed}: what every environment's writes left. */
+    public void refreshAfter(long landed) {
+        if (hub != null) {
+            hub.refreshAfter(landed);
+        }
+    }
+
+    /** Every incident known to this invocation (open ones, and the alerts' own), as the hub last showed them. */
+    public Collection<HubIncident> incidents() {
+        return hub == null ? List.of() : hub.incidents();
+    }
+
+    public Optional<HubIncident> incident(String id) {
+        return hub == null ? Optional.empty() : hub.incident(id);
+    }
+
+    private static String alertHookKey(Alert alert, ServiceTarget service) {
+        return alertHookKey(IncidentRef.of(alert, ServiceStatus.DOWN), service);
+    }
+
+    /** The alert on the service, whatever the episode. */
+    private static String alertHookKey(IncidentRef ref, ServiceTarget service) {
+        return new IncidentRef(ref.source(), ref.scope(), ref.alert(), "0", ServiceStatus.DOWN, null)
+                .hookId(service.stableKey());
+    }
+
+    private static String hookId(Alert alert, ServiceTarget service) {
+        return IncidentRef.of(alert, ServiceStatus.DOWN).hookId(service.stableKey());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.alertbridge.transition;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.alertbridge.alert.ServiceStatus;
+
+/**
+ * One incident as StatusHub shows it in full, and what its updates say. The newest update decides whether it is
+ * open: {@code investigating} or {@code identified}, whoever wrote it (a person reopening a resolved incident reopens
+ * it; a person's {@code monitoring} releases it). An open incident holds each of its services: the bridge's at the
+ * status its reference line names, a person's at the status the person last set there.
+ *
+ * @param id StatusHub's id
+ * @param title the current title (people retitle incidents: never used to find one)
+ * @param start when it started, or null when StatusHub did not say
+ * @param updates newest first
+ */
+public record HubIncident(String id, String title, Instant start, List<Update> updates) {
+
+    /**
+     * One update: its type, text, the statuses it set by service id, and when it was made (when StatusHub says).
+     */
+    public record Update(IncidentType type, String body, Map<Long, ServiceStatus> statuses, Instant createdAt) {
+        public Update {
+            body = body == null ? "" : body;
+            statuses = Map.copyOf(statuses);
+        }
+
+        public Optional<IncidentRef> ref() {
+            return IncidentRef.find(body);
+        }
+
+        boolean byBridge() {
+            return ref().isPresent() || LegacyMark.find(body).isPresent();
+        }
+    }
+
+    public HubIncident {
+        updates = newestFirst(updates);
+    }
+
+    /** StatusHub lists updates newest first; when every update says when it was made, that order is used. */
+    private static List<Update> newestFirst(List<Update> updates) {
+        if (updates.isEmpty() || updates.stream().anyMatch(u -> u.createdAt() == null)) {
+            return List.copyOf(updates);
+        }
+        List<Update> sorted = new ArrayList<>(updates);
+        sorted.sort(Comparator.comparing(Update::createdAt).reversed());
+        return List.copyOf(sorted);
+    }
+
+    /** The newest update's type; null when no update says. */
+    public IncidentType latest() {
+        return updates.stream().map(Update::type).filter(t -> t != null).findFirst().orElse(null);
+    }
+
+    /** The newest update is investigating or identified. */
+    public boolean open() {
+        IncidentType latest = latest();
+        return latest != null && latest.holdsStatus();
+    }
+
+    /** The bridge's reference line: the first written (all of one incident's updates carry the same alert's). */
+    public Optional<IncidentRef> ref() {
+        for (int i = updates.size() - 1; i >= 0; i--) {
+            Optional<IncidentRef> ref = updates.get(i).ref();
+            if (ref.isPresent()) {
+                return ref.map(IncidentRef::open);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The mark an earlier version wrote, if the incident carries one. */
+    public Optional<LegacyMark> legacyMark() {
+        return updates.stream().map(u -> LegacyMark.find(u.body())).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The bridge opened it: one of its updates carries the bridge's mark. Every other incident is a person's. */
+    public boolean byBridge() {
+        return updates.stream().anyMatch(Update::byBridge);
+    }
+
+    public boolean onService(long serviceId) {
+        return updates.stream().anyMatch(u -> u.statuses().containsKey(serviceId));
+    }
+
+    /** The services the bridge's own updates name: where its alert's incident is. */
+    public boolean bridgeWroteService(long serviceId) {
+        return updates.stream().anyMatch(u -> u.byBridge() && u.statuses().containsKey(serviceId));
+    }
+
+    /** The status this incident holds its service at, while open: see the class comment. */
+    public Optional<ServiceStatus> holds(long serviceId) {
+        if (!open() || !onService(serviceId)) {
+            return Optional.empty();
+        }
+        if (bridgeWroteService(serviceId)) {
+            return Optional.of(severity());
+        }
+        return updates.stream().filter(u -> u.statuses().containsKey(serviceId)).findFirst()
+                .map(u -> u.statuses().get(serviceId));
+    }
+
+    /** The status the bridge's alert gives the service; an incident of an earlier version says it in its opening. */
+    private ServiceStatus severity() {
+        Optional<IncidentRef> ref = ref();
+        if (ref.isPresent()) {
+            return ref.get().severity();
+        }
+        boolean degraded = !updates.isEmpty()
+                && updates.get(updates.size() - 1).body().startsWith(LegacyMark.DEGRADED_OPENING);
+        return degraded ? ServiceStatus.DEGRADED_PERFORMANCE : ServiceStatus.DOWN;
+    }
+
+    /** Resolved by a person: the newest update is a resolution the bridge did not write. */
+    public boolean resolvedByPerson() {
+        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
+        return newest.isPresent() && newest.get().type() == IncidentType.RESOLVED && !newest.get().byBridge();
+    }
+
+    /**
+     * When the bridge cleared it, if it is in monitoring now: the time its newest clear names (the clear's own
+     * time, as the bridge wrote it), else when that update was made.
+     */
+    public Optional<Instant> clearedAt() {
+        if (latest() != IncidentType.MONITORING) {
+            return Optional.empty();
+        }
+        for (Update update : updates) {
+            Optional<IncidentRef> ref = update.ref();
+            if (update.type() == IncidentType.MONITORING && ref.isPresent()) {
+                return Optional.ofNullable(ref.get().clearedAt() != null ? ref.get().clearedAt() : update.createdAt());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same incident with this update (the bridge's own write) on top: what StatusHub shows once it landed. */
+    public HubIncident with(Update update) {
+        List<Update> newer = new ArrayList<>(updates.size() + 1);
+        newer.add(update);
+        newer.addAll(updates);
+        return new HubIncident(id, title, start, newer);
+    }
+}
