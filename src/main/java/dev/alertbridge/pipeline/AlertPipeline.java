@@ -30,12 +30,15 @@ import dev.alertbridge.statushub.CallFailure;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.Delivered;
 import dev.alertbridge.statushub.FanOut;
+import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.statushub.StatusHubUnavailableException;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.Transition;
 import dev.alertbridge.transition.TransitionPlanner;
+import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * For each alert: its linked services, what StatusHub shows them (read once for the whole invocation), a decision
@@ -53,6 +56,7 @@ public class AlertPipeline {
     private final PageTexts texts = new PageTexts();
     private final TransitionPlanner planner = new TransitionPlanner(texts);
     private final Convergence convergence = new Convergence(texts);
+    private Guard heldBack;
 
     public AlertPipeline(StatusHubGateway gateway) {
         this.gateway = gateway;
@@ -106,7 +110,7 @@ public class AlertPipeline {
                 slots.add(List.of(failure(service.service(), unreadable)));
             } else {
                 written.put(slots.size(), new ServiceConvergence(session, planner, convergence, texts, alert,
-                        service, deadline, now));
+                        service, deadline, now, this::heldBack));
                 slots.add(List.of());
             }
         }
@@ -177,6 +181,20 @@ public class AlertPipeline {
 
     /** What {@link #rehearse} did: its report, and what it read from StatusHub. */
     public record Rehearsal(InvocationReport report, String statusHub) {
+    }
+
+    /**
+     * The retry of a write StatusHub surely did not apply (429, refused connection), decided again each time: twice
+     * more at most, after the wait a 429 asked for. Made on first need and never in a static initializer: Quarkus
+     * loads the application's classes before CDI is up, and SmallRye's Guard needs it (a plain unit test has none).
+     */
+    private synchronized Guard heldBack() {
+        if (heldBack == null) {
+            heldBack = Guard.create().withRetry().maxRetries(2)
+                    .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
+                    .withCustomBackoff().strategy(StatusHubCalls.RetryAfterBackoff::new).done().done().build();
+        }
+        return heldBack;
     }
 
     static ServiceOutcome failure(ServiceTarget service, Throwable e) {

@@ -50,19 +50,8 @@ final class ServiceConvergence {
     /** Below this, a further read and write cannot finish: the scheduled reconciliation takes over. */
     private static final Duration ROUND_TIME = Duration.ofMillis(500);
 
-    /**
-     * A write surely not applied (429, refused): decided again after the wait, twice more at most. Built on first
-     * need: SmallRye's Guard needs the application's CDI container, which a plain unit test of the pipeline lacks.
-     */
-    private static final class HeldBack {
-        static final Guard GUARD = Guard.create().withRetry().maxRetries(2)
-                .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
-                .withCustomBackoff().strategy(dev.alertbridge.statushub.StatusHubCalls.RetryAfterBackoff::new).done()
-                .done().build();
-    }
-
     /** Runs the action; held back by StatusHub, runs it again after the wait it asked for (SmallRye's retry). */
-    private static <T> T heldBackRetried(java.util.concurrent.Callable<T> action, Class<T> type) {
+    private <T> T heldBackRetried(java.util.concurrent.Callable<T> action, Class<T> type) {
         try {
             try {
                 return action.call();
@@ -71,7 +60,7 @@ final class ServiceConvergence {
                     throw e;
                 }
                 Thread.sleep(new dev.alertbridge.statushub.StatusHubCalls.RetryAfterBackoff().nextDelayInMillis(e));
-                return HeldBack.GUARD.call(action, type);
+                return heldBack.get().call(action, type);
             }
         } catch (RuntimeException e) {
             throw e;
@@ -93,9 +82,13 @@ final class ServiceConvergence {
     private final Instant now;
     /** What landed, by incident (a create under "new"): kept across the re-decisions after a wait. */
     private final Map<String, Step> landed = new LinkedHashMap<>();
+    /** The retry of a write surely not applied (429, refused), see {@link AlertPipeline#heldBack}. */
+    private final java.util.function.Supplier<Guard> heldBack;
 
     ServiceConvergence(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
-            Alert alert, LinkedService service, Deadline deadline, Instant now) {
+            Alert alert, LinkedService service, Deadline deadline, Instant now,
+            java.util.function.Supplier<Guard> heldBack) {
+        this.heldBack = heldBack;
         this.session = session;
         this.planner = planner;
         this.convergence = convergence;
