@@ -446,6 +446,7 @@ public final class Bench {
                 invoke(runtimeApi, function, Events.ok(BenchConfig.ONE_SERVICE_ALARM, episode), "updated");
             }
             invoke(runtimeApi, function, Events.alarm(BenchConfig.fanOutAlarm(5), ++episode), "created");
+            convergenceCost(runtimeApi, function, ++episode);
             for (int n : BenchConfig.FAN_OUT) {
                 List<Double> times = new ArrayList<>();
                 List<String> notes = new ArrayList<>();
@@ -481,6 +482,37 @@ public final class Bench {
                         String.format(Locale.ROOT, "goal <= %s ms (max(L,N/5 s) +10%%)", ms(bound * 1.1)),
                         median <= bound * 1.1, notes.get(medianIndex)));
             }
+        }
+    }
+
+    /**
+     * What the page's convergence costs: the StatusHub requests of a lone ALARM and of its OK on one service, and
+     * which of them come after the event's own write (the re-read that checks the page, any correction).
+     */
+    private void convergenceCost(RuntimeApiEmulator runtimeApi, FunctionProcess function, long episode)
+            throws Exception {
+        statusHub.resolveAll();
+        for (String kind : List.of("ALARM -> create", "OK -> update")) {
+            Thread.sleep(1100);
+            statusHub.journal(true);
+            String event = kind.startsWith("ALARM") ? Events.alarm(BenchConfig.ONE_SERVICE_ALARM, episode)
+                    : Events.ok(BenchConfig.ONE_SERVICE_ALARM, episode);
+            invoke(runtimeApi, function, event, kind.startsWith("ALARM") ? "created" : "updated");
+            List<StatusHubStandIn.Call> calls = statusHub.journal();
+            statusHub.journal(false);
+            long firstWrite = calls.stream().filter(c -> c.kind() == StatusHubStandIn.Kind.CREATE
+                    || c.kind() == StatusHubStandIn.Kind.UPDATE).mapToLong(StatusHubStandIn.Call::arrivedNanos)
+                    .min().orElse(Long.MAX_VALUE);
+            long readsAfter = calls.stream().filter(c -> c.arrivedNanos() > firstWrite
+                    && (c.kind() == StatusHubStandIn.Kind.LIST || c.kind() == StatusHubStandIn.Kind.GET)).count();
+            long writesAfter = calls.stream().filter(c -> c.arrivedNanos() > firstWrite
+                    && (c.kind() == StatusHubStandIn.Kind.CREATE || c.kind() == StatusHubStandIn.Kind.UPDATE))
+                    .count();
+            Map<StatusHubStandIn.Kind, Long> byKind = new java.util.EnumMap<>(StatusHubStandIn.Kind.class);
+            calls.forEach(c -> byKind.merge(c.kind(), 1L, Long::sum));
+            figures.add(new Figure("(info) convergence cost, " + kind, "+" + readsAfter + " reads, +" + writesAfter
+                    + " writes", "after the event's own write", null, "StatusHub requests of the event: " + byKind
+                    + " (one service, nothing else open)"));
         }
     }
 
