@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,18 @@ import dev.alertbridge.alert.Alert;
  * @param reconcileMode {@code report} or {@code repair}
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, String reconcileMode) {
+        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode) {
 
     public BridgeConfig {
-        services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
         mode = mode == null ? WriteMode.LIVE : mode;
-        reconcileMode = reconcileMode == null ? "report" : reconcileMode;
+        reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links) {
-        this(account, webhookToken, services, links, WriteMode.LIVE, "report");
+        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT);
     }
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */

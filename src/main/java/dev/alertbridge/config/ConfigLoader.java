@@ -2,6 +2,7 @@ package dev.alertbridge.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,11 +32,7 @@ public class ConfigLoader {
     }
 
     /** The documents as they are now, read past the cache (the configuration check). */
-    public java.util.List<ConfigDocument> documents(Duration within) {
+    public List<ConfigDocument> documents(Duration within) {
         return documents.read(within);
-    }
-
-    public ConfigParser parser() {
-        return parser;
     }
 }

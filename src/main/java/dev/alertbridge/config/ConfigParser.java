@@ -9,6 +9,7 @@ import static dev.alertbridge.config.DocumentFields.url;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +50,13 @@ public final class ConfigParser {
         Map<String, String> accountFields = new LinkedHashMap<>();
         Map<String, String> accountOrigin = new LinkedHashMap<>();
         String webhookToken = null;
-        String webhookTokenOrigin = null;
+        /** The top-level settings one document only may set, and which did. */
+        Map<String, String> settingOrigin = new LinkedHashMap<>();
         Map<String, ServiceTarget> services = new LinkedHashMap<>();
         Map<String, String> serviceOrigin = new LinkedHashMap<>();
         List<Map.Entry<String, JsonNode>> linkNodes = new ArrayList<>();
         WriteMode mode = null;
-        String modeOrigin = null;
-        String reconcileMode = null;
-        String reconcileOrigin = null;
+        ReconcileMode reconcileMode = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -76,38 +76,26 @@ public final class ConfigParser {
                 for (String field : ACCOUNT_FIELDS) {
                     if (account.has(field)) {
                         String path = "$.statushub." + field;
-                        if (accountOrigin.containsKey(field)) {
-                            throw new ConfigValidationException(doc, path, "also set in " + accountOrigin.get(field));
-                        }
+                        setOnce(accountOrigin, field, doc, path, "also set in ");
                         accountFields.put(field, text(doc, path, account.get(field)));
-                        accountOrigin.put(field, doc);
                     }
                 }
             }
             if (root.has("webhookToken")) {
-                if (webhookTokenOrigin != null) {
-                    throw new ConfigValidationException(doc, "$.webhookToken", "also set in " + webhookTokenOrigin);
-                }
+                setOnce(settingOrigin, "webhookToken", doc, "$.webhookToken", "also set in ");
                 webhookToken = text(doc, "$.webhookToken", root.get("webhookToken"));
                 if (webhookToken.strip().length() < MIN_WEBHOOK_TOKEN) {
                     throw new ConfigValidationException(doc, "$.webhookToken", "must be at least " + MIN_WEBHOOK_TOKEN
                             + " characters (e.g. the output of openssl rand -hex 24)");
                 }
-                webhookTokenOrigin = doc;
             }
             if (root.has("mode")) {
-                if (modeOrigin != null) {
-                    throw new ConfigValidationException(doc, "$.mode", "also set in " + modeOrigin);
-                }
+                setOnce(settingOrigin, "mode", doc, "$.mode", "also set in ");
                 mode = LinkParser.mode(doc, "$.mode", root.get("mode"));
-                modeOrigin = doc;
             }
             if (root.has("reconcile")) {
-                if (reconcileOrigin != null) {
-                    throw new ConfigValidationException(doc, "$.reconcile", "also set in " + reconcileOrigin);
-                }
+                setOnce(settingOrigin, "reconcile", doc, "$.reconcile", "also set in ");
                 reconcileMode = reconcileMode(doc, root.get("reconcile"));
-                reconcileOrigin = doc;
             }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
@@ -115,12 +103,8 @@ public final class ConfigParser {
                 for (Iterator<Map.Entry<String, JsonNode>> it = serviceNodes.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> entry = it.next();
                     String path = "$.services." + entry.getKey();
-                    if (serviceOrigin.containsKey(entry.getKey())) {
-                        throw new ConfigValidationException(doc, path,
-                                "duplicate service id, already defined in " + serviceOrigin.get(entry.getKey()));
-                    }
+                    setOnce(serviceOrigin, entry.getKey(), doc, path, "duplicate service id, already defined in ");
                     services.put(entry.getKey(), service(doc, path, entry.getKey(), entry.getValue()));
-                    serviceOrigin.put(entry.getKey(), doc);
                 }
             }
             JsonNode links = root.get("links");
@@ -137,22 +121,23 @@ public final class ConfigParser {
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode);
     }
 
-    /** Links given outside Parameter Store (embedded in an event), validated like stored ones. */
-    public List<ServiceLink> links(String doc, String path, JsonNode node, Set<String> serviceIds) {
-        return LinkParser.links(doc, path, node, serviceIds);
+    /** Records that {@code doc} sets {@code key}; a second document setting it fails, naming the first. */
+    private static void setOnce(Map<String, String> origins, String key, String doc, String path, String already) {
+        String earlier = origins.putIfAbsent(key, doc);
+        if (earlier != null) {
+            throw new ConfigValidationException(doc, path, already + earlier);
+        }
     }
 
-    private static String reconcileMode(String doc, JsonNode node) {
+    private static ReconcileMode reconcileMode(String doc, JsonNode node) {
         requireObject(doc, "$.reconcile", node);
         rejectUnknown(doc, "$.reconcile", node, RECONCILE_FIELDS);
         if (!node.hasNonNull("mode")) {
-            return "report";
+            return ReconcileMode.REPORT;
         }
         String mode = text(doc, "$.reconcile.mode", node.get("mode"));
-        if (!mode.equals("report") && !mode.equals("repair")) {
-            throw new ConfigValidationException(doc, "$.reconcile.mode", "must be report or repair");
-        }
-        return mode;
+        return Arrays.stream(ReconcileMode.values()).filter(m -> m.configName().equals(mode)).findFirst()
+                .orElseThrow(() -> new ConfigValidationException(doc, "$.reconcile.mode", "must be report or repair"));
     }
 
     private ServiceTarget service(String doc, String path, String id, JsonNode node) {

@@ -1,8 +1,11 @@
 package dev.alertbridge.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,7 +30,7 @@ final class DocumentFields {
             String name = names.next();
             if (!known.contains(name)) {
                 throw new ConfigValidationException(doc, path + "." + printable(name),
-                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                        "unknown field (expected one of " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
     }
@@ -59,11 +62,11 @@ final class DocumentFields {
         URI uri;
         try {
             uri = new URI(value.trim());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported without echoing the value: it may carry a token
             throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new ConfigValidationException(doc, path, "must be an absolute https:// URL");
         }
@@ -79,7 +82,7 @@ final class DocumentFields {
     }
 
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 

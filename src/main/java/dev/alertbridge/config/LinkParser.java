@@ -16,7 +16,7 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 
 /** Service links, from a configuration document or embedded in an event: validated field by field. */
-final class LinkParser {
+public final class LinkParser {
     private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
             "mode");
 
@@ -24,7 +24,7 @@ final class LinkParser {
     }
 
     /** Links given outside Parameter Store (embedded in an event), validated like stored ones. */
-    static List<ServiceLink> links(String doc, String path, JsonNode node, Set<String> serviceIds) {
+    public static List<ServiceLink> links(String doc, String path, JsonNode node, Set<String> serviceIds) {
         if (node == null || !node.isArray()) {
             throw new ConfigValidationException(doc, path, "must be an array of links");
         }

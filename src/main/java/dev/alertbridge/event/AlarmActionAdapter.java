@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.alert.Alert;
 
 /** A CloudWatch alarm action that invokes the function directly: the {@code alarmData} envelope. */
-final class AlarmActionAdapter implements SourceAdapter {
+final class AlarmActionAdapter {
 
-    @Override
-    public List<Alert> adapt(JsonNode event) {
+    List<Alert> adapt(JsonNode event) {
         JsonNode data = Fields.object(event, "alarmData", "$.alarmData");
         String name = Fields.identity(data, "alarmName", "$.alarmData.alarmName");
         String arn = CloudWatchAlarms.arn(Fields.checkIdentity(

@@ -14,10 +14,6 @@ public class BadEventException extends RuntimeException {
         this.reason = reason;
     }
 
-    public String where() {
-        return where;
-    }
-
     /** The same problem seen from a wrapper: {@code $.detail} inside {@code $.alarm} is {@code $.alarm.detail}. */
     BadEventException inside(String wrapperPath) {
         return new BadEventException(where.startsWith("$") ? wrapperPath + where.substring(1)

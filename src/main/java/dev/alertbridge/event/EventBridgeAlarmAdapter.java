@@ -13,12 +13,11 @@ import dev.alertbridge.alert.AlertSource;
  * multi time-series alarms use the same "Alarm State Change" shape; the per-contributor events of a multi
  * time-series alarm change nothing, so one alarm opens one incident, not one per contributor.
  */
-final class EventBridgeAlarmAdapter implements SourceAdapter {
+final class EventBridgeAlarmAdapter {
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
     static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
 
-    @Override
-    public List<Alert> adapt(JsonNode event) {
+    List<Alert> adapt(JsonNode event) {
         String type = Fields.text(event, "detail-type", "$.detail-type");
         JsonNode detail = Fields.object(event, "detail", "$.detail");
         String name = Fields.identity(detail, "alarmName", "$.detail.alarmName");

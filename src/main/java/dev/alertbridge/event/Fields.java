@@ -3,7 +3,11 @@ package dev.alertbridge.event;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.alertbridge.alert.PrintableText;
 
 /**
  * Reads event fields by JSON path, failing with the path and what was expected. Text is bounded (a real alarm
@@ -83,8 +87,8 @@ final class Fields {
     }
 
     /** Where a JSON parse failed, for a message: "(line 3, column 7)", or the parser's reason for limits. */
-    static String jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
-        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+    static String jsonProblem(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
         String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         // Limit violations explain themselves and quote nothing from the input.
@@ -94,6 +98,6 @@ final class Fields {
 
     /** A short, printable excerpt of external text for an error message. */
     static String excerpt(String text) {
-        return dev.alertbridge.alert.PrintableText.excerpt(text, 160);
+        return PrintableText.excerpt(text, 160);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,7 +63,7 @@ public record FunctionUrlRequest(String method, String path, Map<String, String>
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    private static void strings(JsonNode node, java.util.function.BiConsumer<String, String> into) {
+    private static void strings(JsonNode node, BiConsumer<String, String> into) {
         if (node != null && node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -27,18 +27,8 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         this.source = source;
     }
 
-    /** Every alert or none: the first unusable one fails the whole group. */
     @Override
-    public List<Alert> adapt(JsonNode body) {
-        return each(body, true).alerts();
-    }
-
-    @Override
-    public Adapted adaptEach(JsonNode body) {
-        return each(body, false);
-    }
-
-    private Adapted each(JsonNode body, boolean strict) {
+    public Adapted adapt(JsonNode body) {
         JsonNode alerts = alerts(body);
         List<Alert> usable = new ArrayList<>();
         List<Adapted.Unusable> unusable = new ArrayList<>();
@@ -46,9 +36,6 @@ final class GroupedAlertsAdapter implements SourceAdapter {
             try {
                 usable.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
             } catch (BadEventException e) {
-                if (strict) {
-                    throw e;
-                }
                 unusable.add(new Adapted.Unusable("$.alerts[" + i + "]", e.getMessage()));
             }
         }

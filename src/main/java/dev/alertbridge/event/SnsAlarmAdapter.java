@@ -14,15 +14,14 @@ import dev.alertbridge.alert.Alert;
  * SNS messages do not say when the alarm entered ALARM, so an OK clears the alarm's open incident on each service
  * rather than naming its episode. {@code Region} is a display name ("EU (Ireland)"): the ARN is the identity.
  */
-final class SnsAlarmAdapter implements SourceAdapter {
+final class SnsAlarmAdapter {
     private final ObjectMapper json;
 
     SnsAlarmAdapter(ObjectMapper json) {
         this.json = json;
     }
 
-    @Override
-    public List<Alert> adapt(JsonNode event) {
+    List<Alert> adapt(JsonNode event) {
         JsonNode records = event.get("Records");
         if (records == null || !records.isArray() || records.isEmpty()) {
             throw new BadEventException("$.Records", "must be a non-empty array of SNS records");

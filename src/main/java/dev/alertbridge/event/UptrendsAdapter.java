@@ -19,7 +19,7 @@ import dev.alertbridge.alert.AlertState;
 final class UptrendsAdapter implements SourceAdapter {
 
     @Override
-    public List<Alert> adapt(JsonNode body) {
+    public Adapted adapt(JsonNode body) {
         if (!body.isObject()) {
             throw new BadEventException("$", "must be a JSON object (the Uptrends custom integration template)");
         }
@@ -50,6 +50,6 @@ final class UptrendsAdapter implements SourceAdapter {
             case CLEAR -> alert.clears(episode, firstError);
             case NO_CHANGE -> alert.changesNothing(episode);
         };
-        return List.of(stated.at(at));
+        return new Adapted(List.of(stated.at(at)), List.of());
     }
 }

@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.config.LinkParser;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.InboundEvent;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.reconcile.LateEvents;
+import dev.alertbridge.reconcile.Reconciler;
+import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.ReportLog;
 
@@ -42,13 +45,13 @@ public class AlarmPath {
     InvocationReport handle(InboundEvent.Alarms event, Invocation invocation) {
         BridgeConfig config = configs.current(invocation.now(), invocation.deadline().remaining());
         List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
-                : configs.parser().links("event", "$.links", event.embeddedLinks(), config.services().keySet());
+                : LinkParser.links("event", "$.links", event.embeddedLinks(), config.services().keySet());
         List<LateEvents.Checked> checked = event.alerts().stream()
                 .map(alert -> lateEvents.checked(alert, invocation.deadline(), invocation.now())).toList();
         InvocationReport report = pipeline.run(new Adapted(checked.stream().map(LateEvents.Checked::alert).toList(),
                 List.of()), config, links, invocation.deadline(), invocation.now(), settings.dryRun())
                 .withNotes(checked.stream().map(LateEvents.Checked::note).toList());
-        log.outcome("alarm", report.failed() ? 500 : 200, report);
+        log.outcome(InvocationKind.alarm(), report.failed() ? 500 : 200, report);
         if (report.failed()) {
             throw new InvocationFailedException("StatusHub not fully updated, retry the event: "
                     + report.failureSummary());
@@ -59,7 +62,7 @@ public class AlarmPath {
     Reconciler.Run reconcile(Invocation invocation) {
         Reconciler.Run run = reconciler.run(configs.current(invocation.now(), invocation.deadline().remaining()),
                 invocation.deadline(), invocation.now());
-        log.outcome("reconcile", 200, run);
+        log.outcome(InvocationKind.reconcile(), 200, run);
         return run;
     }
 }

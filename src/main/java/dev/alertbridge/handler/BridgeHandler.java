@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import dev.alertbridge.check.ConfigCheckInvocation;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
@@ -21,6 +22,8 @@ import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.InboundEvent;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates.AlarmStatesUnavailableException;
+import dev.alertbridge.report.Ending;
+import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
 
 /**
@@ -54,20 +57,22 @@ public class BridgeHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Invocation invocation = Invocation.start(context, settings, clock);
+        InvocationKind kind = InvocationKind.alarm();
         try {
             InboundEvent event = router.read(input, settings.maxEventBytes());
+            kind = kindOf(event);
             Object response = path(event, invocation);
             output.write(log.write(response).getBytes(StandardCharsets.UTF_8));
         } catch (InvocationFailedException e) {
             throw e;
         } catch (BadEventException e) {
-            throw failed("bad event: " + e.getMessage());
+            throw failed(kind, Ending.REJECTED, "bad event: " + e.getMessage());
         } catch (ConfigValidationException | ConfigUnavailableException | AlarmStatesUnavailableException e) {
-            throw failed(e.getMessage());
+            throw failed(kind, Ending.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             // Not one of ours: its message may quote anything, so name the type and keep the trace in the log.
             LOG.error("unexpected failure", e);
-            throw failed("unexpected " + e.getClass().getSimpleName() + "; see the function's log");
+            throw failed(kind, Ending.FAILED, "unexpected " + e.getClass().getSimpleName() + "; see the function's log");
         } finally {
             invocation.end();
         }
@@ -87,8 +92,18 @@ public class BridgeHandler implements RequestStreamHandler {
         return alarms.handle((InboundEvent.Alarms) event, invocation);
     }
 
-    private InvocationFailedException failed(String reason) {
-        log.outcome("alarm", 500, Map.of("error", reason));
+    private static InvocationKind kindOf(InboundEvent event) {
+        if (event instanceof InboundEvent.Webhook webhook) {
+            return InvocationKind.webhook(webhook.request().path());
+        }
+        if (event instanceof InboundEvent.Check) {
+            return InvocationKind.check();
+        }
+        return event instanceof InboundEvent.Reconcile ? InvocationKind.reconcile() : InvocationKind.alarm();
+    }
+
+    private InvocationFailedException failed(InvocationKind kind, Ending ending, String reason) {
+        log.outcome(kind, 500, ending, Map.of("error", reason));
         return new InvocationFailedException(reason);
     }
 }

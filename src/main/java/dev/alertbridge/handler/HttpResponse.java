@@ -1,5 +1,6 @@
 package dev.alertbridge.handler;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,7 +17,7 @@ public record HttpResponse(int statusCode, Map<String, String> headers, String b
         @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
 
     static HttpResponse json(int status, String body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         return new HttpResponse(status, Map.copyOf(headers), body, false);
     }

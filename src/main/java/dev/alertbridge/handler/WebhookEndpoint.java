@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,7 @@ import dev.alertbridge.event.FunctionUrlRequest;
 import dev.alertbridge.event.SourceAdapter;
 import dev.alertbridge.event.WebhookAuth;
 import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
@@ -84,25 +86,25 @@ public class WebhookEndpoint {
                 return error(request.path(), 400, "request body too large: " + size + " bytes, the limit is "
                         + settings.maxEventBytes(), Map.of());
             }
-            adapted = adapter.get().adaptEach(router.parse(body, "body"));
+            adapted = adapter.get().adapt(router.parse(body, "body"));
         } catch (BadEventException e) {
             return error(request.path(), 400, "bad request body: " + e.getMessage(), Map.of());
         }
         if (adapted.alerts().isEmpty() && !adapted.unusable().isEmpty()) {
             // Nothing usable at all: the sender's configuration is wrong, and a 4xx says so (no retry).
             return error(request.path(), 400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
-                    .collect(java.util.stream.Collectors.joining("; ")), Map.of());
+                    .collect(Collectors.joining("; ")), Map.of());
         }
         InvocationReport report = pipeline.run(adapted, config, config.links(), deadline, now,
                 settings.dryRun());
         int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
-        log.outcome("webhook " + request.path(), status, report);
+        log.outcome(InvocationKind.webhook(request.path()), status, report);
         return HttpResponse.json(status, log.write(report), Map.of());
     }
 
     private HttpResponse error(String path, int status, String message, Map<String, String> headers) {
         Map<String, Object> body = Map.of("error", message, "status", status);
-        log.outcome("webhook " + path, status, body);
+        log.outcome(InvocationKind.webhook(path), status, body);
         return HttpResponse.json(status, log.write(body), headers);
     }
 }

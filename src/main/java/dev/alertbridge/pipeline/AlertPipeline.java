@@ -14,9 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
-import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
-import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ServiceLink;
@@ -36,7 +34,6 @@ import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.statushub.StatusHubUnavailableException;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.PageTexts;
-import dev.alertbridge.transition.Transition;
 import dev.alertbridge.transition.TransitionPlanner;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -138,49 +135,6 @@ public class AlertPipeline {
         slots.forEach(outcomes::addAll);
         return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), null,
                 outcomes);
-    }
-
-    /**
-     * Before a SnapStart snapshot: a made-up alert opening and clearing on every configured service, decided through
-     * StatusHub's read path ({@link StatusHubGateway#primingSession}) and reported as in shadow mode, nothing sent.
-     * The snapshot then holds the reads, the decisions and the JSON writers of request bodies and reports ready,
-     * which the first event after a restore would otherwise build.
-     *
-     * @return the report (for its size) and what was read from StatusHub
-     */
-    public Rehearsal rehearse(BridgeConfig config, Deadline deadline, Instant now) {
-        List<LinkedService> services = config.services().values().stream()
-                .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
-        Alert.Builder rehearsal = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal")
-                .knownAs(List.of("snapstart-rehearsal")).titled("SnapStart rehearsal").described("not sent");
-        Alert opens = rehearsal.opens("rehearsal", now).at(now);
-        Alert clears = rehearsal.clears("rehearsal", now).at(now);
-        String read = gateway.readsStatusHub(config) ? "StatusHub read (the lookup path, reads only)"
-                : "StatusHub not read (dry run, or no Management API account)";
-        StatusHubSession session = gateway.primingSession(config, deadline, now);
-        List<AlertReport> reports = new ArrayList<>();
-        try {
-            session.prepare(Map.of(opens, services.stream().map(LinkedService::service).toList()));
-        } catch (RuntimeException e) {
-            read = "StatusHub read failed (" + CallFailure.of(e).why() + ")";
-        }
-        for (Alert alert : List.of(opens, clears)) {
-            List<ServiceOutcome> outcomes = new ArrayList<>();
-            for (LinkedService service : services) {
-                for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()))) {
-                    if (transition instanceof Transition.Write write) {
-                        outcomes.add(ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()),
-                                "rehearsal", session.preview(write)));
-                    }
-                }
-            }
-            reports.add(new AlertReport(alert.source().linkName(), alert.monitor(), "open", 1, null, outcomes));
-        }
-        return new Rehearsal(new InvocationReport(false, WriteMode.SHADOW.configName(), reports, List.of()), read);
-    }
-
-    /** What {@link #rehearse} did: its report, and what it read from StatusHub. */
-    public record Rehearsal(InvocationReport report, String statusHub) {
     }
 
     /**

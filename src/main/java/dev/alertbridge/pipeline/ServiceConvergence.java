@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -16,9 +18,10 @@ import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.WriteMode;
-import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
 import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.DeadlineExceededException;
+import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.statushub.StatusHubUnavailableException;
@@ -51,7 +54,7 @@ final class ServiceConvergence {
     private static final Duration ROUND_TIME = Duration.ofMillis(500);
 
     /** Runs the action; held back by StatusHub, runs it again after the wait it asked for (SmallRye's retry). */
-    private <T> T heldBackRetried(java.util.concurrent.Callable<T> action, Class<T> type) {
+    private <T> T heldBackRetried(Callable<T> action, Class<T> type) {
         try {
             try {
                 return action.call();
@@ -59,14 +62,14 @@ final class ServiceConvergence {
                 if (!e.notApplied()) {
                     throw e;
                 }
-                Thread.sleep(new dev.alertbridge.statushub.StatusHubCalls.RetryAfterBackoff().nextDelayInMillis(e));
+                Thread.sleep(new StatusHubCalls.RetryAfterBackoff().nextDelayInMillis(e));
                 return heldBack.get().call(action, type);
             }
         } catch (RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.alertbridge.statushub.DeadlineExceededException("wait for StatusHub (interrupted)");
+            throw new DeadlineExceededException("wait for StatusHub (interrupted)");
         } catch (Exception e) {
             throw StatusHubUnavailableException.mayHaveApplied("StatusHub", e.getClass().getSimpleName());
         }
@@ -83,11 +86,11 @@ final class ServiceConvergence {
     /** What landed, by incident (a create under "new"): kept across the re-decisions after a wait. */
     private final Map<String, Step> landed = new LinkedHashMap<>();
     /** The retry of a write surely not applied (429, refused), see {@link AlertPipeline#heldBack}. */
-    private final java.util.function.Supplier<Guard> heldBack;
+    private final Supplier<Guard> heldBack;
 
     ServiceConvergence(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
             Alert alert, LinkedService service, Deadline deadline, Instant now,
-            java.util.function.Supplier<Guard> heldBack) {
+            Supplier<Guard> heldBack) {
         this.heldBack = heldBack;
         this.session = session;
         this.planner = planner;
@@ -207,11 +210,9 @@ final class ServiceConvergence {
             LOG.infof("%s on %s: another write landed meanwhile; posting %s on incident %s", alert.monitor(),
                     service.id(), correction.get().draft().status().wireName(), ownId);
             StatusHubSession.Landed corrected = write(correction.get());
-            outcomes.add(new ServiceOutcome(service.id(), corrected.delivered().via(),
-                    Result.UPDATED, ownId,
+            outcomes.add(ServiceOutcome.updatedAgain(service.id(), corrected.delivered(),
                     "corrected to " + correction.get().draft().status().wireName() + ": another write landed "
-                            + "meanwhile",
-                    null, false));
+                            + "meanwhile"));
             landedAt = corrected.at();
         }
         if (deadline.remaining().compareTo(ROUND_TIME) <= 0) {
@@ -286,7 +287,6 @@ final class ServiceConvergence {
         LOG.infof("shadow mode, not sent: %s", request);
         String would = write instanceof Transition.Create ? "would create an incident"
                 : "would update incident " + write.incidentId();
-        return ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()), "shadow mode: " + would,
-                request);
+        return ServiceOutcome.shadowed(service.id(), StatusHubGateway.via(service.service()), would, request);
     }
 }

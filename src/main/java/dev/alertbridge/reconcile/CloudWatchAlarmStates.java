@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.alertbridge.config.AwsEnvironment;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  * {@code AWS_ENDPOINT_URL_CLOUDWATCH} / {@code AWS_ENDPOINT_URL} like the Parameter Store client. Every call is
  * bounded by the time the invocation can give it.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class CloudWatchAlarmStates {
     /** DescribeAlarms returns at most 100 alarms a page. */
     private static final int PAGE = 100;

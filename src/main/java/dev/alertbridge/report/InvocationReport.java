@@ -1,6 +1,8 @@
 package dev.alertbridge.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,7 +53,7 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
 
         @JsonValue
         public String reportName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -63,26 +65,39 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
      * @param why the reason for unchanged, skipped and failed
      * @param request in dry-run and shadow mode, the request that would have been sent
      * @param retryable for failures: whether a retry of the event may succeed
+     * @param wouldDo in shadow mode, the write that was decided and not sent ("would create an incident")
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ServiceOutcome(String service, Delivered.Via via, Result result, String incidentId, String why,
-            String request, @JsonIgnore boolean retryable) {
+            String request, @JsonIgnore boolean retryable, @JsonIgnore String wouldDo) {
 
         public static ServiceOutcome delivered(String service, Delivered delivered) {
             return new ServiceOutcome(service, delivered.via(), delivered.created() ? Result.CREATED : Result.UPDATED,
-                    delivered.incidentId(), null, delivered.request(), false);
+                    delivered.incidentId(), null, delivered.request(), false, null);
+        }
+
+        /** A write after the first on the service (a convergence correction), saying why. */
+        public static ServiceOutcome updatedAgain(String service, Delivered delivered, String why) {
+            return new ServiceOutcome(service, delivered.via(), Result.UPDATED, delivered.incidentId(), why, null,
+                    false, null);
         }
 
         public static ServiceOutcome unchanged(String service, Delivered.Via via, String incidentId, String why) {
-            return new ServiceOutcome(service, via, Result.UNCHANGED, incidentId, why, null, false);
+            return new ServiceOutcome(service, via, Result.UNCHANGED, incidentId, why, null, false, null);
         }
 
         public static ServiceOutcome skipped(String service, Delivered.Via via, String why, String request) {
-            return new ServiceOutcome(service, via, Result.SKIPPED, null, why, request, false);
+            return new ServiceOutcome(service, via, Result.SKIPPED, null, why, request, false, null);
+        }
+
+        /** Shadow mode: the write decided and not sent ({@code wouldDo}), with its request. */
+        public static ServiceOutcome shadowed(String service, Delivered.Via via, String wouldDo, String request) {
+            return new ServiceOutcome(service, via, Result.SKIPPED, null, "shadow mode: " + wouldDo, request, false,
+                    wouldDo);
         }
 
         public static ServiceOutcome failed(String service, Delivered.Via via, String why, boolean retryable) {
-            return new ServiceOutcome(service, via, Result.FAILED, null, why, null, retryable);
+            return new ServiceOutcome(service, via, Result.FAILED, null, why, null, retryable, null);
         }
 
         public boolean failed() {
@@ -95,7 +110,7 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
      * a late event's alarm state.
      */
     public InvocationReport withNotes(List<String> notes) {
-        List<AlertReport> noted = new java.util.ArrayList<>();
+        List<AlertReport> noted = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
             AlertReport a = alerts.get(i);
             String note = i < notes.size() ? notes.get(i) : null;

@@ -9,9 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.report.InvocationReport.Result;
 
@@ -31,18 +28,19 @@ import dev.alertbridge.report.InvocationReport.Result;
 public class MetricsLine {
     static final String NAMESPACE = "StatusHubAlertBridge";
 
-    private final ObjectMapper json;
     private final BridgeSettings settings;
     private final Clock clock;
 
-    public MetricsLine(ObjectMapper json, BridgeSettings settings, Clock clock) {
-        this.json = json;
+    public MetricsLine(BridgeSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Publishes the invocation's metrics: where the event came from, how it ended, and what the parts counted. */
-    public void publish(String source, String outcome, InvocationReport report) {
+    /**
+     * The invocation's metrics line (CloudWatch's embedded metric format): where the event came from, how it ended,
+     * and what the parts counted since the last line.
+     */
+    Map<String, Object> line(String source, String outcome, InvocationReport report) {
         Map<String, Object> line = new LinkedHashMap<>();
         List<Map<String, Object>> totals = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -68,11 +66,7 @@ public class MetricsLine {
         line.put("Outcome", outcome);
         line.put("Events", 1);
         line.putAll(values);
-        try {
-            System.out.println(json.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metric lines are plain maps", e);
-        }
+        return line;
     }
 
     private static Map<String, Object> metric(String name, String unit) {

@@ -26,15 +26,25 @@ public class ReportLog {
     }
 
     /**
-     * @param kind {@code alarm}, or {@code webhook <path>}
+     * @param kind what the invocation was
      * @param status the HTTP status the caller gets (for alarms: 200, or 500 when the invocation fails)
      * @param report the invocation's report, or a map with its {@code error}
      */
-    public void outcome(String kind, int status, Object report) {
-        metrics.publish(source(kind, report), outcome(status, report),
-                report instanceof InvocationReport invocation ? invocation : null);
+    public void outcome(InvocationKind kind, int status, Object report) {
+        outcome(kind, status, Ending.of(status), report);
+    }
+
+    /** The same, when the ending is not the status's (a bad event fails the alarm path with 500, yet is rejected). */
+    public void outcome(InvocationKind kind, int status, Ending ending, Object report) {
+        // The alerts' own source when the report has alerts (an alarm-shaped event can carry any source).
+        String source = report instanceof InvocationReport invocation && !invocation.alerts().isEmpty()
+                ? invocation.alerts().get(0).source()
+                : kind.source();
+        // The metrics line goes to standard output, where Lambda's log agent reads embedded metrics.
+        System.out.println(write(metrics.line(source, ending.metricName(),
+                report instanceof InvocationReport invocation ? invocation : null)));
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("invocation", kind);
+        line.put("invocation", kind.label());
         line.put("status", status);
         line.put("report", report);
         String text = write(line);
@@ -45,36 +55,11 @@ public class ReportLog {
         }
     }
 
-    /** Where the event came from: its alerts' source, else the webhook path, else CloudWatch for the alarm path. */
-    private static String source(String kind, Object report) {
-        if (report instanceof InvocationReport invocation && !invocation.alerts().isEmpty()) {
-            return invocation.alerts().get(0).source();
-        }
-        if (kind.startsWith("webhook /")) {
-            String path = kind.substring("webhook /".length()).replaceAll("[^a-z]", "");
-            return path.matches("uptrends|alertmanager|grafana") ? path : "unknown";
-        }
-        return kind.equals("alarm") ? "cloudwatch" : "unknown";
-    }
-
-    /** How the invocation ended: applied, rejected (bad input), unauthorized or failed. */
-    private static String outcome(int status, Object report) {
-        if (status == 401) {
-            return "unauthorized";
-        }
-        boolean badEvent = report instanceof Map<?, ?> error
-                && String.valueOf(error.get("error")).startsWith("bad event");
-        if ((status >= 400 && status < 500) || badEvent) {
-            return "rejected";
-        }
-        return status >= 500 ? "failed" : "applied";
-    }
-
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("reports are plain records", e);
+            throw new IllegalStateException("reports and metric lines are plain records and maps", e);
         }
     }
 }

@@ -1,21 +1,17 @@
 package dev.alertbridge.statushub;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.alert.Times;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.IncidentType;
 
@@ -25,7 +21,6 @@ import dev.alertbridge.transition.IncidentType;
  * {@code Z}, {@code +00:00}, {@code +0000} or nothing (UTC), statuses as {@code status} or {@code status_name}.
  */
 final class HubJson {
-    private static final Pattern COLONLESS_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private HubJson() {
     }
@@ -71,20 +66,9 @@ final class HubJson {
         return new HubIncident(summary.id(), title, start, updates);
     }
 
-    /** StatusHub's times, whatever the offset style; null when absent or unreadable. */
+    /** StatusHub's times, whatever the offset style (a blank for the T too), to the second; null when unreadable. */
     static Instant time(String text) {
-        if (text == null || text.isBlank() || text.equals("null")) {
-            return null;
-        }
-        String compact = COLONLESS_OFFSET.matcher(text.trim().replace(' ', 'T')).replaceFirst("$1:$2");
-        try {
-            return OffsetDateTime.parse(compact).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(compact).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
+        return text == null || text.equals("null") ? null
+                : Times.parse(text.trim().replace(' ', 'T')).map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import dev.alertbridge.report.Counters;
@@ -23,7 +24,7 @@ public final class Pacer {
 
     private Pacer(int limit) {
         this.freeAt = new long[Math.max(1, limit)];
-        java.util.Arrays.fill(freeAt, Long.MIN_VALUE);
+        Arrays.fill(freeAt, Long.MIN_VALUE);
     }
 
     /** At most {@code perSecond} requests in any second as StatusHub counts them (30 reads, 5 writes). */

@@ -105,7 +105,7 @@ public final class StatusHubCalls {
         return answer(answer, endpoint, deadline);
     }
 
-    private static HubHttp.Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
+    static HubHttp.Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
         if (answer.ok()) {
             return answer;
         }

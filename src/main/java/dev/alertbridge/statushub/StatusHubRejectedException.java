@@ -3,19 +3,13 @@ package dev.alertbridge.statushub;
 /** StatusHub refused a request for good (4xx other than 408/429): retrying the same request cannot help. */
 public class StatusHubRejectedException extends RuntimeException {
     private final int status;
-    private final String endpoint;
 
     public StatusHubRejectedException(int status, String endpoint) {
         super("StatusHub rejected " + endpoint + " with HTTP " + status, null, false, false);
         this.status = status;
-        this.endpoint = endpoint;
     }
 
     public int status() {
         return status;
-    }
-
-    public String endpoint() {
-        return endpoint;
     }
 }

@@ -3,6 +3,7 @@ package dev.alertbridge.statushub;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class StatusHubSession {
         }
         Instant since = now;
         Set<Instant> starts = new HashSet<>();
-        List<HubSession.Search> searches = new java.util.ArrayList<>();
+        List<HubSession.Search> searches = new ArrayList<>();
         for (Map.Entry<Alert, List<ServiceTarget>> entry : linked.entrySet()) {
             Alert alert = entry.getKey();
             if (alert.state() == AlertState.NO_CHANGE) {
@@ -91,7 +92,7 @@ public final class StatusHubSession {
         if (hub == null || services.stream().noneMatch(ServiceTarget::viaManagementApi)) {
             return;
         }
-        List<HubSession.Search> searches = new java.util.ArrayList<>();
+        List<HubSession.Search> searches = new ArrayList<>();
         for (ServiceTarget service : services) {
             if (service.viaManagementApi()) {
                 searches.add(new HubSession.Search(now.minus(lookback), incidents -> incidents.stream()

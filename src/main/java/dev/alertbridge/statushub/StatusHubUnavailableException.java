@@ -9,13 +9,11 @@ import java.time.Duration;
  * StatusHub again first, may repeat it.
  */
 public class StatusHubUnavailableException extends RuntimeException {
-    private final String endpoint;
     private final boolean notApplied;
     private final Duration retryAfter;
 
     private StatusHubUnavailableException(String endpoint, String reason, boolean notApplied, Duration retryAfter) {
         super("StatusHub unavailable for " + endpoint + ": " + reason, null, false, false);
-        this.endpoint = endpoint;
         this.notApplied = notApplied;
         this.retryAfter = retryAfter;
     }
@@ -33,10 +31,6 @@ public class StatusHubUnavailableException extends RuntimeException {
     /** StatusHub's rate limit (429): nothing applied; repeat after {@code retryAfter}. */
     public static StatusHubUnavailableException rateLimited(String endpoint, Duration retryAfter) {
         return new StatusHubUnavailableException(endpoint, "HTTP 429 rate limited", true, retryAfter);
-    }
-
-    public String endpoint() {
-        return endpoint;
     }
 
     public boolean notApplied() {

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
 
 /**
  * The mark versions before the reference line wrote, {@code sb-<alert and service>-<episode and service>}: incidents
@@ -39,8 +40,8 @@ public record LegacyMark(String alertPart, String episodePart) {
      * shared by many, so for those this mark is not looked for.
      */
     public static Optional<LegacyMark> byName(Alert alert, String serviceId) {
-        if (alert.source() != dev.alertbridge.alert.AlertSource.CLOUDWATCH
-                && alert.source() != dev.alertbridge.alert.AlertSource.UPTRENDS) {
+        if (alert.source() != AlertSource.CLOUDWATCH
+                && alert.source() != AlertSource.UPTRENDS) {
             return Optional.empty();
         }
         String alertPart = IncidentRef.hash(alert.source().linkName() + "|" + alert.monitor().toLowerCase(Locale.ROOT)

@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.check;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,10 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.check.ConfigurationCheck;
-import dev.alertbridge.check.HubProbe;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 
@@ -43,7 +42,7 @@ public class ConfigCheckInvocation {
         answer.put("check", result.ok() ? "ok" : "problems");
         answer.put("problems", result.problems().stream().map(ConfigurationCheck.Problem::toString).toList());
         answer.put("notes", result.notes());
-        log.outcome("check", 200, answer);
+        log.outcome(InvocationKind.check(), 200, answer);
         return answer;
     }
 }

@@ -1,4 +1,4 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.snapstart;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
-import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 import io.quarkus.runtime.StartupEvent;
@@ -39,15 +38,15 @@ public class SnapStartPriming {
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
     private final ConfigLoader configs;
-    private final AlertPipeline pipeline;
+    private final Rehearsal rehearsals;
     private final ReportLog log;
     private final Clock clock;
     private final String initializationType;
 
-    public SnapStartPriming(ConfigLoader configs, AlertPipeline pipeline, ReportLog log, Clock clock,
+    public SnapStartPriming(ConfigLoader configs, Rehearsal rehearsals, ReportLog log, Clock clock,
             @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
-        this.pipeline = pipeline;
+        this.rehearsals = rehearsals;
         this.log = log;
         this.clock = clock;
         this.initializationType = initializationType;
@@ -60,7 +59,7 @@ public class SnapStartPriming {
         long start = System.nanoTime();
         try {
             BridgeConfig config = configs.current(clock.instant(), BUDGET);
-            AlertPipeline.Rehearsal rehearsal = pipeline.rehearse(config, Deadline.in(BUDGET, clock),
+            Rehearsal.Done rehearsal = rehearsals.run(config, Deadline.in(BUDGET, clock),
                     clock.instant());
             int reported = log.write(rehearsal.report()).length();
             LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s, "

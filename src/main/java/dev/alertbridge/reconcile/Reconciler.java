@@ -1,17 +1,17 @@
-package dev.alertbridge.handler;
+package dev.alertbridge.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
@@ -19,13 +19,12 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.pipeline.PageCheck;
-import dev.alertbridge.reconcile.AlarmState;
-import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.report.Counters;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
@@ -73,17 +72,35 @@ public class Reconciler {
     }
 
     /** What a run did: alarms looked at, findings (each a write it made or would make), and whether it finished. */
-    public record Run(String mode, int alarms, int checked, int findings, boolean finished, List<Object> found) {
+    public record Run(ReconcileMode mode, int alarms, int checked, int findings, boolean finished,
+            List<Finding> found) {
+    }
+
+    /**
+     * One thing a run found wrong on the page, and what it did or would do: a structured log line and an entry of
+     * the run's answer.
+     *
+     * @param reconcile {@code drift} (report mode) or {@code repaired}
+     * @param alarm the alarm whose state showed it, when an alarm did
+     * @param alarmState its state, ALARM or OK
+     * @param since when it entered that state
+     * @param service the service's configuration id
+     * @param action what the run did (created, updated, corrected to up) or would do
+     * @param incidentId the incident written to, when known
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Finding(String reconcile, String alarm, String alarmState, String since, String service,
+            String action, String incidentId) {
     }
 
     public synchronized Run run(BridgeConfig config, Deadline deadline, Instant now) {
-        boolean repair = config.reconcileMode().equals("repair");
+        boolean repair = config.reconcileMode() == ReconcileMode.REPAIR;
         BridgeConfig planned = repair || config.mode() == WriteMode.OFF ? config
                 : config.withMode(WriteMode.SHADOW);
         List<ServiceLink> links = config.links().stream()
                 .filter(l -> l.source() == null || l.source() == AlertSource.CLOUDWATCH).toList();
         List<AlarmState> states = alarms.withPrefixes(prefixes(links), deadline.remaining());
-        List<Object> found = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
         int checked = 0;
         int start = states.isEmpty() ? 0 : resumeAt % states.size();
         for (; checked < states.size(); checked++) {
@@ -110,7 +127,7 @@ public class Reconciler {
             checkPage(planned, repair, deadline, now).forEach(found::add);
         }
         Counters.add(Counters.Count.RECONCILE_FINDINGS, found.size());
-        return new Run(repair ? "repair" : "report", states.size(), checked, found.size(), checked == states.size(),
+        return new Run(config.reconcileMode(), states.size(), checked, found.size(), checked == states.size(),
                 found);
     }
 
@@ -137,11 +154,11 @@ public class Reconciler {
      * Every linked Management API service: the status the bridge's last write there set against the one the open
      * incidents justify (what a lost correction leaves, see {@link PageCheck}); {@code repair} posts the correction.
      */
-    private List<Object> checkPage(BridgeConfig config, boolean repair, Deadline deadline, Instant now) {
+    private List<Finding> checkPage(BridgeConfig config, boolean repair, Deadline deadline, Instant now) {
         List<LinkedService> services = config.links().stream().flatMap(l -> l.services().stream()).distinct()
                 .map(id -> config.services().get(id)).filter(s -> s != null && s.viaManagementApi())
                 .map(s -> new LinkedService(s, ServiceStatus.DOWN, config.mode())).toList();
-        List<Object> found = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
         if (services.isEmpty() || !gateway.readsStatusHub(config) && !settings.dryRun()) {
             return found;
         }
@@ -156,41 +173,30 @@ public class Reconciler {
                 continue;
             }
             String status = correction.get().draft().status().wireName();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("reconcile", repair ? "repaired" : "drift");
-            line.put("service", service.id());
-            line.put("action", (repair ? "corrected to " : "would correct to ") + status);
-            line.put("incidentId", correction.get().incidentId());
             if (repair && service.mode() == WriteMode.LIVE) {
                 session.write(correction.get());
             }
-            LOG.info(log.write(line));
-            found.add(line);
+            Finding finding = new Finding(repair ? "repaired" : "drift", null, null, null, service.id(),
+                    (repair ? "corrected to " : "would correct to ") + status, correction.get().incidentId());
+            LOG.info(log.write(finding));
+            found.add(finding);
         }
         return found;
     }
 
+    /** What the run changed (repair), or decided and did not send (report: shadow mode). */
     private static boolean isFinding(InvocationReport.ServiceOutcome outcome, boolean repair) {
         return repair ? outcome.result() == Result.CREATED || outcome.result() == Result.UPDATED
-                : outcome.result() == Result.SKIPPED && outcome.why() != null
-                        && outcome.why().startsWith("shadow mode: would");
+                : outcome.wouldDo() != null;
     }
 
     /** One structured log line per finding: what was wrong on the page and what the run did about it. */
-    private Map<String, Object> finding(AlarmState state, InvocationReport.ServiceOutcome outcome, boolean repair) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("reconcile", repair ? "repaired" : "drift");
-        line.put("alarm", state.name());
-        line.put("alarmState", state.value());
-        line.put("since", String.valueOf(state.since()));
-        line.put("service", outcome.service());
-        line.put("action", repair ? outcome.result().reportName()
-                : outcome.why().replace("shadow mode: would ", "would ").toLowerCase(Locale.ROOT));
-        if (outcome.incidentId() != null) {
-            line.put("incidentId", outcome.incidentId());
-        }
-        LOG.info(log.write(line));
-        return line;
+    private Finding finding(AlarmState state, InvocationReport.ServiceOutcome outcome, boolean repair) {
+        Finding finding = new Finding(repair ? "repaired" : "drift", state.name(), state.value(),
+                String.valueOf(state.since()), outcome.service(),
+                repair ? outcome.result().reportName() : outcome.wouldDo(), outcome.incidentId());
+        LOG.info(log.write(finding));
+        return finding;
     }
 
     /**

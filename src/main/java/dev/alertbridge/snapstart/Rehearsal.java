@@ -1,0 +1,76 @@
+package dev.alertbridge.snapstart;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.WriteMode;
+import dev.alertbridge.report.InvocationReport;
+import dev.alertbridge.report.InvocationReport.AlertReport;
+import dev.alertbridge.report.InvocationReport.ServiceOutcome;
+import dev.alertbridge.statushub.CallFailure;
+import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
+import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.transition.PageTexts;
+import dev.alertbridge.transition.Transition;
+import dev.alertbridge.transition.TransitionPlanner;
+
+/**
+ * Before a SnapStart snapshot: a made-up alert opening and clearing on every configured service, decided through
+ * StatusHub's read path ({@link StatusHubGateway#primingSession}) and reported as in shadow mode, nothing sent. The
+ * snapshot then holds the reads, the decisions and the JSON writers of request bodies and reports ready, which the
+ * first event after a restore would otherwise build.
+ */
+@ApplicationScoped
+public class Rehearsal {
+    private final StatusHubGateway gateway;
+    private final TransitionPlanner planner = new TransitionPlanner(new PageTexts());
+
+    public Rehearsal(StatusHubGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** What a rehearsal did: its report, and what it read from StatusHub. */
+    public record Done(InvocationReport report, String statusHub) {
+    }
+
+    public Done run(BridgeConfig config, Deadline deadline, Instant now) {
+        List<LinkedService> services = config.services().values().stream()
+                .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
+        Alert.Builder rehearsal = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal")
+                .knownAs(List.of("snapstart-rehearsal")).titled("SnapStart rehearsal").described("not sent");
+        Alert opens = rehearsal.opens("rehearsal", now).at(now);
+        Alert clears = rehearsal.clears("rehearsal", now).at(now);
+        String read = gateway.readsStatusHub(config) ? "StatusHub read (the lookup path, reads only)"
+                : "StatusHub not read (dry run, or no Management API account)";
+        StatusHubSession session = gateway.primingSession(config, deadline, now);
+        try {
+            session.prepare(Map.of(opens, services.stream().map(LinkedService::service).toList()));
+        } catch (RuntimeException e) {
+            read = "StatusHub read failed (" + CallFailure.of(e).why() + ")";
+        }
+        List<AlertReport> reports = new ArrayList<>();
+        for (Alert alert : List.of(opens, clears)) {
+            List<ServiceOutcome> outcomes = new ArrayList<>();
+            for (LinkedService service : services) {
+                for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()))) {
+                    if (transition instanceof Transition.Write write) {
+                        outcomes.add(ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()),
+                                "rehearsal", session.preview(write)));
+                    }
+                }
+            }
+            reports.add(new AlertReport(alert.source().linkName(), alert.monitor(), "open", 1, null, outcomes));
+        }
+        return new Done(new InvocationReport(false, WriteMode.SHADOW.configName(), reports, List.of()), read);
+    }
+}
