@@ -40,7 +40,7 @@ class ConfigParserTest {
                         java.nio.file.Files.readString(java.nio.file.Path.of("deploy/links.example.json")))));
         assertThat(config.mode()).isEqualTo(WriteMode.SHADOW);
         assertThat(config.links()).hasSize(4);
-        assertThat(parser.links("rule", "$", new ObjectMapper().readTree(java.nio.file.Files.readString(
+        assertThat(LinkParser.links("rule", "$", new ObjectMapper().readTree(java.nio.file.Files.readString(
                 java.nio.file.Path.of("deploy/rule-links.example.json"))), config.services().keySet())).hasSize(2);
     }
 

@@ -53,7 +53,7 @@ class AdaptersTest {
             """)
     void aWebhookBody_becomesTheAlertsItCarries(String path, String file, int index, String source, String monitor,
             String alertKey, String state, String incidentKey, String at, int level) throws IOException {
-        Adapted adapted = router.webhook(path).orElseThrow().adaptEach(JSON.readTree(load(file)));
+        Adapted adapted = router.webhook(path).orElseThrow().adapt(JSON.readTree(load(file)));
         assertThat(adapted.unusable()).isEmpty();
         assertAlert(adapted.alerts().get(index), source, monitor, alertKey, state, incidentKey, at, level);
     }
@@ -83,7 +83,7 @@ class AdaptersTest {
     void adaptEach_aGroupWithOneUnusableAlert_namesItAndKeepsTheOther() throws IOException {
         JsonNode body = JSON.readTree(load("alertmanager/3-mixed.json"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("alerts").get(0)).remove("fingerprint");
-        Adapted adapted = router.webhook("/alertmanager").orElseThrow().adaptEach(body);
+        Adapted adapted = router.webhook("/alertmanager").orElseThrow().adapt(body);
         assertThat(adapted.unusable()).containsExactly(new Adapted.Unusable("$.alerts[0]",
                 "$.alerts[0].fingerprint: missing or empty string"));
         assertThat(adapted.alerts()).extracting(Alert::alertKey).isEqualTo(List.of("alertmanager:a1b2c3d4e5f60718"));

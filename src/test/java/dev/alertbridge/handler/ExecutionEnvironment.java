@@ -9,12 +9,14 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.alertbridge.check.ConfigCheckInvocation;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.reconcile.LateEvents;
+import dev.alertbridge.reconcile.Reconciler;
 import dev.alertbridge.report.MetricsLine;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.StatusHubGateway;
@@ -30,7 +32,7 @@ public final class ExecutionEnvironment {
 
     public ExecutionEnvironment(BridgeSettings settings, ObjectMapper json, Clock clock) {
         ConfigLoader configs = new ConfigLoader(settings, json);
-        ReportLog log = new ReportLog(json, new MetricsLine(json, settings, clock));
+        ReportLog log = new ReportLog(json, new MetricsLine(settings, clock));
         EventRouter router = new EventRouter(EventRouter.LAMBDA_PAYLOAD_LIMIT);
         StatusHubGateway gateway = new StatusHubGateway(settings, json);
         AlertPipeline pipeline = new AlertPipeline(gateway);

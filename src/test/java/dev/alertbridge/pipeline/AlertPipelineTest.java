@@ -26,6 +26,8 @@ import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The pipeline (links → look up → plan → apply → report) in milliseconds, with no Lambda and no HTTP: the dry-run
@@ -86,64 +88,10 @@ class AlertPipelineTest {
         return Alert.of(AlertSource.CLOUDWATCH, arn).knownAs(List.of(name, arn)).titled(name).clears("", null).at(at);
     }
 
-    /** The function's settings in dry run, defaults otherwise. */
+    /** The function's settings as the application reads them (defaults, durations as "30s"), in dry run. */
     private static BridgeSettings dryRun() {
-        return new BridgeSettings() {
-            public Config config() {
-                return null;
-            }
-
-            public StatusHub statushub() {
-                return new StatusHub() {
-                    public String apiKeyHeader() {
-                        return "X-API-KEY";
-                    }
-
-                    public Duration callTimeout() {
-                        return Duration.ofSeconds(5);
-                    }
-
-                    public Duration reportMargin() {
-                        return Duration.ofMillis(1500);
-                    }
-
-                    public int writesPerSecond() {
-                        return 5;
-                    }
-
-                    public int readsPerSecond() {
-                        return 30;
-                    }
-
-                    public int retries() {
-                        return 2;
-                    }
-
-                    public Duration lookback() {
-                        return Duration.ofDays(7);
-                    }
-                };
-            }
-
-            public boolean dryRun() {
-                return true;
-            }
-
-            public String metricsStack() {
-                return "test";
-            }
-
-            public Duration localBudget() {
-                return Duration.ofSeconds(30);
-            }
-
-            public Reconcile reconcile() {
-                return null;
-            }
-
-            public int maxEventBytes() {
-                return 1 << 20;
-            }
-        };
+        return new SmallRyeConfigBuilder().withMapping(BridgeSettings.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withDefaultValue("bridge.dry-run", "true").build().getConfigMapping(BridgeSettings.class);
     }
 }
