@@ -17,7 +17,7 @@ import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
-import dev.alertbridge.statushub.HubHttp;
+import dev.alertbridge.statushub.StatusHubCalls;
 
 /**
  * Checks a configuration before an outage does: the schema and references (the function's own validation), link
@@ -84,7 +84,7 @@ public final class ConfigurationCheck {
     private void askStatusHub(BridgeConfig config, StatusHubAccount account, Map<String, JsonNode> documents,
             List<Problem> problems, List<String> notes) {
         String where = origin(documents, "statushub", "apiKey");
-        HubHttp.Answer hub = probe.get().hub(account);
+        StatusHubCalls.Answer hub = probe.get().hub(account);
         if (hub.status() == 401 || hub.status() == 403) {
             problems.add(new Problem(where, "$.statushub.apiKey", "StatusHub refused the key on hub '" + account.hub()
                     + "' (HTTP " + hub.status() + ")"));

@@ -5,27 +5,33 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.StatusHubAccount;
-import dev.alertbridge.statushub.HubHttp;
-import dev.alertbridge.statushub.HubRequest;
-import dev.alertbridge.statushub.StatusHubApi;
+import dev.alertbridge.statushub.ManagementApiClient;
+import dev.alertbridge.statushub.StatusHubCalls;
+import dev.alertbridge.statushub.StatusHubClients;
 
 /**
  * Asks StatusHub, read-only, what the configuration check needs: does the key work on the hub, which service ids
- * does the hub have. The requests are the function's own ({@link StatusHubApi}, sent by {@link HubHttp}), so the
- * check asks exactly as an event would; it needs no running function and works as a command too.
+ * does the hub have. The requests are the function's own ({@link ManagementApiClient}, built by
+ * {@link StatusHubClients}), so the check asks exactly as an event would; it needs no running function.
  */
 public class HubProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** An answer that never came: StatusHub could not be reached. */
-    private static final HubHttp.Answer NO_ANSWER = new HubHttp.Answer(0, "", null, null);
+    private static final StatusHubCalls.Answer NO_ANSWER = new StatusHubCalls.Answer(0, "", null, null);
 
     private final ObjectMapper json;
     private final String apiKeyHeader;
+    private final StatusHubClients clients = new StatusHubClients(TIMEOUT);
 
     public HubProbe(ObjectMapper json, String apiKeyHeader) {
         this.json = json;
@@ -33,13 +39,13 @@ public class HubProbe {
     }
 
     /** One incident of the hub: a 2xx means the key may read the hub; status 0 when StatusHub could not be reached. */
-    public HubHttp.Answer hub(StatusHubAccount account) {
-        return send(api(account).list(account.hub(), null, null, 1, 1));
+    public StatusHubCalls.Answer hub(StatusHubAccount account) {
+        return send(account, api -> api.list(account.hub(), null, null, 1, 1));
     }
 
     /** The hub's service ids, when StatusHub lists them; empty when it does not answer that list. */
     public Optional<Set<Long>> serviceIds(StatusHubAccount account) {
-        HubHttp.Answer answer = send(api(account).services(account.hub(), 100));
+        StatusHubCalls.Answer answer = send(account, api -> api.services(account.hub(), 100));
         if (!answer.ok()) {
             return Optional.empty();
         }
@@ -54,15 +60,22 @@ public class HubProbe {
         }
     }
 
-    private StatusHubApi api(StatusHubAccount account) {
-        return new StatusHubApi(account.apiUrl(), apiKeyHeader, account.apiKey(), json);
-    }
-
-    private static HubHttp.Answer send(HubRequest request) {
-        try {
-            return HubHttp.send(request, TIMEOUT);
-        } catch (IOException e) {
+    private StatusHubCalls.Answer send(StatusHubAccount account,
+            Function<ManagementApiClient, CompletionStage<Response>> call) {
+        ManagementApiClient api = clients.managementApiClosingEachConnection(account.apiUrl(), apiKeyHeader,
+                account.apiKey());
+        try (Response response = call.apply(api).toCompletableFuture().get(TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS)) {
+            return new StatusHubCalls.Answer(response.getStatus(),
+                    response.hasEntity() ? response.readEntity(String.class) : "", null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return NO_ANSWER;
+        } catch (Exception e) {
+            // Unreachable, refused, timed out: the check says "no answer", never the client's message (it names URLs).
+            return NO_ANSWER;
+        } finally {
+            StatusHubClients.close(api);
         }
     }
 }

@@ -81,7 +81,7 @@ final class DryRunHub implements HubApi {
     static String describe(ObjectMapper json, StatusHubAccount account, String incidentId, IncidentWrite write) {
         String path = incidentId == null ? "" : "/" + incidentId + "/incident_updates";
         return "POST " + Redaction.url(account.apiUrl()) + "/hubs/" + account.hub() + "/incidents" + path + " "
-                + new String(StatusHubApi.json(json, write), StandardCharsets.UTF_8);
+                + new String(json(json, write), StandardCharsets.UTF_8);
     }
 
     private static HubIncident.Update update(IncidentWrite write) {
@@ -89,5 +89,14 @@ final class DryRunHub implements HubApi {
         write.serviceStatuses().forEach(s -> statuses.put(s.serviceId(), ServiceStatus.fromWire(s.status()).orElseThrow()));
         return new HubIncident.Update(IncidentType.fromWire(write.incidentType()).orElse(null), write.body(), statuses,
                 null);
+    }
+
+    /** A request body as JSON bytes. */
+    static byte[] json(ObjectMapper json, Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

@@ -28,6 +28,7 @@ final class HookPosts {
     private static final int REMEMBERED = 10_000;
 
     private final ObjectMapper json;
+    private final StatusHubClients clients;
     private final StatusHubCalls calls;
     private final Pacer pacer;
     private final boolean dryRun;
@@ -36,7 +37,8 @@ final class HookPosts {
     /** Per alert and service (a hook id of no episode), the id of its incident this environment last opened. */
     private final Map<String, String> openByAlert = BoundedMap.lru(REMEMBERED);
 
-    HookPosts(ObjectMapper json, StatusHubCalls calls, Pacer pacer, boolean dryRun) {
+    HookPosts(ObjectMapper json, StatusHubClients clients, StatusHubCalls calls, Pacer pacer, boolean dryRun) {
+        this.clients = clients;
         this.json = json;
         this.calls = calls;
         this.pacer = pacer;
@@ -59,8 +61,9 @@ final class HookPosts {
         if (dryRun) {
             LOG.infof("dry run, not sent: %s", describe(service, body));
         } else {
+            IntegrationUrlClient client = clients.integrationUrl(service.hookUrl());
             calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer,
-                    deadline, HubRequest.post(service.hookUrl(), Map.of(), StatusHubApi.json(json, body)));
+                    deadline, () -> client.post(body));
         }
         posted.put(id, draft.type());
         if (draft.type().holdsStatus()) {
@@ -77,7 +80,7 @@ final class HookPosts {
     }
 
     private String describe(ServiceTarget service, HookIncident body) {
-        return "POST " + service.redactedHookUrl() + " " + new String(StatusHubApi.json(json, body),
+        return "POST " + service.redactedHookUrl() + " " + new String(DryRunHub.json(json, body),
                 StandardCharsets.UTF_8);
     }
 }

@@ -26,13 +26,13 @@ final class ManagementApi implements HubApi {
     private static final Pattern PAGE_PARAM = Pattern.compile("[?&]page=(\\d+)");
 
     private final StatusHubAccount account;
-    private final StatusHubApi api;
+    private final ManagementApiClient api;
     private final StatusHubCalls calls;
     private final ObjectMapper json;
     private final Pacer reads;
     private final Pacer writes;
 
-    ManagementApi(StatusHubAccount account, StatusHubApi api, StatusHubCalls calls, ObjectMapper json, Pacer reads,
+    ManagementApi(StatusHubAccount account, ManagementApiClient api, StatusHubCalls calls, ObjectMapper json, Pacer reads,
             Pacer writes) {
         this.account = account;
         this.api = api;
@@ -45,8 +45,9 @@ final class ManagementApi implements HubApi {
     @Override
     public Page incidents(Instant since, int page, Deadline deadline) {
         String endpoint = endpoint("GET", "") + " (page " + page + ")";
-        HubHttp.Answer answer = calls.readPage(endpoint, reads, deadline,
-                api.list(account.hub(), since.truncatedTo(ChronoUnit.SECONDS).toString(), null, PER_PAGE, page));
+        StatusHubCalls.Answer answer = calls.readPage(endpoint, reads, deadline,
+                () -> api.list(account.hub(), since.truncatedTo(ChronoUnit.SECONDS).toString(), null, PER_PAGE,
+                        page));
         var items = HubJson.items(parse(answer.body(), endpoint));
         return new Page(items.stream().map(HubJson::summary).toList(), items.size(), nextPage(answer.link()));
     }
@@ -56,7 +57,7 @@ final class ManagementApi implements HubApi {
         String endpoint = endpoint("GET", "/" + summary.id());
         try {
             JsonNode detail = HubJson.unwrap(parse(calls.read(endpoint, reads, deadline,
-                    api.get(account.hub(), summary.id())), endpoint));
+                    () -> api.get(account.hub(), summary.id())), endpoint));
             return Optional.of(HubJson.incident(summary, detail));
         } catch (StatusHubRejectedException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() == 410) {
@@ -71,14 +72,14 @@ final class ManagementApi implements HubApi {
     public String create(IncidentWrite incident, Deadline deadline) {
         String endpoint = endpoint("POST", "");
         JsonNode created = HubJson.unwrap(parse(calls.write(endpoint, writes, deadline,
-                api.create(account.hub(), incident)), endpoint));
+                () -> api.create(account.hub(), incident)), endpoint));
         return created.path("id").asText("");
     }
 
     @Override
     public void addUpdate(String incidentId, IncidentWrite update, Deadline deadline) {
         calls.write(endpoint("POST", "/" + incidentId + "/incident_updates"), writes, deadline,
-                api.addUpdate(account.hub(), incidentId, update));
+                () -> api.addUpdate(account.hub(), incidentId, update));
     }
 
     @Override

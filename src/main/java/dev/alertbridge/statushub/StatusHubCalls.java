@@ -1,11 +1,19 @@
 package dev.alertbridge.statushub;
 
-import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 
 import dev.alertbridge.report.Counters;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
@@ -21,15 +29,22 @@ import io.smallrye.faulttolerance.api.Guard;
  * never repeated here: one held back by a 429 (or a refused connection) is decided again after the wait by the
  * pipeline, from what StatusHub shows then, not re-sent with the body decided before it; after a timeout, a reset
  * or any 5xx (a 503 from a proxy that had forwarded the create, a 502 or 504) the write may have landed, so the
- * invocation fails and the retry of the whole event, which reads StatusHub first, decides again. A call that runs out of time
- * is cancelled, not just abandoned. Each attempt runs on the
- * calling thread ({@link HubHttp}).
+ * invocation fails and the retry of the whole event, which reads StatusHub first, decides again. A call that runs
+ * out of time is cancelled, not just abandoned. The requests go through the Quarkus REST client
+ * ({@link StatusHubClients}).
  */
 public final class StatusHubCalls {
     /** Wait before retrying when StatusHub gave no Retry-After. */
     private static final long DEFAULT_BACKOFF_MILLIS = 250;
     /** Below this, a call cannot complete: fail at once rather than time out. */
     private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
+
+    /** StatusHub's answer: the status, the body as text, and the headers the bridge reads. */
+    public record Answer(int status, String body, String link, String retryAfter) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
 
     private final Duration callTimeout;
     private final Guard reads;
@@ -41,17 +56,17 @@ public final class StatusHubCalls {
                 .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
     }
 
-    public String read(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
         return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
     /** A read whose headers matter (a page of a list): the successful answer whole. */
-    HubHttp.Answer readPage(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    public Answer readPage(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
         return guarded(reads, endpoint, pacer, deadline, request);
     }
 
     /** A write, sent once: see the class comment. */
-    public String write(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
         return attempt(endpoint, pacer, deadline, request).body();
     }
 
@@ -59,13 +74,15 @@ public final class StatusHubCalls {
      * A write that is idempotent by design (an integration-URL post carries a stable incident id): repeating it
      * cannot duplicate anything, so it is retried on any transient failure, like a read.
      */
-    public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> request) {
         return guarded(reads, endpoint, pacer, deadline, request).body();
     }
 
-    private HubHttp.Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> request) {
         try {
-            return guard.call(() -> attempt(endpoint, pacer, deadline, request), HubHttp.Answer.class);
+            return guard.call(() -> attempt(endpoint, pacer, deadline, request), Answer.class);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -73,7 +90,7 @@ public final class StatusHubCalls {
         }
     }
 
-    private HubHttp.Answer attempt(String endpoint, Pacer pacer, Deadline deadline, HubRequest request) {
+    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
         Pacer.Slot slot = pacer.acquire(deadline, "call " + endpoint);
         try {
             return exchange(endpoint, deadline, request);
@@ -82,30 +99,63 @@ public final class StatusHubCalls {
         }
     }
 
-    private HubHttp.Answer exchange(String endpoint, Deadline deadline, HubRequest request) {
+    private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> request) {
         Duration timeout = deadline.callTimeout(callTimeout);
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
         }
-        long started = System.nanoTime();
-        HubHttp.Answer answer;
+        CompletableFuture<Response> pending = null;
         try {
-            answer = HubHttp.send(request, timeout);
-        } catch (IOException e) {
+            pending = request.get().toCompletableFuture();
+            Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer(read(response), endpoint, deadline);
+        } catch (TimeoutException e) {
             Counters.increment(Counters.Count.STATUSHUB_FAILURES);
-            if (e instanceof SocketTimeoutException || System.nanoTime() - started >= timeout.toNanos()) {
-                throw StatusHubUnavailableException.mayHaveApplied(endpoint,
-                        "no answer within " + timeout.toMillis() + " ms");
+            // Cancelling resets the request: the answer is given up whole, not left to land after the invocation.
+            pending.cancel(true);
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint,
+                    "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), endpoint);
+        } catch (ProcessingException e) {
+            throw failure(e, endpoint);
+        } catch (InterruptedException e) {
+            if (pending != null) {
+                pending.cancel(true);
             }
-            // Only the exception's type: messages of connection errors may quote the URL, and a hook URL is a secret.
-            boolean refused = e instanceof ConnectException || e instanceof UnknownHostException;
-            throw refused ? StatusHubUnavailableException.notApplied(endpoint, e.getClass().getSimpleName())
-                    : StatusHubUnavailableException.mayHaveApplied(endpoint, e.getClass().getSimpleName());
+            Thread.currentThread().interrupt();
+            throw StatusHubUnavailableException.mayHaveApplied(endpoint, "interrupted");
         }
-        return answer(answer, endpoint, deadline);
     }
 
-    static HubHttp.Answer answer(HubHttp.Answer answer, String endpoint, Deadline deadline) {
+    /** The answer whole: status, body as text, every {@code Link} value (some servers send one header each), Retry-After. */
+    private static Answer read(Response response) {
+        try {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            List<String> links = response.getStringHeaders().get("Link");
+            return new Answer(response.getStatus(), body, links == null ? null : String.join(", ", links),
+                    response.getHeaderString("Retry-After"));
+        } finally {
+            response.close();
+        }
+    }
+
+    /**
+     * A request that got no answer. Only the exception's type is kept: the client's messages may quote the URL, and
+     * an integration URL is a secret. A refused connection surely changed nothing; anything else may have landed.
+     */
+    private static StatusHubUnavailableException failure(Throwable cause, String endpoint) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Counters.increment(Counters.Count.STATUSHUB_FAILURES);
+        boolean refused = root instanceof ConnectException || root instanceof UnknownHostException;
+        return refused ? StatusHubUnavailableException.notApplied(endpoint, root.getClass().getSimpleName())
+                : StatusHubUnavailableException.mayHaveApplied(endpoint, root.getClass().getSimpleName());
+    }
+
+    static Answer answer(Answer answer, String endpoint, Deadline deadline) {
         if (answer.ok()) {
             return answer;
         }

@@ -23,6 +23,8 @@ public class StatusHubGateway {
     private final ObjectMapper json;
     /** Made on first use: a dry run never calls StatusHub, and needs no retry machinery. */
     private StatusHubCalls calls;
+    /** Made on first use too: a dry run builds no REST client. */
+    private StatusHubClients clients;
     private final Map<StatusHubAccount, Hub> hubs = new ConcurrentHashMap<>();
     /** The rate limit belongs to the API key: one pacer per key and kind, whatever the hub. */
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
@@ -55,7 +57,8 @@ public class StatusHubGateway {
         hooks();
         HubSession hub = config.account().filter(a -> !settings.dryRun()).map(account -> {
             hubs.computeIfAbsent(account, this::hub);
-            HubApi once = new ManagementApi(account, statusHubApi(account).closingEachConnection(), calls(), json,
+            HubApi once = new ManagementApi(account, clients().managementApiClosingEachConnection(account.apiUrl(),
+                    settings.statushub().apiKeyHeader(), account.apiKey()), calls(), json,
                     Pacer.perSecond(settings.statushub().readsPerSecond()),
                     Pacer.perSecond(settings.statushub().writesPerSecond()));
             return new HubSession(once, new IncidentCache(), deadline, now);
@@ -78,14 +81,18 @@ public class StatusHubGateway {
             return new Hub(new DryRunHub(json, account), new IncidentCache());
         }
         String key = Integer.toHexString(account.apiKey().hashCode());
-        return new Hub(new ManagementApi(account, statusHubApi(account), calls(), json,
+        return new Hub(new ManagementApi(account, clients().managementApi(account.apiUrl(),
+                settings.statushub().apiKeyHeader(), account.apiKey()), calls(), json,
                 pacers.computeIfAbsent("reads-" + key, k -> Pacer.perSecond(settings.statushub().readsPerSecond())),
                 pacers.computeIfAbsent("writes-" + key, k -> Pacer.perSecond(settings.statushub().writesPerSecond()))),
                 new IncidentCache());
     }
 
-    private StatusHubApi statusHubApi(StatusHubAccount account) {
-        return new StatusHubApi(account.apiUrl(), settings.statushub().apiKeyHeader(), account.apiKey(), json);
+    private synchronized StatusHubClients clients() {
+        if (clients == null) {
+            clients = new StatusHubClients(settings.statushub().callTimeout());
+        }
+        return clients;
     }
 
     private synchronized StatusHubCalls calls() {
@@ -97,7 +104,7 @@ public class StatusHubGateway {
 
     private synchronized HookPosts hooks() {
         if (hooks == null) {
-            hooks = new HookPosts(json, settings.dryRun() ? null : calls(),
+            hooks = new HookPosts(json, settings.dryRun() ? null : clients(), settings.dryRun() ? null : calls(),
                     Pacer.perSecond(settings.statushub().writesPerSecond()), settings.dryRun());
         }
         return hooks;

@@ -22,7 +22,7 @@ class StatusHubAnswersTest {
             "408 | may have applied", "500 | may have applied", "502 | may have applied", "503 | may have applied",
             "504 | may have applied", "400 | rejected", "401 | rejected", "404 | rejected", "422 | rejected" })
     void eachStatusMeansOneThingForARetry(int status, String meaning) {
-        HubHttp.Answer answer = new HubHttp.Answer(status, "{}", null, status == 429 ? "2" : null);
+        StatusHubCalls.Answer answer = new StatusHubCalls.Answer(status, "{}", null, status == 429 ? "2" : null);
         String read;
         try {
             StatusHubCalls.answer(answer, "POST /hubs/acme/incidents",

@@ -1,0 +1,64 @@
+package dev.alertbridge.statushub;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * Builds the REST clients StatusHub is reached through: one per hub (its base URL, its key under the configured
+ * header) and one per integration URL. Every answer comes back as a {@link jakarta.ws.rs.core.Response}, errors
+ * included ({@code disableDefaultMapper}): {@link StatusHubCalls} reads the status itself, and no exception of the
+ * client's carries a URL, which for an integration URL holds its token. Redirects are not followed: a POST is sent
+ * once, to the URL configured.
+ */
+public final class StatusHubClients {
+    private final Duration callTimeout;
+    private final Map<URI, IntegrationUrlClient> hooks = new ConcurrentHashMap<>();
+
+    public StatusHubClients(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public ManagementApiClient managementApi(URI apiUrl, String apiKeyHeader, String apiKey) {
+        return builder(apiUrl, true).register(new ApiKeyFilter(apiKeyHeader, apiKey)).build(ManagementApiClient.class);
+    }
+
+    /**
+     * A client whose connections are closed after each answer (SnapStart priming: no connection may outlive the
+     * snapshot; a restored environment opens its own).
+     */
+    public ManagementApiClient managementApiClosingEachConnection(URI apiUrl, String apiKeyHeader, String apiKey) {
+        return builder(apiUrl, false).register(new ApiKeyFilter(apiKeyHeader, apiKey))
+                .build(ManagementApiClient.class);
+    }
+
+    IntegrationUrlClient integrationUrl(URI hookUrl) {
+        return hooks.computeIfAbsent(hookUrl, url -> builder(url, true).build(IntegrationUrlClient.class));
+    }
+
+    private QuarkusRestClientBuilder builder(URI base, boolean keepAlive) {
+        // The transport's own bounds; each call is bounded again, whole, by StatusHubCalls (cut to the deadline).
+        return QuarkusRestClientBuilder.newBuilder().baseUri(base)
+                .connectTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false).disableDefaultMapper(true)
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive);
+    }
+
+    /** Closes a client built here (its connections). */
+    public static void close(Object client) {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // A client that will not close holds nothing the next invocation uses.
+            }
+        }
+    }
+}
