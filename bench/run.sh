@@ -35,6 +35,7 @@ if [ "$build" = 1 ]; then
   (cd "$project" && ./mvnw -B -q package -DskipTests)
   echo "[bench] building the bare Quarkus Lambda and the harness" >&2
   "$repo/mvnw" -B -q -f "$bench_dir/bare/pom.xml" package -DskipTests
+  "$repo/mvnw" -B -q -f "$bench_dir/bare-rest/pom.xml" package -DskipTests
   "$repo/mvnw" -B -q -f "$bench_dir/pom.xml" package
 fi
 
@@ -45,6 +46,7 @@ for jar in "$bench_dir"/target/harness-lib/{jmh-core,jopt-simple,commons-math3}-
 exec "$java" -Dsun.net.httpserver.nodelay=true -cp "$harness_jar:$bench_dir/target/harness-lib/*" \
   -Dbench.function="$project/target/function.zip" \
   -Dbench.bare="$bench_dir/bare/target/function.zip" \
+  -Dbench.bareRest="$bench_dir/bare-rest/target/function.zip" \
   -Dbench.ric="$bench_dir/target/ric" \
   -Dbench.work="$bench_dir/work" \
   -Dbench.harnessClasspath="$jmh_cp" \
