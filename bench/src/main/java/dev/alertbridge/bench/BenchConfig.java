@@ -23,6 +23,8 @@ final class BenchConfig {
     static final String WEBHOOK_TOKEN = "whk-bench-2b4d6f8a0c1e3a5c7e9f";
     static final String HOOK_TOKEN = "bench598f3b0da9ba4738";
     static final String ONE_SERVICE_ALARM = "ServerCpuTooHigh";
+    /** The StatusHub id of the one service ONE_SERVICE_ALARM is linked to (checkout). */
+    static final long ONE_SERVICE_ID = 101;
     static final String HOOK_ALARM = "WidgetLatency";
     static final int[] FAN_OUT = {1, 5, 20};
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -102,6 +102,25 @@ final class StatusHubStandIn extends LocalServer {
         }
     }
 
+    /**
+     * {@code count} incidents left in Monitoring for months (teams forget to resolve), each on the service: what a
+     * big hub's list holds besides the open ones.
+     */
+    synchronized void leftInMonitoring(int count, long serviceId) {
+        for (int i = 0; i < count; i++) {
+            String id = String.valueOf(ids.incrementAndGet());
+            ObjectNode incident = JSON.createObjectNode().put("id", Integer.parseInt(id))
+                    .put("title", "Old incident " + i).put("start_time", "2026-0" + (1 + i % 9) + "-01T10:00:00Z");
+            incident.putNull("end_time");
+            ObjectNode update = JSON.createObjectNode().put("body", "We are monitoring.")
+                    .put("incident_type", "monitoring");
+            update.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", "up");
+            incident.putArray("incident_updates").add(update);
+            incidents.put(id, incident);
+            order.add(id);
+        }
+    }
+
     synchronized void journal(boolean on) {
         journaling = on;
         journal.clear();
