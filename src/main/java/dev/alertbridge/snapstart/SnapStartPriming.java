@@ -1,5 +1,6 @@
 package dev.alertbridge.snapstart;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.StatusHubGateway;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -39,14 +41,17 @@ public class SnapStartPriming {
 
     private final ConfigLoader configs;
     private final Rehearsal rehearsals;
+    private final StatusHubGateway gateway;
     private final ReportLog log;
     private final Clock clock;
     private final String initializationType;
 
-    public SnapStartPriming(ConfigLoader configs, Rehearsal rehearsals, ReportLog log, Clock clock,
+    public SnapStartPriming(ConfigLoader configs, Rehearsal rehearsals, StatusHubGateway gateway, ReportLog log,
+            Clock clock,
             @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
         this.rehearsals = rehearsals;
+        this.gateway = gateway;
         this.log = log;
         this.clock = clock;
         this.initializationType = initializationType;
@@ -62,14 +67,16 @@ public class SnapStartPriming {
             Rehearsal.Done rehearsal = rehearsals.run(config, Deadline.in(BUDGET, clock),
                     clock.instant());
             int reported = log.write(rehearsal.report()).length();
+            String writes = gateway.primeWritePath().map(d -> "the write path run against a loopback server in "
+                    + d.toMillis() + " ms").orElse("no write path (dry run)");
             LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s, "
-                    + "an alert's open and clear rehearsed (%d characters of report, nothing sent)",
+                    + "an alert's open and clear rehearsed (%d characters of report, nothing sent), %s",
                     Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),
-                    config.services().size(), rehearsal.statusHub(), reported);
+                    config.services().size(), rehearsal.statusHub(), reported, writes);
         } catch (ConfigValidationException | ConfigUnavailableException e) {
             LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
                     + "event", e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Priming must never fail the init. Only the type: a message might quote an integration URL's token.
             LOG.warnf("SnapStart priming stopped: unexpected %s; restored environments start from their first event",
                     e.getClass().getSimpleName());

@@ -38,6 +38,11 @@ public final class StatusHubClients {
                 .build(ManagementApiClient.class);
     }
 
+    /** An integration-URL client closing its connections after each answer (SnapStart priming). */
+    IntegrationUrlClient integrationUrlClosingEachConnection(URI hookUrl) {
+        return builder(hookUrl, false).build(IntegrationUrlClient.class);
+    }
+
     IntegrationUrlClient integrationUrl(URI hookUrl) {
         return hooks.computeIfAbsent(hookUrl, url -> builder(url, true).build(IntegrationUrlClient.class));
     }

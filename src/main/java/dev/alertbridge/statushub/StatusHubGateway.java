@@ -1,7 +1,10 @@
 package dev.alertbridge.statushub;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +72,14 @@ public class StatusHubGateway {
     /** How a service is reached. */
     public static Delivered.Via via(ServiceTarget service) {
         return service.viaManagementApi() ? Delivered.Via.MANAGEMENT_API : Delivered.Via.INTEGRATION_URL;
+    }
+
+    /**
+     * Before a SnapStart snapshot: the REST clients' write path run once against a loopback server (never
+     * StatusHub); empty when the function is a dry run (it writes nothing, so has no write path to warm).
+     */
+    public Optional<Duration> primeWritePath() throws IOException {
+        return settings.dryRun() ? Optional.empty() : Optional.of(LoopbackWrites.rehearse(calls()));
     }
 
     /** Whether a session reads StatusHub at all: not in a dry run, nor without a Management API account. */
