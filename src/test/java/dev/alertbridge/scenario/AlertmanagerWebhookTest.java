@@ -63,25 +63,6 @@ class AlertmanagerWebhookTest {
     }
 
     @Test
-    void aResolvedAlertClearsItsIncidentAsOfEndsAt() {
-        FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
-        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
-
-        Answer answer = FunctionUrl.post("/alertmanager", Events.load("alertmanager/2-resolved.json"));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.alert(0, "state")).isEqualTo("clear");
-        assertThat(answer.services(0, "result")).containsExactly("updated");
-        assertThat(answer.services(0, "incidentId")).containsExactly(opened);
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
-                + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"title": "Checkout error rate above 5%", "start_time": "2025-01-02T06:09:21Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 101, "status": "up"}]}
-                        """)));
-    }
-
-    @Test
     void aReSentGroupChangesNothing() {
         FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
         for (int resend = 0; resend < 2; resend++) {

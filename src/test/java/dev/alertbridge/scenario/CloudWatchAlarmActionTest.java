@@ -65,25 +65,6 @@ class CloudWatchAlarmActionTest {
     }
 
     @Test
-    void anOkNamingTheAlarmsBlankedStartTimeClearsTheSameIncident() {
-        Lambda.invoke(Events.load("alarm-action/1-alarm.json")).statusCode(200);
-        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
-
-        Lambda.invoke(Events.load("alarm-action/2-ok.json")).statusCode(200)
-                .body("alerts[0].state", is("clear"))
-                .body("alerts[0].services.result", is(List.of("updated")))
-                .body("alerts[0].services.incidentId", is(List.of(opened)));
-
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
-                + "/incident_updates")).withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
-                .withRequestBody(equalToJson("""
-                        {"title": "lambda-demo-metric-alarm", "start_time": "2023-08-04T12:56:15Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 103, "status": "up"}]}
-                        """)));
-    }
-
-    @Test
     void theSameActionRetriedThreeTimesOpensOneIncidentAndItsOkUpdatesItOnce() {
         for (int delivery = 0; delivery < 3; delivery++) {
             Lambda.invoke(Events.load("alarm-action/1-alarm.json")).statusCode(200);

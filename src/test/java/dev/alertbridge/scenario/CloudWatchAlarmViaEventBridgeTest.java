@@ -1,6 +1,5 @@
 package dev.alertbridge.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -21,7 +20,6 @@ import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.Neighbours;
-import dev.alertbridge.support.TestConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,28 +43,6 @@ class CloudWatchAlarmViaEventBridgeTest {
 
         Journal.verifyCreated(101, "ServerCpuTooHigh", "2019-10-02T17:04:40Z");
         Journal.verifyCreated(102, "ServerCpuTooHigh", "2019-10-02T17:04:40Z");
-        assertThat(Neighbours.statusHub().incidents()).hasSize(2);
-    }
-
-    @Test
-    void okMovesTheSameIncidentsToMonitoringWithServicesUp() {
-        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
-        String checkout = incidentOf(101);
-        String search = incidentOf(102);
-
-        Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
-                .body("alerts[0].state", is("clear"))
-                .body("alerts[0].services.result", is(List.of("updated", "updated")))
-                .body("alerts[0].services.incidentId", is(List.of(checkout, search)));
-
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + checkout
-                + "/incident_updates")).withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
-                .withRequestBody(equalToJson("""
-                        {"title": "ServerCpuTooHigh", "start_time": "2019-10-02T17:34:40Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 101, "status": "up"}]}
-                        """)));
-        Journal.verifyMonitoring(search, 102, "up");
         assertThat(Neighbours.statusHub().incidents()).hasSize(2);
     }
 

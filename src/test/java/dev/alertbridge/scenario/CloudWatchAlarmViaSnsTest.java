@@ -65,26 +65,6 @@ class CloudWatchAlarmViaSnsTest {
     }
 
     @Test
-    void anOkWithoutItsAlarmTimeClearsTheAlarmsOpenIncident() {
-        Lambda.invoke(Events.load("sns/1-alarm.json")).statusCode(200);
-        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
-
-        Lambda.invoke(Events.load("sns/2-ok.json")).statusCode(200)
-                .body("alerts[0].state", is("clear"))
-                .body("alerts[0].services.result", is(List.of("updated")))
-                .body("alerts[0].services.incidentId", is(List.of(opened)));
-
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
-                + "/incident_updates")).withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
-                .withRequestBody(equalToJson("""
-                        {"title": "EXAMPLE", "start_time": "2015-06-03T18:13:27Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 102, "status": "up"}]}
-                        """)));
-        assertThat(Neighbours.statusHub().incidents()).hasSize(1);
-    }
-
-    @Test
     void anOkClearsOnlyTheAlarmsLatestEpisode() {
         Lambda.invoke(Events.load("sns/1-alarm.json")).statusCode(200);
         Lambda.invoke(Events.load("sns/2-ok.json")).statusCode(200);

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,32 +66,6 @@ class GrafanaWebhookTest {
                          "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """)));
-    }
-
-    @Test
-    void resolvedAlertsClearTheirIncidentsAsOfEndsAt() {
-        FunctionUrl.post("/grafana", Events.load("grafana/1-firing.json"));
-        List<String> opened = Neighbours.statusHub().incidents().stream().map(i -> i.get("id").asText()).toList();
-
-        Answer answer = FunctionUrl.post("/grafana", Events.load("grafana/2-resolved.json"));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.alert(0, "state")).isEqualTo("clear");
-        assertThat(answer.services(0, "result")).containsExactly("updated");
-        assertThat(answer.services(1, "result")).containsExactly("updated");
-        assertThat(List.of(answer.services(0, "incidentId").get(0), answer.services(1, "incidentId").get(0)))
-                .containsExactlyInAnyOrderElementsOf(opened);
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/"
-                + answer.services(0, "incidentId").get(0) + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"title": "This alert was triggered for zone us-1", "start_time": "2021-10-12T08:21:03Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 101, "status": "up"}]}
-                        """)));
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/"
-                + answer.services(1, "incidentId").get(0) + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"start_time": "2021-10-12T08:26:03Z", "incident_type": "monitoring",
-                         "service_statuses": [{"service_id": 102, "status": "up"}]}
-                        """, true, true)));
     }
 
     @Test

@@ -63,25 +63,6 @@ class UptrendsWebhookTest {
     }
 
     @Test
-    void anOkWithTheSameIncidentKeyClearsTheIncident() {
-        FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
-        String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();
-
-        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/2-ok.json"));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.alert(0, "state")).isEqualTo("clear");
-        assertThat(answer.services(0, "result")).containsExactly("updated");
-        assertThat(answer.services(0, "incidentId")).containsExactly(opened);
-        Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
-                + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"title": "GalacticResorts.com - DNS", "start_time": "2018-11-08T16:41:58Z",
-                         "incident_type": "monitoring", "body": "${json-unit.any-string}",
-                         "service_statuses": [{"service_id": 102, "status": "up"}]}
-                        """)));
-    }
-
-    @Test
     void anErrorAsTheAlertApiNamesItOpensLikeAnAlert() {
         Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/error-alert.json"));
 

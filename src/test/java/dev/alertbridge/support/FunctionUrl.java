@@ -1,6 +1,5 @@
 package dev.alertbridge.support;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +25,19 @@ public final class FunctionUrl {
             return body.path("error").asText();
         }
 
+        /** The body read as the invocation's report. */
+        public Report report() {
+            return new Report(body);
+        }
+
         /** One field of each linked service's outcome for the report's n-th alert, e.g. {@code "result"}. */
         public List<String> services(int alert, String field) {
-            List<String> values = new ArrayList<>();
-            body.path("alerts").path(alert).path("services").forEach(s -> values.add(s.path(field).asText(null)));
-            return values;
+            return report().services(alert, field);
         }
 
         /** A field of the report's n-th alert, e.g. {@code "state"}. */
         public String alert(int alert, String field) {
-            return body.path("alerts").path(alert).path(field).asText(null);
+            return report().alert(alert, field);
         }
     }
 
