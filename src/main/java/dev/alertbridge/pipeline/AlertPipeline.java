@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ServiceLink;
@@ -80,6 +84,9 @@ public class AlertPipeline {
         } catch (RuntimeException e) {
             unreadable = e;
         }
+        if (unreadable == null) {
+            linked.replaceAll((alert, services) -> withOpenIncidents(session, config, alert, services));
+        }
         List<AlertReport> reports = new ArrayList<>();
         for (Map.Entry<Alert, List<LinkedService>> entry : linked.entrySet()) {
             reports.add(alert(session, entry.getKey(), entry.getValue(), deadline, now, unreadable));
@@ -135,6 +142,30 @@ public class AlertPipeline {
         slots.forEach(outcomes::addAll);
         return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), null,
                 outcomes);
+    }
+
+    /**
+     * A clear closes what its alert opened, wherever it opened it: the linked services, and every other Management
+     * API service the alert's open incidents name (a service removed from the link, a pattern narrowed, a link
+     * switched off for a while). A service no longer configured is known by its StatusHub id.
+     */
+    private static List<LinkedService> withOpenIncidents(StatusHubSession session, BridgeConfig config, Alert alert,
+            List<LinkedService> linked) {
+        if (alert.state() != AlertState.CLEAR) {
+            return linked;
+        }
+        Set<Long> reached = linked.stream().map(s -> s.service().serviceId()).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<LinkedService> all = new ArrayList<>(linked);
+        for (Long serviceId : session.openServicesOf(alert)) {
+            if (reached.add(serviceId)) {
+                ServiceTarget service = config.services().values().stream()
+                        .filter(s -> serviceId.equals(s.serviceId())).findFirst()
+                        .orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null, serviceId, null));
+                all.add(new LinkedService(service, ServiceStatus.DOWN, config.mode()));
+            }
+        }
+        return all;
     }
 
     /**

@@ -53,8 +53,10 @@ public final class StatusHubSession {
      * → ALARM update the alert's newest incident (a person may have resolved it).
      */
     public void prepare(Map<Alert, List<ServiceTarget>> linked) {
-        boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() != AlertState.NO_CHANGE
-                && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
+        // A clear reads the hub even when no Management API service is linked now: its incidents may be there.
+        boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.CLEAR
+                || e.getKey().state() == AlertState.OPEN
+                        && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
         if (hub == null || !reads) {
             return;
         }

@@ -54,7 +54,7 @@ public final class TestConfig {
         return ids.toString();
     }
 
-    static String linksDocument() {
+    public static String linksDocument() {
         return """
                 {
                   "statushub": { "apiUrl": "%s/api/v3", "hub": "acme" },
