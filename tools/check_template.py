@@ -213,13 +213,21 @@ def main():
     if sorted(str(v.get("Ref") if isinstance(v, dict) else v) for v in reserved.values()) != \
             ["AlarmReservedConcurrency", "WebhookReservedConcurrency"]:
         problems.append(f"[reserved concurrency] expected each function reserved by its parameter: {reserved}")
+    one_path = {"EventBridgeAlarmRule": "false", "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}
+    check(template, one_path, problems, "SNS only")
+    stack = translate(template, one_path)
+    conditions = resolve_conditions(stack, one_path, template)
+    alarm_rules = [name for name, r in of_type(present(stack, conditions), "AWS::Events::Rule").items()
+                   if "CloudWatch Alarm State Change" in json.dumps(r.get("Properties", {}).get("EventPattern", {}))]
+    if alarm_rules:
+        problems.append(f"[SNS only] EventBridgeAlarmRule false still builds {alarm_rules}: every transition twice")
     if problems:
         print("translated template: %d problem(s)" % len(problems))
         for p in problems:
             print("  - " + p)
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
-          "concurrency - all hold (4 parameter sets)")
+          "concurrency, one delivery path when asked - all hold (5 parameter sets)")
     return 0
 
 
