@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertState;
 
 /**
  * The merged, validated configuration: StatusHub account, webhook token, services, links and modes.
@@ -47,6 +48,9 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         for (ServiceLink link : links) {
             if (link.matches(alert)) {
                 for (String id : link.services()) {
+                    if (!heardBy(link, services.get(id), alert)) {
+                        continue;
+                    }
                     LinkedService seen = linked.get(id);
                     linked.put(id, seen == null ? new LinkedService(services.get(id), link.status(), link.mode())
                             : new LinkedService(seen.service(), seen.status().worst(link.status()),
@@ -56,6 +60,17 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         }
         return linked.values().stream()
                 .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode))).toList();
+    }
+
+    /**
+     * An integration URL is write-only: it hears a clear only from a link at the clear's own escalation level (or with
+     * no level). Uptrends sends an Ok on each level that alerted, so a level-2 hook link never hears the Ok of a
+     * level-1 error it was never told about. A Management API service hears every clear: the bridge reads what the
+     * alert opened there.
+     */
+    private static boolean heardBy(ServiceLink link, ServiceTarget service, Alert alert) {
+        return service == null || service.viaManagementApi() || alert.state() != AlertState.CLEAR
+                || link.escalationLevel() == null || link.escalationLevel() == alert.escalationLevel();
     }
 
     @Override

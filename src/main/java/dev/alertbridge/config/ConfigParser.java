@@ -117,8 +117,29 @@ public final class ConfigParser {
         for (Map.Entry<String, JsonNode> entry : linkNodes) {
             links.addAll(LinkParser.links(entry.getKey(), "$.links", entry.getValue(), services.keySet()));
         }
+        oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode);
+    }
+
+    /**
+     * Two service keys with one {@code serviceId} would open two incidents on one StatusHub service for one alert,
+     * and each clear would see the other still open: a configuration error naming both.
+     */
+    private static void oneKeyPerServiceId(Map<String, ServiceTarget> services, Map<String, String> serviceOrigin) {
+        Map<Long, String> keyOf = new LinkedHashMap<>();
+        for (ServiceTarget service : services.values()) {
+            if (service.serviceId() == null) {
+                continue;
+            }
+            String earlier = keyOf.putIfAbsent(service.serviceId(), service.id());
+            if (earlier != null) {
+                throw new ConfigValidationException(serviceOrigin.get(service.id()),
+                        "$.services." + service.id() + ".serviceId", "is " + service.serviceId()
+                                + ", as is $.services." + earlier + ".serviceId in " + serviceOrigin.get(earlier)
+                                + ": one StatusHub service, one key");
+            }
+        }
     }
 
     /** Records that {@code doc} sets {@code key}; a second document setting it fails, naming the first. */

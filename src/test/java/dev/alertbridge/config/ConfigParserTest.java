@@ -127,6 +127,18 @@ class ConfigParserTest {
                         + "output of openssl rand -hex 24)");
     }
 
+    @Test
+    void parse_twoServiceKeysWithOneServiceId_nameBoth() {
+        assertThatThrownBy(() -> parser.parse(List.of(
+                new ConfigDocument("/a", """
+                        {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                         "services": {"checkout": {"serviceId": 101}}}
+                        """),
+                new ConfigDocument("/b", "{\"services\": {\"shop\": {\"serviceId\": 101}}}"))))
+                .hasMessage("invalid configuration in /b at $.services.shop.serviceId: is 101, as is "
+                        + "$.services.checkout.serviceId in /a: one StatusHub service, one key");
+    }
+
     private static Alert alert(AlertSource source, String monitor, int level) {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
                 java.time.Instant.EPOCH, "t", "", false);
