@@ -13,9 +13,11 @@ import dev.alertbridge.report.Counters;
  * invocation that finds it stale (Lambda freezes background threads between invocations).
  *
  * <p>
- * A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so, but only for
- * {@code maxStale} after refreshes started failing: then invocations fail loudly, so a rotated (perhaps leaked)
- * webhook token or a removed link does not keep working for ever. A refresh that finds an invalid document is an
+ * A refresh that cannot reach Parameter Store keeps serving the last good configuration and says so, but only while
+ * that configuration is younger than {@code maxStale}, however it was obtained (the one read before a SnapStart
+ * snapshot too: a restored environment's copy may be days old): then invocations fail loudly, so a rotated (perhaps
+ * leaked) webhook token or a removed link does not come back, whoever makes the refresh fail. A refresh that finds an invalid
+ * document is an
  * error until the document is fixed, so an invalid configuration never changes StatusHub.
  */
 public final class ConfigCache {
@@ -39,7 +41,9 @@ public final class ConfigCache {
 
     /** The configuration, read again when stale, within {@code within} (the invocation's remaining time). */
     public synchronized BridgeConfig get(Instant now, Duration within) {
-        if (now.isBefore(nextReadAt)) {
+        // While refreshes fail, the last good one is not served past its age limit even between reads.
+        boolean tooOldToServe = failingSince != null && Duration.between(lastGoodAt, now).compareTo(maxStale) > 0;
+        if (now.isBefore(nextReadAt) && !tooOldToServe) {
             if (invalid != null) {
                 throw invalid;
             }
@@ -66,10 +70,10 @@ public final class ConfigCache {
                 throw e; // cold start: nothing to fall back on, fail so the event is retried
             }
             failingSince = failingSince == null ? now : failingSince;
-            if (Duration.between(failingSince, now).compareTo(maxStale) > 0) {
+            if (Duration.between(lastGoodAt, now).compareTo(maxStale) > 0) {
                 throw new ConfigUnavailableException("the configuration cannot be refreshed since " + failingSince
-                        + " (over " + maxStale.toMinutes() + " min, bridge.config.max-stale); the one loaded at "
-                        + lastGoodAt + " is no longer served: " + e.getMessage(), e);
+                        + ", and the one loaded at " + lastGoodAt + " is older than " + maxStale.toMinutes()
+                        + " min (bridge.config.max-stale): no longer served: " + e.getMessage(), e);
             }
             LOG.warnf("configuration refresh failed, keeping the configuration loaded at %s (failing since %s): %s",
                     lastGoodAt, failingSince, e.getMessage());

@@ -155,13 +155,14 @@ class HardeningTest {
 
         MovableClock.advance(Duration.ofSeconds(61));
         Lambda.invoke(Events.load("eventbridge/insufficient-data.json")).statusCode(200);
-        MovableClock.advance(Duration.ofMinutes(14));
+        MovableClock.advance(Duration.ofMinutes(13));
         Lambda.invoke(Events.load("eventbridge/insufficient-data.json")).statusCode(200);
-        MovableClock.advance(Duration.ofMinutes(2));
+        MovableClock.advance(Duration.ofMinutes(2)); // the configuration it holds is now 16 minutes old
 
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(500)
                 .body("errorMessage", allOf(containsString("the configuration cannot be refreshed since"),
-                        containsString("is no longer served"), containsString("AccessDeniedException"),
+                        containsString("is older than 15 min"), containsString("no longer served"),
+                        containsString("AccessDeniedException"),
                         not(containsString(TestConfig.WEBHOOK_TOKEN))));
         FunctionUrl.Answer webhook = FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
         assertThat(webhook.status()).isEqualTo(503);
