@@ -82,6 +82,15 @@ public final class ConfigCache {
         }
     }
 
+    /**
+     * The next use reads the source again, however young the configuration: a SnapStart snapshot's copy may be
+     * restored any time later, after the team rotated a token, so a restored environment reads before it
+     * authenticates anything. The copy stays the fallback within its age limit.
+     */
+    public synchronized void readAgainOnNextUse() {
+        nextReadAt = Instant.MIN;
+    }
+
     /** How many times the source was read: one per TTL at most. */
     public synchronized int reads() {
         return reads;

@@ -31,6 +31,11 @@ public class ConfigLoader {
         return cache.get(now, within);
     }
 
+    /** See {@link ConfigCache#readAgainOnNextUse()}. */
+    public void readAgainOnNextUse() {
+        cache.readAgainOnNextUse();
+    }
+
     /** The documents as they are now, read past the cache (the configuration check). */
     public List<ConfigDocument> documents(Duration within) {
         return documents.read(within);

@@ -29,8 +29,8 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <p>
  * {@code quarkus.snapstart.full-warmup} makes Quarkus start during Lambda's init, before the snapshot, so this
- * observer runs there. The configuration read here ages like any other: a restore later than the TTL reads it
- * again.
+ * observer runs there. The configuration read here only warms the read path: the first event after a restore
+ * reads Parameter Store again (a token may have been rotated since the snapshot).
  */
 @ApplicationScoped
 public class SnapStartPriming {
@@ -80,6 +80,8 @@ public class SnapStartPriming {
             // Priming must never fail the init. Only the type: a message might quote an integration URL's token.
             LOG.warnf("SnapStart priming stopped: unexpected %s; restored environments start from their first event",
                     e.getClass().getSimpleName());
+        } finally {
+            configs.readAgainOnNextUse();
         }
     }
 }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.alertbridge.support.Events;
+import dev.alertbridge.support.FunctionUrl;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.LogCapture;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
+import dev.alertbridge.support.TestConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -37,7 +39,8 @@ class SnapStartPrimingTest {
     public static class SnapStartInit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("aws.lambda.initialization-type", "snap-start");
+            // The production TTL: a restore seconds after the snapshot is well within it.
+            return Map.of("aws.lambda.initialization-type", "snap-start", "bridge.config.ttl", "60s");
         }
     }
 
@@ -60,6 +63,23 @@ class SnapStartPrimingTest {
 
     @Test
     @Order(2)
+    void aWebhookTokenRotatedAfterTheSnapshotIsRefusedAtTheFirstEventAfterTheRestore() {
+        // The team rotated the token (it leaked) after the version was published; the restore comes seconds later,
+        // well within the configuration TTL, yet the restored environment reads Parameter Store before it
+        // authenticates the old token.
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, "whk-rotated-after-the-snapshot"),
+                TestConfig.links()));
+        int readsBefore = ParameterStore.reads();
+
+        FunctionUrl.Answer stale = FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(ParameterStore.reads()).isEqualTo(readsBefore + 1);
+        assertThat(Neighbours.statusHub().incidents()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void theFirstAlertAfterTheRestoreOpensIncidentsAsUsual() {
         Neighbours.resetToDefaults();
         Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
