@@ -26,14 +26,19 @@ import dev.alertbridge.transition.IncidentDraft;
  * read limit.
  *
  * <p>
- * Paging: 100 a page, following {@code Link: rel="next"}, or asking for the next page while pages come back full (or
- * at StatusHub's default of 25), until one comes back short or empty; ids de-duplicated, the time filter applied
+ * Paging: 100 a page, following {@code Link: rel="next"}, or asking for the next page while pages come back full,
+ * until one comes back short or empty. A server may cap pages below what is asked and send no {@code Link}: a first
+ * page of at least {@value #SMALLEST_SERVER_CAP} is taken as that cap, and pages as big as the first are followed
+ * (a small list, the usual case, costs no second call); ids de-duplicated, the time filter applied
  * again in case a server ignores it. A list that cannot be read whole fails: deciding from part of it could open a
  * second incident.
  */
 final class HubSession {
-    /** StatusHub's documented default page size: a server that caps pages there may still have more. */
-    private static final int DEFAULT_PAGE = 25;
+    /**
+     * A page without {@code Link} this big or bigger, though short of what was asked, may be a server's cap (its v1
+     * default is 25; 20, 30, 50 are common): ask for the next.
+     */
+    static final int SMALLEST_SERVER_CAP = 10;
     /** 50,000 listed incidents: past that something is wrong, not a busy hub. */
     private static final int MAX_PAGES = 500;
     /** Candidates for an alert's newest own incident are read this many at a time, newest activity first. */
@@ -167,6 +172,7 @@ final class HubSession {
         Map<String, IncidentSummary> found = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         int page = 1;
+        int firstPage = 0;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             int current = page;
             HubApi.Page answer = api.incidents(since, current, deadline);
@@ -177,7 +183,9 @@ final class HubSession {
                     found.putIfAbsent(summary.id(), summary);
                 }
             }
-            boolean full = answer.size() >= ManagementApi.PER_PAGE || answer.size() == DEFAULT_PAGE;
+            firstPage = pages == 0 ? answer.size() : firstPage;
+            boolean full = answer.size() >= ManagementApi.PER_PAGE
+                    || (answer.size() >= SMALLEST_SERVER_CAP && answer.size() >= firstPage);
             if (answer.size() == 0 || (answer.linkNext().isEmpty() && !full) || (seen.size() == before && pages > 0)) {
                 return new ArrayList<>(found.values());
             }

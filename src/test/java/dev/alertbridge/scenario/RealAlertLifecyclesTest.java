@@ -200,6 +200,28 @@ class RealAlertLifecyclesTest {
                 .withQueryParam("page", WireMock.equalTo("8")))).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * Years of history behind a server that caps pages at 40 whatever is asked and sends no Link header: a page of 40
+     * is short of the 100 asked for, yet more follow.
+     */
+    @Test
+    void aHubCappedBelowWhatIsAskedWithoutLinkHeadersIsReadToItsLastPage() {
+        Neighbours.statusHub().history(300, 101);
+        Neighbours.statusHub().pageAt(40, false);
+        Neighbours.statusHub().ignoreTimeFilter();
+
+        Lambda.invoke(Events.alarm("checkout-5xx", "2024-07-07T08:00:00.000+0000")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created")));
+        Lambda.invoke(Events.alarm("checkout-5xx", "2024-07-07T08:00:00.000+0000")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("unchanged")));
+        Lambda.invoke(Events.ok("checkout-5xx", "2024-07-07T08:00:00.000+0000", "2024-07-07T08:30:00.000+0000"))
+                .statusCode(200).body("alerts[0].services.result", is(List.of("updated")));
+
+        assertThat(Journal.creates()).isEqualTo(1);
+        assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))
+                .withQueryParam("page", WireMock.equalTo("8")))).hasSizeGreaterThanOrEqualTo(3);
+    }
+
     /** The same hub behind a server that honours the time filter and pages with Link headers. */
     @Test
     void aHubWithHistoryIsReadThroughItsTimeFilterAndLinkHeaders() {
