@@ -39,8 +39,11 @@ public interface BridgeSettings {
     /** Scheduled reconciliation and late alarm events. */
     Reconcile reconcile();
 
-    /** Largest event accepted, in bytes; larger ones are rejected before parsing. */
-    @WithDefault("1048576")
+    /**
+     * Largest event or webhook body accepted, in bytes; larger ones are rejected before parsing. The default is
+     * what a Function URL accepts (6 MB), so the biggest Alertmanager group the URL delivers is read.
+     */
+    @WithDefault("6291456")
     int maxEventBytes();
 
     interface Config {

@@ -1,6 +1,13 @@
 package dev.alertbridge.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -14,11 +21,13 @@ import dev.alertbridge.alert.PrintableText;
  * reason is under 1,024 characters) and stripped of control characters. Identities (monitor names, keys) may be any
  * printable text ({@code CPU > 90% & rising}): markup is neutralised where text is written to StatusHub, not here.
  */
-final class Fields {
+public final class Fields {
     /** Longest free text accepted from an event. */
     static final int MAX_TEXT = 16 * 1024;
     /** Longest identity accepted: CloudWatch alarm names stop at 255, ARNs at about 400. */
     static final int MAX_IDENTITY = 1024;
+    /** Longest single string a webhook body may hold anywhere, read or not: no real alert carries one this long. */
+    public static final int MAX_STRING_BYTES = 64 * 1024;
 
     private Fields() {
     }
@@ -84,6 +93,46 @@ final class Fields {
             throw new BadEventException(path, "escalation level must be 1, 2 or 3");
         }
         return Integer.parseInt(text);
+    }
+
+    /**
+     * The JSON path of the first string (value or field name) longer than {@code maxBytes} in UTF-8, if any: a
+     * body holding one is refused whole rather than partly applied.
+     */
+    public static Optional<String> firstStringLongerThan(JsonNode root, int maxBytes) {
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
+        pending.push(Map.entry("$", root));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            String path = next.getKey();
+            JsonNode node = next.getValue();
+            if (node.isTextual() && utf8Longer(node.textValue(), maxBytes)) {
+                return Optional.of(path);
+            }
+            if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    pending.push(Map.entry(path + "[" + i + "]", node.get(i)));
+                }
+            }
+            if (node.isObject()) {
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    if (utf8Longer(field.getKey(), maxBytes)) {
+                        return Optional.of(path + " (a field name)");
+                    }
+                    fields.add(Map.entry(path + "." + field.getKey(), field.getValue()));
+                }
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    pending.push(fields.get(i));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean utf8Longer(String text, int maxBytes) {
+        return text.length() * 3 > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes;
     }
 
     /** Where a JSON parse failed, for a message: "(line 3, column 7)", or the parser's reason for limits. */

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -18,6 +20,7 @@ import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
+import dev.alertbridge.event.Fields;
 import dev.alertbridge.event.FunctionUrlRequest;
 import dev.alertbridge.event.SourceAdapter;
 import dev.alertbridge.event.WebhookAuth;
@@ -83,10 +86,16 @@ public class WebhookEndpoint {
             String body = request.text();
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             if (size > settings.maxEventBytes()) {
-                return error(request.path(), 400, "request body too large: " + size + " bytes, the limit is "
-                        + settings.maxEventBytes(), Map.of());
+                return error(request.path(), 413, "request body too large: " + size + " bytes, the limit is "
+                        + settings.maxEventBytes() + "; nothing was applied", Map.of());
             }
-            adapted = adapter.get().adapt(router.parse(body, "body"));
+            JsonNode parsed = router.parse(body, "body");
+            Optional<String> overlong = Fields.firstStringLongerThan(parsed, Fields.MAX_STRING_BYTES);
+            if (overlong.isPresent()) {
+                return error(request.path(), 413, "bad request body: " + overlong.get() + " is longer than "
+                        + Fields.MAX_STRING_BYTES + " bytes; nothing was applied", Map.of());
+            }
+            adapted = adapter.get().adapt(parsed);
         } catch (BadEventException e) {
             return error(request.path(), 400, "bad request body: " + e.getMessage(), Map.of());
         }

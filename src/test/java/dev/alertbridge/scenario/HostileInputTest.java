@@ -25,7 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Absurd and hostile input for every source — 6 MB bodies, nesting bombs, markup and control characters in
  * identities, very long unicode names, truncated documents — each gets a specific error, in bounded time, with no
- * stack trace and no StatusHub write. Async sources fail the invocation; webhooks answer 400.
+ * stack trace and no StatusHub write. Async sources fail the invocation; webhooks answer 400, or 413 for a body
+ * or a string too large.
  */
 @QuarkusTest
 @QuarkusTestResource(Neighbours.class)
@@ -60,8 +61,8 @@ class HostileInputTest {
             String name = source[0];
             String event = source[1];
             String alarmName = source[2];
-            cases.add(input(name + ": 6 MB event", () -> event.replace("Goes into alarm", SIX_MB)
-                    .replace("Metric Alarm to test", SIX_MB), "larger than 1048576 bytes"));
+            cases.add(input(name + ": a 6 MB description", () -> event.replace("Goes into alarm", SIX_MB)
+                    .replace("Metric Alarm to test", SIX_MB), "description: longer than 16384 characters"));
             cases.add(input(name + ": nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
             cases.add(input(name + ": control characters in the alarm name", () -> event.replace(alarmName,
                     "\"alarmName\": \"cpu\\u0000\\u001b[31m\""), "contains control characters"));
@@ -100,15 +101,18 @@ class HostileInputTest {
             String path = source[0];
             String body = source[1];
             String identity = source[2];
-            cases.add(webhook(path + ": 6 MB body", path, () -> "{\"pad\":\"" + SIX_MB + "\"}",
-                    "request body too large"));
-            cases.add(webhook(path + ": nesting bomb", path, () -> NESTING_BOMB, "is not valid JSON"));
-            cases.add(webhook(path + ": an HTML page", path, () -> "<html><body>hi</body></html>",
+            cases.add(webhook(path + ": a 6 MB string", path, 413, () -> "{\"pad\":\"" + SIX_MB + "\"}",
+                    "$.pad is longer than 65536 bytes; nothing was applied"));
+            cases.add(webhook(path + ": a body over 6 MiB", path, 413,
+                    () -> "[" + "1,".repeat(3 * 1024 * 1024) + "1]",
+                    "request body too large: 6291459 bytes, the limit is 6291456"));
+            cases.add(webhook(path + ": nesting bomb", path, 400, () -> NESTING_BOMB, "is not valid JSON"));
+            cases.add(webhook(path + ": an HTML page", path, 400, () -> "<html><body>hi</body></html>",
                     "is not valid JSON"));
-            cases.add(webhook(path + ": truncated", path, () -> body.substring(0, body.length() / 2),
+            cases.add(webhook(path + ": truncated", path, 400, () -> body.substring(0, body.length() / 2),
                     "is not valid JSON"));
             if (!path.equals("/grafana")) { // Grafana's sample has two alerts: one unusable alert is skipped, not 400
-                cases.add(webhook(path + ": very long unicode identity", path, () -> body.replace(identity,
+                cases.add(webhook(path + ": very long unicode identity", path, 400, () -> body.replace(identity,
                         identity.startsWith("\"monitorGuid\"") ? "\"monitorGuid\": \"" + LONG_UNICODE + "\", \"x\": "
                                 : identity.replaceFirst(": \".*\"", ": \"" + LONG_UNICODE + "\"")),
                         "longer than 1024 characters"));
@@ -117,19 +121,19 @@ class HostileInputTest {
         return cases.stream();
     }
 
-    private static Arguments webhook(String name, String path, java.util.function.Supplier<String> body,
+    private static Arguments webhook(String name, String path, int status, java.util.function.Supplier<String> body,
             String reason) {
         INPUTS.put(name, body);
-        return Arguments.of(name, path, reason);
+        return Arguments.of(name, path, status, reason);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("webhookBodies")
-    void hostileWebhookBodiesAre400WithAJsonError(String name, String path, String reason) {
+    void hostileWebhookBodiesAreRefusedWithAClearError(String name, String path, int status, String reason) {
         String body = INPUTS.get(name).get();
         long start = System.nanoTime();
         Lambda.invoke(Events.webhook(path, body)).statusCode(200)
-                .body("statusCode", is(400))
+                .body("statusCode", is(status))
                 .body("body", allOf(containsString("\"error\""), containsString(reason), not(containsString("at dev."))));
         // The round trip includes sending 6 MB through the mock event server.
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to refuse").isLessThan(10_000);
