@@ -1,7 +1,9 @@
 package dev.alertbridge.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import dev.alertbridge.report.InvocationReport.AlertReport;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
 import dev.alertbridge.statushub.CallFailure;
 import dev.alertbridge.statushub.Deadline;
+import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.Delivered;
 import dev.alertbridge.statushub.FanOut;
 import dev.alertbridge.statushub.StatusHubCalls;
@@ -43,16 +46,21 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * For each alert: its linked services, what StatusHub shows them (read once for the whole invocation), a decision
- * per service, the writes, and then convergence: after a write that sets a service's status, the service's open
- * incidents are read again and, where another environment's write landed meanwhile, the justified status is posted
- * on the alert's own incident ({@link ServiceConvergence}). Services of one alert are handled at once (paced per
- * key); alerts one after another, so each decision sees the invocation's earlier writes. A failure on one service
- * neither undoes nor blocks the others; it is reported, and the retry of the event finishes the rest without
- * repeating what landed. Services in shadow mode are decided but not written; in mode off they are not even read.
+ * per service, the writes; then convergence for every write of the invocation at once: after the last write that
+ * set a service's status, the hub is listed again (one list for all of a group's alerts) and, where another
+ * environment's write landed meanwhile, the justified status is posted on the alert's own incident
+ * ({@link ServiceConvergence}). Services of one alert are handled at once (paced per key); alerts one after another,
+ * so each decision sees the invocation's earlier writes. An alert reached when less than {@link #CHECK_RESERVE} is
+ * left fails retryably without writing, so what was written is still checked and the retry finishes the rest. A
+ * failure on one service neither undoes nor blocks the others; it is reported, and the retry of the event finishes
+ * the rest without repeating what landed. Services in shadow mode are decided but not written; in mode off they
+ * are not even read.
  */
 @ApplicationScoped
 public class AlertPipeline {
     private static final Logger LOG = Logger.getLogger(AlertPipeline.class);
+    /** Kept back from the deadline for the re-read and checks after the writes, and the answer. */
+    static final Duration CHECK_RESERVE = Duration.ofSeconds(3);
     private final StatusHubGateway gateway;
     private final PageTexts texts = new PageTexts();
     private final TransitionPlanner planner = new TransitionPlanner(texts);
@@ -87,43 +95,14 @@ public class AlertPipeline {
         if (unreadable == null) {
             linked.replaceAll((alert, services) -> withOpenIncidents(session, config, alert, services));
         }
-        List<AlertReport> reports = new ArrayList<>();
+        // Each alert's writes in turn, so each decision sees the invocation's earlier writes (alerts of one group on
+        // one service); then one list of the hub after the last write landed, the re-read every check shares.
+        List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Alert, List<LinkedService>> entry : linked.entrySet()) {
-            reports.add(alert(session, entry.getKey(), entry.getValue(), deadline, now, unreadable));
+            boolean writtenBefore = pending.stream().anyMatch(p -> p.landed().isPresent());
+            pending.add(write(session, entry.getKey(), entry.getValue(), deadline, now, unreadable, writtenBefore));
         }
-        String mode = config.mode() == WriteMode.LIVE ? null : config.mode().configName();
-        return new InvocationReport(dryRun, mode, reports, adapted.unusable());
-    }
-
-    private AlertReport alert(StatusHubSession session, Alert alert, List<LinkedService> linked, Deadline deadline,
-            Instant now, RuntimeException unreadable) {
-        String state = alert.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        if (linked.isEmpty()) {
-            return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(),
-                    "no service is linked to this monitor at escalation level " + alert.escalationLevel(), List.of());
-        }
-        // One slot per linked service, in the links' order: the report lists them so.
-        List<List<ServiceOutcome>> slots = new ArrayList<>();
-        Map<Integer, ServiceConvergence> written = new LinkedHashMap<>();
-        for (LinkedService service : linked) {
-            if (service.mode() == WriteMode.OFF) {
-                slots.add(List.of(ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()),
-                        "mode off: the bridge writes nothing to this service", null)));
-            } else if (unreadable != null && service.service().viaManagementApi()
-                    && alert.state() != AlertState.NO_CHANGE) {
-                slots.add(List.of(failure(service.service(), unreadable)));
-            } else {
-                written.put(slots.size(), new ServiceConvergence(session, planner, convergence, texts, alert,
-                        service, deadline, now, this::heldBack));
-                slots.add(List.of());
-            }
-        }
-        // Every service's writes first, then one list of the hub after the last of them landed: the re-read that
-        // the checks of all these services share.
-        List<Supplier<Optional<Long>>> writes = new ArrayList<>();
-        written.values().forEach(one -> writes.add(one::write));
-        Optional<Long> lastLanded = FanOut.all(writes, deadline).stream().flatMap(Optional::stream)
-                .reduce((a, b) -> b - a > 0 ? b : a);
+        Optional<Long> lastLanded = pending.stream().flatMap(p -> p.landed().stream()).reduce(AlertPipeline::later);
         if (lastLanded.isPresent()) {
             try {
                 session.refreshAfter(lastLanded.get());
@@ -131,17 +110,80 @@ public class AlertPipeline {
                 LOG.debugf("the re-read after writing failed: %s", CallFailure.of(e).why());
             }
         }
-        List<Supplier<List<ServiceOutcome>>> checks = new ArrayList<>();
-        written.values().forEach(one -> checks.add(one::converge));
-        List<List<ServiceOutcome>> checked = FanOut.all(checks, deadline);
-        int i = 0;
-        for (Integer slot : written.keySet()) {
-            slots.set(slot, checked.get(i++));
+        // The checks: one service's in turn, services at once. Only the service's last write of the invocation is
+        // what the page shows: its check settles the status; earlier ones only look for a twin create.
+        Map<String, List<ServiceConvergence>> byService = new LinkedHashMap<>();
+        pending.forEach(p -> p.written().values().forEach(one -> byService
+                .computeIfAbsent(one.serviceKey(), k -> new ArrayList<>()).add(one)));
+        Map<ServiceConvergence, List<ServiceOutcome>> checked = new IdentityHashMap<>();
+        List<Supplier<Map<ServiceConvergence, List<ServiceOutcome>>>> checks = new ArrayList<>();
+        byService.values().forEach(inTurn -> checks.add(() -> {
+            Map<ServiceConvergence, List<ServiceOutcome>> done = new IdentityHashMap<>();
+            for (int i = 0; i < inTurn.size(); i++) {
+                done.put(inTurn.get(i), inTurn.get(i).converge(i == inTurn.size() - 1));
+            }
+            return done;
+        }));
+        FanOut.all(checks, deadline).forEach(checked::putAll);
+        List<AlertReport> reports = pending.stream().map(p -> p.report(checked)).toList();
+        String mode = config.mode() == WriteMode.LIVE ? null : config.mode().configName();
+        return new InvocationReport(dryRun, mode, reports, adapted.unusable());
+    }
+
+    /** The later of two {@link System#nanoTime} readings. */
+    private static long later(long a, long b) {
+        return b - a > 0 ? b : a;
+    }
+
+    /**
+     * One alert after its writes, before the checks: one slot per linked service in the links' order (the report
+     * lists them so), those written waiting for their check.
+     */
+    private record Pending(Alert alert, String note, List<List<ServiceOutcome>> slots,
+            Map<Integer, ServiceConvergence> written, Optional<Long> landed) {
+        AlertReport report(Map<ServiceConvergence, List<ServiceOutcome>> checked) {
+            List<ServiceOutcome> outcomes = new ArrayList<>();
+            for (int slot = 0; slot < slots.size(); slot++) {
+                ServiceConvergence one = written.get(slot);
+                outcomes.addAll(one == null ? slots.get(slot) : checked.getOrDefault(one, one.outcomes()));
+            }
+            String state = alert.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), note,
+                    outcomes);
         }
-        List<ServiceOutcome> outcomes = new ArrayList<>();
-        slots.forEach(outcomes::addAll);
-        return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), null,
-                outcomes);
+    }
+
+    private Pending write(StatusHubSession session, Alert alert, List<LinkedService> linked, Deadline deadline,
+            Instant now, RuntimeException unreadable, boolean writtenBefore) {
+        List<List<ServiceOutcome>> slots = new ArrayList<>();
+        Map<Integer, ServiceConvergence> written = new LinkedHashMap<>();
+        if (linked.isEmpty()) {
+            return new Pending(alert, "no service is linked to this monitor at escalation level "
+                    + alert.escalationLevel(), slots, written, Optional.empty());
+        }
+        // Time for the checks of what was already written is kept back: an alert past it waits for the retry.
+        boolean late = writtenBefore && deadline.remaining().compareTo(CHECK_RESERVE) < 0;
+        for (LinkedService service : linked) {
+            if (service.mode() == WriteMode.OFF) {
+                slots.add(List.of(ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()),
+                        "mode off: the bridge writes nothing to this service", null)));
+            } else if (unreadable != null && service.service().viaManagementApi()
+                    && alert.state() != AlertState.NO_CHANGE) {
+                slots.add(List.of(failure(service.service(), unreadable)));
+            } else if (late) {
+                slots.add(List.of(failure(service.service(), new DeadlineExceededException("apply this alert "
+                        + "after the ones before it (they were applied); its retry applies it"))));
+            } else {
+                written.put(slots.size(), new ServiceConvergence(session, planner, convergence, texts, alert,
+                        service, deadline, now, this::heldBack));
+                slots.add(List.of());
+            }
+        }
+        List<Supplier<Optional<Long>>> writes = new ArrayList<>();
+        written.values().forEach(one -> writes.add(one::write));
+        Optional<Long> landed = FanOut.all(writes, deadline).stream().flatMap(Optional::stream)
+                .reduce(AlertPipeline::later);
+        return new Pending(alert, null, slots, written, landed);
     }
 
     /**

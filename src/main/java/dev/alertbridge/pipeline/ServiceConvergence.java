@@ -129,11 +129,25 @@ final class ServiceConvergence {
                 : Optional.empty();
     }
 
-    /** After {@link #write}: the page checked, corrected where needed; what happened to the service. */
-    List<ServiceOutcome> converge() {
+    /** Which service: checks of one service run in turn. */
+    String serviceKey() {
+        return service.service().id();
+    }
+
+    /** What happened to the service so far (what {@link #write} did, before any check). */
+    List<ServiceOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /**
+     * After {@link #write}: the page checked, corrected where needed; what happened to the service. Unless this is
+     * the invocation's last write on the service ({@code settles}), a later one set what the page shows: then only
+     * a twin of a create is looked for.
+     */
+    List<ServiceOutcome> converge(boolean settles) {
         if (last != null && service.service().viaManagementApi() && needsCheck(last)) {
             try {
-                converge(last, outcomes);
+                converge(last, outcomes, settles);
             } catch (RuntimeException e) {
                 // What landed stands; the check is what failed: report it, the event's retry checks again.
                 outcomes.add(AlertPipeline.failure(service.service(), e));
@@ -179,7 +193,7 @@ final class ServiceConvergence {
                 || !write.draft().type().holdsStatus();
     }
 
-    private void converge(Step last, List<ServiceOutcome> outcomes) {
+    private void converge(Step last, List<ServiceOutcome> outcomes, boolean settles) {
         Transition.Write written = (Transition.Write) last.transition();
         String ownId = last.landed().delivered().incidentId();
         ServiceStatus status = written.draft().status();
@@ -200,6 +214,9 @@ final class ServiceConvergence {
                     landedAt = resolved.at();
                     continue;
                 }
+            }
+            if (!settles) {
+                return;
             }
             Optional<HubIncident> own = session.incident(ownId);
             Optional<Transition.Update> correction = own.flatMap(incident -> convergence.correct(service, incident,

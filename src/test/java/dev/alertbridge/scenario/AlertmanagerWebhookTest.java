@@ -2,8 +2,10 @@ package dev.alertbridge.scenario;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -196,5 +198,32 @@ class AlertmanagerWebhookTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.services(0, "result")).containsExactly("created");
         assertThat(Journal.creates()).isEqualTo(1);
+    }
+
+    /**
+     * A big outage's group: every instance of one rule down at once, each its own incident. The hub is listed once
+     * before deciding and once after the last write, whatever the group's size: not once per alert.
+     */
+    @Test
+    void aGroupOfManyAlertsListsTheHubTwiceNotOncePerAlert() throws Exception {
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ArrayNode alerts = (ArrayNode) notification.get("alerts");
+        ObjectNode template = (ObjectNode) alerts.get(0);
+        for (int i = 2; i <= 8; i++) {
+            ObjectNode alert = template.deepCopy();
+            ((ObjectNode) alert.get("labels")).put("instance", "checkout-" + i + ":8080");
+            alert.put("fingerprint", String.format("%016x", 0xc0ffee00L + i));
+            alerts.add(alert);
+        }
+
+        Answer answer = FunctionUrl.post("/alertmanager", notification.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        for (int i = 0; i < 8; i++) {
+            assertThat(answer.services(i, "result")).containsExactly("created");
+        }
+        assertThat(Neighbours.statusHub().incidents()).hasSize(8);
+        assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))))
+                .hasSize(2);
     }
 }
