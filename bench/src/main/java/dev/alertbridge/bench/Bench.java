@@ -96,7 +96,7 @@ public final class Bench {
         ricDir = Path.of(required("bench.ric"));
         harnessClasspath = required("bench.harnessClasspath");
         phases = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases",
-                "package,cold,warm,fanout,bighub,memory").split(",")));
+                "package,cold,warm,fanout,bighub,biggroup,memory").split(",")));
         coldRuns = Integer.getInteger("bench.coldRuns", 5);
         events = Integer.getInteger("bench.events", 10_000);
         fanOutTrials = Integer.getInteger("bench.fanoutTrials", 3);
@@ -131,6 +131,9 @@ public final class Bench {
         }
         if (phases.contains("bighub")) {
             guarded("big hub", new BigHubPhase(this)::run);
+        }
+        if (phases.contains("biggroup")) {
+            guarded("big group", new BigGroupPhase(this)::run);
         }
         if (phases.contains("fanout")) {
             guarded("fan-out", new FanOutPhase(this)::run);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@value #ONE_SERVICE_ALARM} → one service through the Management API (cold start, warm cost, memory);
  * <li>{@value #HOOK_ALARM} → one service through its integration URL (memory run, the other delivery path);
+ * <li>{@value #GROUP_ALERT} (Alertmanager) → checkout (the big group);
  * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out).
  * </ul>
  */
@@ -26,6 +27,8 @@ final class BenchConfig {
     /** The StatusHub id of the one service ONE_SERVICE_ALARM is linked to (checkout). */
     static final long ONE_SERVICE_ID = 101;
     static final String HOOK_ALARM = "WidgetLatency";
+    /** The Alertmanager rule of the big group: every instance of it is its own alert on checkout. */
+    static final String GROUP_ALERT = "CheckoutInstanceDown";
     static final int[] FAN_OUT = {1, 5, 20};
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +57,8 @@ final class BenchConfig {
         list.addObject().put("monitor", ONE_SERVICE_ALARM).put("escalationLevel", 1).putArray("services")
                 .add("checkout");
         list.addObject().put("monitor", HOOK_ALARM).putArray("services").add("widget");
+        list.addObject().put("monitor", GROUP_ALERT).put("source", "alertmanager").putArray("services")
+                .add("checkout");
         for (int n : FAN_OUT) {
             List<String> linked = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
