@@ -82,6 +82,23 @@ class CloudWatchExtrasTest {
     }
 
     @Test
+    void deletingAnAlarmInAlarmClearsItsIncidentsAndOtherConfigurationChangesDoNothing() {
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created", "created")));
+        Lambda.invoke(Events.load("eventbridge/configuration-change-update.json")).statusCode(200)
+                .body("alerts[0].state", is("no-change"))
+                .body("alerts[0].services.result", is(List.of("unchanged", "unchanged")));
+        assertThat(Journal.updates()).isZero();
+
+        Lambda.invoke(Events.load("eventbridge/configuration-change-delete.json")).statusCode(200)
+                .body("alerts[0].state", is("clear"))
+                .body("alerts[0].services.result", is(List.of("updated", "updated")));
+        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.at("/incident_updates/0/incident_type")
+                .asText()).containsOnly("monitoring");
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+    }
+
+    @Test
     void aMutedAlarmChangesNothing() {
         Lambda.invoke(Events.load("eventbridge/muted-alarm.json")).statusCode(200)
                 .body("alerts[0].monitor", is("ServerCpuTooHigh"))
