@@ -8,7 +8,8 @@ every optional part switched on or off, and fails unless the translated stack ha
   - every trigger (EventBridge rule, SNS subscription, alarm action, Function URL) on an alias;
   - webhooks and alarms on separate functions (separate concurrency);
   - log groups wired through LoggingConfig, made by the stack;
-  - reserved concurrency that can be left out.
+  - reserved concurrency that can be left out;
+  - the alarm function allowed to read alarm states and tags (DescribeAlarms, ListTagsForResource).
 Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
 """
 import copy
@@ -174,6 +175,19 @@ def check(template, parameters, problems, label):
     if len(alarm_functions) > 1:
         problem(f"alarm triggers spread over several functions: {sorted(alarm_functions)}")
 
+    for fn in alarm_functions:
+        role = functions[fn]["Properties"].get("Role", {})
+        target = role.get("Fn::GetAtt") if isinstance(role, dict) else None
+        role_name = (target.split(".")[0] if isinstance(target, str) else target[0]) if target else None
+        actions = set()
+        for policy in resources.get(role_name, {}).get("Properties", {}).get("Policies", []):
+            for statement in policy["PolicyDocument"]["Statement"]:
+                action = statement.get("Action", [])
+                actions.update([action] if isinstance(action, str) else action)
+        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource"):
+            if needed not in actions:
+                problem(f"{fn}'s role does not allow {needed} (the reconciliation reads alarm states and tags)")
+
     log_groups = of_type(resources, "AWS::Logs::LogGroup")
     for name, function in functions.items():
         logging = function["Properties"].get("LoggingConfig", {})
@@ -227,7 +241,7 @@ def main():
             print("  - " + p)
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
-          "concurrency, one delivery path when asked - all hold (5 parameter sets)")
+          "concurrency, one delivery path when asked, alarm reads allowed - all hold (5 parameter sets)")
     return 0
 
 

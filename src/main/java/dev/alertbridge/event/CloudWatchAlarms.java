@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.EscalationTag;
 
 /**
  * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
@@ -96,7 +97,7 @@ final class CloudWatchAlarms {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> tag = it.next();
-            if (tag.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").equals("escalationlevel")) {
+            if (EscalationTag.isEscalationTag(tag.getKey())) {
                 return Fields.escalationLevel(tag.getValue(), where + "." + tag.getKey(), 1);
             }
         }

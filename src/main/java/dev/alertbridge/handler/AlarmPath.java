@@ -61,7 +61,7 @@ public class AlarmPath {
 
     Reconciler.Run reconcile(Invocation invocation) {
         Reconciler.Run run = reconciler.run(configs.current(invocation.now(), invocation.deadline().remaining()),
-                invocation.deadline(), invocation.now());
+                invocation.deadline(), invocation.now(), invocation.functionArn());
         log.outcome(InvocationKind.reconcile(), 200, run);
         return run;
     }

@@ -14,9 +14,11 @@ import dev.alertbridge.statushub.Deadline;
 /**
  * One invocation's clock: when it started, and the deadline its work must end by (Lambda's, less the margin kept to
  * write the report; the local budget when the runtime gives none). While it runs, every log line carries its
- * request id (the JSON log's {@code mdc.AWSRequestId}), whichever runtime calls the function.
+ * request id (the JSON log's {@code mdc.AWSRequestId}), whichever runtime calls the function. The function's ARN
+ * says its account and region (null where the runtime gives none).
  */
-record Invocation(Instant now, Deadline deadline) {
+record Invocation(Instant now, Deadline deadline, String functionArn) {
+
     static final String REQUEST_ID = "AWSRequestId";
 
     static Invocation start(Context context, BridgeSettings settings, Clock clock) {
@@ -26,7 +28,8 @@ record Invocation(Instant now, Deadline deadline) {
         long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
         Duration budget = remaining > 0 ? Duration.ofMillis(remaining) : settings.localBudget();
         Duration usable = budget.minus(settings.statushub().reportMargin());
-        return new Invocation(clock.instant(), Deadline.in(usable.isNegative() ? Duration.ZERO : usable, clock));
+        return new Invocation(clock.instant(), Deadline.in(usable.isNegative() ? Duration.ZERO : usable, clock),
+                context == null ? null : context.getInvokedFunctionArn());
     }
 
     void end() {

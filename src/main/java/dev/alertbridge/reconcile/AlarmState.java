@@ -10,8 +10,10 @@ import java.time.Instant;
  * @param value ALARM, OK or INSUFFICIENT_DATA
  * @param since when the alarm last changed its state value (its current episode began)
  * @param reason the state reason, for the incident's detail
+ * @param suppressed a composite alarm whose actions are suppressed now ({@code ActionsSuppressedBy}: the team's
+ *        maintenance alarm): the event path opens nothing for its ALARM, and neither does the reconciliation
  */
-public record AlarmState(String name, String arn, String value, Instant since, String reason) {
+public record AlarmState(String name, String arn, String value, Instant since, String reason, boolean suppressed) {
 
     public boolean inAlarm() {
         return "ALARM".equals(value);

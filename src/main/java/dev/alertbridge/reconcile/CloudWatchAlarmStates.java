@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.alertbridge.alert.EscalationTag;
 import dev.alertbridge.config.AwsEnvironment;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
 /**
  * Reads alarm states with the SDK's CloudWatch client (DescribeAlarms, metric and composite alarms, every page).
@@ -42,24 +45,29 @@ public class CloudWatchAlarmStates {
         }
     }
 
-    /** Every alarm whose name starts with one of the prefixes ("" for all), once each, by ARN. */
-    public List<AlarmState> withPrefixes(List<String> prefixes, Duration within) {
+    /**
+     * Every alarm of this account and region, metric and composite, once each, every page.
+     *
+     * @param alarms in DescribeAlarms' order
+     * @param complete every page was read (false past {@value #MAX_PAGES} pages: a missing alarm may then exist)
+     */
+    public record Listing(List<AlarmState> alarms, boolean complete) {
+    }
+
+    /** Every alarm there is (not only the links' prefixes: the reconciliation tells deleted alarms by absence). */
+    public Listing all(Duration within) {
         long end = System.nanoTime() + within.toNanos();
         Map<String, AlarmState> found = new LinkedHashMap<>();
-        List<String> distinct = prefixes.contains("") ? List.of("") : prefixes.stream().distinct().toList();
-        for (String prefix : distinct) {
-            String nextToken = null;
-            int pages = 0;
-            do {
-                DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().maxRecords(PAGE)
-                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                        .alarmNamePrefix(prefix.isEmpty() ? null : prefix).nextToken(nextToken), end);
-                page.metricAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
-                page.compositeAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
-                nextToken = page.nextToken();
-            } while (nextToken != null && !nextToken.isEmpty() && ++pages < MAX_PAGES);
-        }
-        return new ArrayList<>(found.values());
+        String nextToken = null;
+        int pages = 0;
+        do {
+            DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().maxRecords(PAGE)
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(nextToken), end);
+            page.metricAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
+            page.compositeAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
+            nextToken = page.nextToken();
+        } while (nextToken != null && !nextToken.isEmpty() && ++pages < MAX_PAGES);
+        return new Listing(new ArrayList<>(found.values()), nextToken == null || nextToken.isEmpty());
     }
 
     /** One alarm by name, as it is now. */
@@ -84,21 +92,52 @@ public class CloudWatchAlarmStates {
         }
     }
 
+    /**
+     * The alarm's escalation level from its tags ({@code escalation_level}, {@code EscalationLevel}…, as alarm events
+     * carry them), 1 when it has none.
+     *
+     * @throws AlarmStatesUnavailableException when the tags cannot be read (denied, throttled, out of time)
+     */
+    public int escalationLevel(String arn, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        Duration left = Duration.ofNanos(end - System.nanoTime());
+        if (left.toMillis() < 50) {
+            throw new AlarmStatesUnavailableException("no time left to read alarm tags", null);
+        }
+        List<Tag> tags;
+        try {
+            tags = client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
+                    .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags();
+        } catch (SdkException e) {
+            throw new AlarmStatesUnavailableException("could not read alarm tags (ListTagsForResource): "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        for (Tag tag : tags) {
+            if (EscalationTag.isEscalationTag(tag.key())) {
+                return EscalationTag.level(tag.value()).orElseThrow(() -> new AlarmStatesUnavailableException(
+                        "alarm tag " + tag.key() + " is not 1, 2 or 3", null));
+            }
+        }
+        return 1;
+    }
+
     private static AlarmState of(MetricAlarm alarm) {
         return state(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
-                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason());
+                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason(), false);
     }
 
     private static AlarmState of(CompositeAlarm alarm) {
+        String suppressedBy = alarm.actionsSuppressedByAsString();
         return state(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(),
-                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason());
+                alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp(), alarm.stateReason(),
+                suppressedBy != null && !suppressedBy.isEmpty());
     }
 
     /** The two alarm types share these fields but no interface: since when the state holds, its reason. */
     private static AlarmState state(String name, String arn, String value, Instant transitioned, Instant updated,
-            String reason) {
+            String reason, boolean suppressed) {
         return new AlarmState(name, arn, value, millis(transitioned != null ? transitioned : updated),
-                reason == null ? "" : reason);
+                reason == null ? "" : reason, suppressed);
     }
 
     /**

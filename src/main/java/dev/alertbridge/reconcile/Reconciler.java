@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +23,7 @@ import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.pipeline.AlertPipeline;
@@ -32,15 +35,21 @@ import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.transition.DeletedAlarms;
+import dev.alertbridge.transition.IncidentRef;
+import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.Transition;
 
 /**
  * Repairs what lost, failed or late events left wrong on the page, for CloudWatch alarms, whose state can be read
- * back. Each run reads every alarm a link can match (DescribeAlarms by the links' name prefixes, every page) and
- * hands each to the same pipeline as an event would, with the same identity: an alarm in ALARM is an open of the
+ * back. Each run reads every alarm (DescribeAlarms, every page) and, for each a link can match by its name prefix,
+ * hands it to the same pipeline as an event would, with the same identity: an alarm in ALARM is an open of the
  * episode that began when it entered ALARM (a late event for it afterwards changes nothing, and an incident a person
  * resolved counts as that episode's); an alarm OK for longer than the grace period is a clear. The lifecycle rules
- * hold as for events.
+ * hold as for events. An open incident of an alarm of this account and region that DescribeAlarms no longer lists
+ * at all (every alarm is read, not only the links' prefixes) is cleared: the alarm was deleted
+ * ({@link DeletedAlarms}). What the event path would not open is not opened here either: a composite alarm whose actions are
+ * suppressed, and links of another level than the alarm's escalation tag (read only where a link sets a level).
  *
  * <p>
  * {@code "reconcile": {"mode": "report"}} (the default) writes nothing and logs one line per finding;
@@ -52,11 +61,14 @@ public class Reconciler {
     private static final Logger LOG = Logger.getLogger("dev.alertbridge.reconcile");
     /** Kept back from the deadline so a stopped run still reports. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(3);
+    /** One alarm's tags may cost at most this (a slow call must not eat the run). */
+    private static final Duration TAG_LOOKUP_BOUND = Duration.ofSeconds(2);
 
     private final CloudWatchAlarmStates alarms;
     private final AlertPipeline pipeline;
     private final StatusHubGateway gateway;
     private final PageCheck pageCheck = new PageCheck();
+    private final DeletedAlarms deletedAlarms = new DeletedAlarms(new PageTexts());
     private final BridgeSettings settings;
     private final ReportLog log;
     /** Where the last run of this execution environment stopped, by position in the alarm list. */
@@ -73,7 +85,7 @@ public class Reconciler {
 
     /** What a run did: alarms looked at, findings (each a write it made or would make), and whether it finished. */
     public record Run(ReconcileMode mode, int alarms, int checked, int findings, boolean finished,
-            List<Finding> found) {
+            List<Finding> found, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
     }
 
     /**
@@ -93,14 +105,24 @@ public class Reconciler {
             String action, String incidentId) {
     }
 
-    public synchronized Run run(BridgeConfig config, Deadline deadline, Instant now) {
+    /**
+     * @param functionArn the function's own ARN, which says its account and region when no alarm does (null when
+     *        unknown)
+     */
+    public synchronized Run run(BridgeConfig config, Deadline deadline, Instant now, String functionArn) {
         boolean repair = config.reconcileMode() == ReconcileMode.REPAIR;
         BridgeConfig planned = repair || config.mode() == WriteMode.OFF ? config
                 : config.withMode(WriteMode.SHADOW);
         List<ServiceLink> links = config.links().stream()
                 .filter(l -> l.source() == null || l.source() == AlertSource.CLOUDWATCH).toList();
-        List<AlarmState> states = alarms.withPrefixes(prefixes(links), deadline.remaining());
+        CloudWatchAlarmStates.Listing listing = alarms.all(deadline.remaining());
+        List<String> prefixes = prefixes(links);
+        List<AlarmState> states = listing.alarms().stream()
+                .filter(a -> prefixes.stream().anyMatch(a.name()::startsWith)).toList();
         List<Finding> found = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        // Tags cost a call per alarm: read them only where a link's level can make a difference.
+        boolean levelsMatter = links.stream().anyMatch(l -> l.escalationLevel() != null);
         int checked = 0;
         int start = states.isEmpty() ? 0 : resumeAt % states.size();
         for (; checked < states.size(); checked++) {
@@ -108,7 +130,7 @@ public class Reconciler {
                 break;
             }
             AlarmState state = states.get((start + checked) % states.size());
-            Alert alert = asEvent(state, now);
+            Alert alert = asEvent(state, now, levelsMatter, notes, deadline);
             if (alert == null) {
                 continue;
             }
@@ -124,11 +146,11 @@ public class Reconciler {
         }
         resumeAt = states.isEmpty() ? 0 : (start + checked) % states.size();
         if (deadline.remaining().compareTo(STOP_MARGIN) >= 0 && planned.mode() != WriteMode.OFF) {
-            checkPage(planned, repair, deadline, now).forEach(found::add);
+            checkPage(planned, repair, deleted(listing, functionArn), deadline, now).forEach(found::add);
         }
         Counters.add(Counters.Count.RECONCILE_FINDINGS, found.size());
         return new Run(config.reconcileMode(), states.size(), checked, found.size(), checked == states.size(),
-                found);
+                found, notes);
     }
 
     /**
@@ -136,10 +158,15 @@ public class Reconciler {
      * clears; anything else (INSUFFICIENT_DATA, an OK too recent to be sure the event path has not just done it) is
      * left alone.
      */
-    private Alert asEvent(AlarmState state, Instant now) {
+    private Alert asEvent(AlarmState state, Instant now, boolean levelsMatter, List<String> notes,
+            Deadline deadline) {
         List<String> ids = List.of(state.name(), state.arn());
         if (state.inAlarm()) {
-            return Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids).titled(state.name())
+            if (state.suppressed()) {
+                return null; // the team's suppressor alarm silences it: its ALARM event opened nothing either
+            }
+            int level = levelsMatter ? escalationLevel(state, notes, deadline) : 1;
+            return Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids).titled(state.name()).atLevel(level)
                     .described(state.reason()).opens(state.arn() + "@" + state.since(), state.since()).at(state.since());
         }
         if (state.ok() && state.since() != null
@@ -151,10 +178,27 @@ public class Reconciler {
     }
 
     /**
+     * The level the alarm's tags give it, as its events carry them; 1 when they cannot be read, which the run's
+     * answer notes.
+     */
+    private int escalationLevel(AlarmState state, List<String> notes, Deadline deadline) {
+        Duration half = deadline.remaining().dividedBy(2);
+        try {
+            return alarms.escalationLevel(state.arn(), half.compareTo(TAG_LOOKUP_BOUND) < 0 ? half : TAG_LOOKUP_BOUND);
+        } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
+            String note = state.name() + ": tags not read, counted as untagged (level 1): " + e.getMessage();
+            LOG.warn(note);
+            notes.add(note);
+            return 1;
+        }
+    }
+
+    /**
      * Every linked Management API service: the status the bridge's last write there set against the one the open
      * incidents justify (what a lost correction leaves, see {@link PageCheck}); {@code repair} posts the correction.
      */
-    private List<Finding> checkPage(BridgeConfig config, boolean repair, Deadline deadline, Instant now) {
+    private List<Finding> checkPage(BridgeConfig config, boolean repair, Optional<Existing> existing,
+            Deadline deadline, Instant now) {
         List<LinkedService> services = config.links().stream().flatMap(l -> l.services().stream()).distinct()
                 .map(id -> config.services().get(id)).filter(s -> s != null && s.viaManagementApi())
                 .map(s -> new LinkedService(s, ServiceStatus.DOWN, config.mode())).toList();
@@ -164,6 +208,9 @@ public class Reconciler {
         }
         StatusHubSession session = gateway.session(config, deadline, now);
         session.prepareCheck(services.stream().map(LinkedService::service).toList());
+        if (existing.isPresent()) {
+            found.addAll(clearDeleted(session, config, existing.get(), repair, now));
+        }
         for (LinkedService service : services) {
             if (deadline.remaining().compareTo(STOP_MARGIN) < 0) {
                 break;
@@ -180,6 +227,64 @@ public class Reconciler {
                     (repair ? "corrected to " : "would correct to ") + status, correction.get().incidentId());
             LOG.info(log.write(finding));
             found.add(finding);
+        }
+        return found;
+    }
+
+    /** What DescribeAlarms listed, by the reference line's parts: the account and region, and every alarm there. */
+    private record Existing(String scope, Set<String> alarms) {
+    }
+
+    /**
+     * What tells a deleted alarm: every alarm of the account and region, when every page was read and the account is
+     * known (from the alarms' ARNs, else the function's); otherwise nothing can be told missing.
+     */
+    private static Optional<Existing> deleted(CloudWatchAlarmStates.Listing listing, String functionArn) {
+        if (!listing.complete()) {
+            LOG.warn("DescribeAlarms has more pages than one run reads: no alarm is taken for deleted");
+            return Optional.empty();
+        }
+        Optional<String> scope = listing.alarms().stream().map(a -> regionAndAccount(a.arn()))
+                .flatMap(Optional::stream).findFirst().or(() -> regionAndAccount(functionArn));
+        return scope.map(s -> new Existing(IncidentRef.scopeOf(s), listing.alarms().stream()
+                .map(a -> IncidentRef.alarmPart(a.arn())).collect(Collectors.toSet())));
+    }
+
+    /** {@code <region>:<account>} of an ARN ({@code arn:aws:<service>:<region>:<account>:...}). */
+    private static Optional<String> regionAndAccount(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        return parts.length == 6 && !parts[3].isEmpty() && !parts[4].isEmpty()
+                ? Optional.of(parts[3] + ":" + parts[4])
+                : Optional.empty();
+    }
+
+    /**
+     * Clears the open incidents of alarms DescribeAlarms no longer lists (repair), or reports them; then reads the
+     * hub again, so the page check sees them cleared.
+     */
+    private List<Finding> clearDeleted(StatusHubSession session, BridgeConfig config, Existing existing,
+            boolean repair, Instant now) {
+        List<Transition.Update> clears = deletedAlarms.clears(session.incidents(), existing.scope(),
+                existing.alarms(), settings.reconcile().grace(), now, serviceId -> new LinkedService(
+                        config.services().values().stream().filter(s -> Long.valueOf(serviceId).equals(s.serviceId()))
+                                .findFirst().orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null,
+                                        serviceId, null)),
+                        ServiceStatus.DOWN, config.mode()));
+        List<Finding> found = new ArrayList<>();
+        long landed = -1;
+        for (Transition.Update clear : clears) {
+            if (repair && clear.linked().mode() == WriteMode.LIVE) {
+                landed = session.write(clear).at();
+            }
+            Finding finding = new Finding(repair ? "repaired" : "drift", null, "deleted", null, clear.linked().id(),
+                    (repair ? "cleared to " : "would clear to ") + clear.draft().status().wireName()
+                            + ": the alarm was deleted",
+                    clear.incidentId());
+            LOG.info(log.write(finding));
+            found.add(finding);
+        }
+        if (landed >= 0) {
+            session.refreshAfter(landed);
         }
         return found;
     }

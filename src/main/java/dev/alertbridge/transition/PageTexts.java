@@ -49,6 +49,17 @@ public final class PageTexts {
                 + ".\n" + ref.line();
     }
 
+    /** The clear of a deleted alarm's incident (the reconciliation): nothing will report this problem any more. */
+    public String alarmDeleted(Instant at, ServiceStatus status, int holding, IncidentRef ref) {
+        String service = status == ServiceStatus.UP ? "The service is operating normally; we are monitoring it."
+                : "The service stays " + describe(status) + " while " + holding
+                        + (holding == 1 ? " other incident on it is" : " other incidents on it are")
+                        + " still open; we are monitoring it.";
+        return "The check that reported this problem was removed at " + READABLE.format(at) + ", so it no longer "
+                + "reports it. " + service + "\n\nPosted automatically by the alert bridge: the CloudWatch alarm "
+                + "was deleted.\n" + ref.line();
+    }
+
     public String duplicate(String kept, IncidentRef ref) {
         return "Opened twice by the alert bridge; updates continue in incident " + kept + ".\n" + ref.line();
     }

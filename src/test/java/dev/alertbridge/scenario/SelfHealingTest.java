@@ -1,6 +1,7 @@
 package dev.alertbridge.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
@@ -162,6 +165,103 @@ class SelfHealingTest {
         assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.at("/incident_updates/0/incident_type")
                 .asText()).containsOnly("monitoring");
         Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
+    }
+
+    /**
+     * A stack torn down while its alarm was in ALARM: the alarm never sends its OK. The reconciliation sees it is in
+     * none of DescribeAlarms' pages and clears its incident (report mode first says so and writes nothing); an
+     * alarm of another region and an alarm that exists but no link matches any more keep their incidents.
+     */
+    @Test
+    void anAlarmDeletedWhileInAlarmHasItsIncidentClearedByTheNextRun() {
+        fresh("report");
+        Instant opened = ago(Duration.ofHours(2));
+        Neighbours.cloudWatch().alarm("checkout-asg-cpu", "ALARM", opened);
+        Neighbours.cloudWatch().alarm("checkout-5xx", "OK", ago(Duration.ofDays(3)));
+        Neighbours.cloudWatch().alarm("billing-queue", "ALARM", opened);
+        Lambda.invoke(Events.alarm("checkout-asg-cpu", at(opened))).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created")));
+        String otherRegion = seedOpen("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:search-latency", opened);
+        String unlinked = seedOpen("arn:aws:cloudwatch:us-east-1:123456789012:alarm:billing-queue", opened);
+        Neighbours.cloudWatch().delete("checkout-asg-cpu");
+        Neighbours.wireMock().resetRequests();
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.action", is(List.of(
+                "would clear to up: the alarm was deleted")));
+        Journal.assertNoWrites();
+
+        configure("repair");
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarmState", is(List.of("deleted")))
+                .body("found.service", is(List.of("checkout")))
+                .body("found.action", is(List.of("cleared to up: the alarm was deleted")));
+        JsonNode cleared = Neighbours.statusHub().incidents().stream()
+                .filter(i -> i.at("/incident_updates/0/service_statuses/0/service_id").asLong() == 101).findFirst()
+                .orElseThrow();
+        assertThat(cleared.at("/incident_updates/0/incident_type").asText()).isEqualTo("monitoring");
+        assertThat(cleared.at("/incident_updates/0/body").asText()).contains("was removed")
+                .doesNotContain("checkout-asg-cpu");
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+        assertThat(Neighbours.statusHub().incidents()).filteredOn(i -> List.of(otherRegion, unlinked)
+                .contains(i.get("id").asText())).extracting(i -> i.at("/incident_updates/0/incident_type").asText())
+                .containsOnly("investigating").hasSize(2);
+        assertThat(Neighbours.statusHub().pageStatus(102)).isEqualTo("down");
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0));
+        assertThat(Journal.updates()).isEqualTo(1);
+    }
+
+    /**
+     * What the event path would not open, the reconciliation does not open either: a composite alarm the team's
+     * maintenance alarm suppresses, and a level-1 link for an alarm tagged {@code escalation_level=2}.
+     */
+    @Test
+    void theRunOpensOnlyWhatTheAlarmsOwnEventsWouldOpen() {
+        Neighbours.resetToDefaults();
+        configureLevels();
+        Instant opened = ago(Duration.ofMinutes(20));
+        Neighbours.cloudWatch().suppressedComposite("checkout-composite", "ALARM", opened);
+        Neighbours.cloudWatch().taggedAlarm("checkout-db", "ALARM", opened, Map.of("escalation_level", "2"));
+        Neighbours.cloudWatch().alarm("checkout-api", "ALARM", opened);
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarm", containsInAnyOrder("checkout-db",
+                "checkout-api")).body("notes", org.hamcrest.Matchers.nullValue());
+        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.get("title").asText() + " on "
+                + i.at("/incident_updates/0/service_statuses/0/service_id").asLong())
+                .containsExactlyInAnyOrder("checkout-db on 102", "checkout-api on 101");
+    }
+
+    @Test
+    void anAlarmWhoseTagsCannotBeReadCountsAsLevel1AndTheRunSaysSo() {
+        Neighbours.resetToDefaults();
+        configureLevels();
+        Neighbours.cloudWatch().taggedAlarm("checkout-db", "ALARM", ago(Duration.ofMinutes(20)),
+                Map.of("escalation_level", "2"));
+        Neighbours.cloudWatch().denyTags();
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.service", is(List.of("checkout")))
+                .body("notes[0]", containsString("checkout-db: tags not read, counted as untagged (level 1)"));
+        assertThat(Neighbours.cloudWatch().tagCalls()).isEqualTo(1);
+    }
+
+    /** Checkout hears level 1 of the checkout alarms, Search level 2. */
+    private static void configureLevels() {
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"serviceId": 101}, "search": {"serviceId": 102}},
+                         "links": [{"monitor": "checkout-*", "escalationLevel": 1, "services": ["checkout"]},
+                                   {"monitor": "checkout-*", "escalationLevel": 2, "services": ["search"]}],
+                         "reconcile": {"mode": "repair"}}
+                        """.formatted(Neighbours.baseUrl()))));
+    }
+
+    /** An open incident on Search (102), as the bridge writes one for this alarm. */
+    private static String seedOpen(String arn, Instant opened) {
+        var open = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH, arn)
+                .opens(arn + "@" + opened, opened).at(opened);
+        return Neighbours.statusHub().seed("Search", opened.toString(), "investigating", "We are investigating.\n"
+                + dev.alertbridge.transition.IncidentRef.of(open, dev.alertbridge.alert.ServiceStatus.DOWN).line(),
+                102, "down");
     }
 
     @Test

@@ -22,17 +22,25 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * CloudWatch's DescribeAlarms behind WireMock, in the protocol the SDK's CloudWatch client speaks: Smithy RPC v2
  * CBOR ({@code POST /service/GraniteServiceVersion20100801/operation/DescribeAlarms}, CBOR bodies, timestamps as
  * CBOR tag 1). Alarms are set by tests; AlarmNames, AlarmNamePrefix, MaxRecords and NextToken are honoured.
+ * ListTagsForResource answers an alarm's tags, or is denied ({@link #denyTags}).
  */
 public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "cloudwatch-stand-in";
     public static final String PATH = "/service/GraniteServiceVersion20100801/operation/DescribeAlarms";
+    public static final String TAGS_PATH = "/service/GraniteServiceVersion20100801/operation/ListTagsForResource";
     private static final CBORMapper CBOR = new CBORMapper();
 
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger tagCalls = new AtomicInteger();
+    private boolean denyTags;
 
-    /** One alarm as DescribeAlarms shows it. */
-    public record Alarm(String name, String state, Instant since) {
+    /**
+     * One alarm as DescribeAlarms shows it.
+     *
+     * @param suppressedBy a composite alarm's ActionsSuppressedBy ("Alarm", "WaitPeriod"…); null for a metric alarm
+     */
+    public record Alarm(String name, String state, Instant since, Map<String, String> tags, String suppressedBy) {
         public String arn() {
             return "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + name;
         }
@@ -51,10 +59,37 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
     public synchronized void reset() {
         alarms.clear();
         calls.set(0);
+        tagCalls.set(0);
+        denyTags = false;
     }
 
     public synchronized void alarm(String name, String state, Instant since) {
-        alarms.put(name, new Alarm(name, state, since));
+        alarms.put(name, new Alarm(name, state, since, Map.of(), null));
+    }
+
+    /** A metric alarm with these tags. */
+    public synchronized void taggedAlarm(String name, String state, Instant since, Map<String, String> tags) {
+        alarms.put(name, new Alarm(name, state, since, tags, null));
+    }
+
+    /** A composite alarm whose actions the team's suppressor alarm holds back now. */
+    public synchronized void suppressedComposite(String name, String state, Instant since) {
+        alarms.put(name, new Alarm(name, state, since, Map.of(), "Alarm"));
+    }
+
+    /** ListTagsForResource is denied (a role without the permission). */
+    public synchronized void denyTags() {
+        denyTags = true;
+    }
+
+    /** ListTagsForResource calls answered since the last reset. */
+    public int tagCalls() {
+        return tagCalls.get();
+    }
+
+    /** The alarm is deleted: DescribeAlarms no longer lists it. */
+    public synchronized void delete(String name) {
+        alarms.remove(name);
     }
 
     /** DescribeAlarms calls answered since the last reset. */
@@ -64,9 +99,12 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
-        calls.incrementAndGet();
         try {
             JsonNode request = CBOR.readTree(serveEvent.getRequest().getBody());
+            if (serveEvent.getRequest().getUrl().endsWith("/ListTagsForResource")) {
+                return tags(request.path("ResourceARN").asText());
+            }
+            calls.incrementAndGet();
             List<Alarm> matching = new ArrayList<>();
             for (Alarm alarm : alarms.values()) {
                 boolean named = !request.has("AlarmNames") || contains(request.get("AlarmNames"), alarm.name());
@@ -89,6 +127,30 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         }
     }
 
+    private ResponseDefinition tags(String arn) throws IOException {
+        tagCalls.incrementAndGet();
+        if (denyTags) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+                    .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                    .withBody(CBOR.writeValueAsBytes(Map.of("__type", "AccessDenied", "message", "User is not "
+                            + "authorized to perform: cloudwatch:ListTagsForResource")))
+                    .build();
+        }
+        Alarm alarm = alarms.values().stream().filter(a -> a.arn().equals(arn)).findFirst().orElse(null);
+        if (alarm == null) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+                    .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                    .withBody(CBOR.writeValueAsBytes(Map.of("__type", "ResourceNotFoundException", "message",
+                            "no such alarm")))
+                    .build();
+        }
+        List<Map<String, String>> tags = alarm.tags().entrySet().stream()
+                .map(t -> Map.of("Key", t.getKey(), "Value", t.getValue())).toList();
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                .withBody(CBOR.writeValueAsBytes(Map.of("Tags", tags))).build();
+    }
+
     private static boolean contains(JsonNode names, String name) {
         for (JsonNode n : names) {
             if (n.asText().equals(name)) {
@@ -103,29 +165,35 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         try (CBORGenerator cbor = new CBORFactory().createGenerator(out)) {
             cbor.writeStartObject();
             cbor.writeFieldName("MetricAlarms");
-            cbor.writeStartArray();
-            for (Alarm alarm : page) {
-                cbor.writeStartObject();
-                cbor.writeStringField("AlarmName", alarm.name());
-                cbor.writeStringField("AlarmArn", alarm.arn());
-                cbor.writeStringField("StateValue", alarm.state());
-                cbor.writeStringField("StateReason", "Threshold Crossed (stand-in)");
-                for (String field : List.of("StateUpdatedTimestamp", "StateTransitionedTimestamp")) {
-                    cbor.writeFieldName(field);
-                    cbor.writeTag(1);
-                    cbor.writeNumber(alarm.since().toEpochMilli() / 1000.0);
-                }
-                cbor.writeEndObject();
-            }
-            cbor.writeEndArray();
+            alarms(cbor, page.stream().filter(a -> a.suppressedBy() == null).toList());
             cbor.writeFieldName("CompositeAlarms");
-            cbor.writeStartArray();
-            cbor.writeEndArray();
+            alarms(cbor, page.stream().filter(a -> a.suppressedBy() != null).toList());
             if (next != null) {
                 cbor.writeStringField("NextToken", next);
             }
             cbor.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    private static void alarms(CBORGenerator cbor, List<Alarm> alarms) throws IOException {
+        cbor.writeStartArray();
+        for (Alarm alarm : alarms) {
+            cbor.writeStartObject();
+            cbor.writeStringField("AlarmName", alarm.name());
+            cbor.writeStringField("AlarmArn", alarm.arn());
+            cbor.writeStringField("StateValue", alarm.state());
+            cbor.writeStringField("StateReason", "Threshold Crossed (stand-in)");
+            if (alarm.suppressedBy() != null) {
+                cbor.writeStringField("ActionsSuppressedBy", alarm.suppressedBy());
+            }
+            for (String field : List.of("StateUpdatedTimestamp", "StateTransitionedTimestamp")) {
+                cbor.writeFieldName(field);
+                cbor.writeTag(1);
+                cbor.writeNumber(alarm.since().toEpochMilli() / 1000.0);
+            }
+            cbor.writeEndObject();
+        }
+        cbor.writeEndArray();
     }
 }

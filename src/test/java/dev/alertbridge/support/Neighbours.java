@@ -68,6 +68,9 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudWatchStandIn.PATH)).atPriority(10)
                 .willReturn(aResponse().withTransformers(CloudWatchStandIn.NAME)));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudWatchStandIn.TAGS_PATH))
+                .atPriority(10).willReturn(aResponse().withTransformers(CloudWatchStandIn.NAME)));
         server.stubFor(any(urlPathMatching("/(api/v3|hooks)/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME)));
         ParameterStore.holds(TestConfig.standardDocuments());
