@@ -80,6 +80,14 @@ public interface BridgeSettings {
          */
         @WithDefault("30s")
         Duration lateAlarmAfter();
+
+        /**
+         * How often the schedule runs a reconciliation (the template sets it from {@code ReconcileRateMinutes}). An
+         * ALARM period that began before the previous run was posted to integration URLs by its event or by that
+         * run; a person may have resolved it there since, so a run never posts its open again.
+         */
+        @WithDefault("5m")
+        Duration every();
     }
 
     interface StatusHub {

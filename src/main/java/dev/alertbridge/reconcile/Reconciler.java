@@ -123,6 +123,7 @@ public class Reconciler {
         List<String> notes = new ArrayList<>();
         // Tags cost a call per alarm: read them only where a link's level can make a difference.
         boolean levelsMatter = links.stream().anyMatch(l -> l.escalationLevel() != null);
+        List<ServiceLink> managementApiOnly = withoutIntegrationUrls(links, config);
         int checked = 0;
         int start = states.isEmpty() ? 0 : resumeAt % states.size();
         for (; checked < states.size(); checked++) {
@@ -134,8 +135,8 @@ public class Reconciler {
             if (alert == null) {
                 continue;
             }
-            InvocationReport report = pipeline.run(new Adapted(List.of(alert), List.of()), planned, links,
-                    deadline, now, settings.dryRun());
+            InvocationReport report = pipeline.run(new Adapted(List.of(alert), List.of()), planned,
+                    postedBefore(state, now) ? managementApiOnly : links, deadline, now, settings.dryRun());
             for (InvocationReport.AlertReport alertReport : report.alerts()) {
                 for (InvocationReport.ServiceOutcome outcome : alertReport.services()) {
                     if (isFinding(outcome, repair)) {
@@ -175,6 +176,30 @@ public class Reconciler {
                     .at(state.since());
         }
         return null;
+    }
+
+    /**
+     * An ALARM period that began before the previous run: its event or that run posted its open to the integration
+     * URLs, which cannot be read back, and a person may have resolved it there since.
+     */
+    private boolean postedBefore(AlarmState state, Instant now) {
+        return state.inAlarm() && state.since() != null
+                && state.since().isBefore(now.minus(settings.reconcile().every()));
+    }
+
+    /** The links with their integration-URL services left out (a link left with none is dropped). */
+    private static List<ServiceLink> withoutIntegrationUrls(List<ServiceLink> links, BridgeConfig config) {
+        List<ServiceLink> kept = new ArrayList<>();
+        for (ServiceLink link : links) {
+            List<String> services = link.services().stream()
+                    .filter(id -> config.services().get(id) == null || config.services().get(id).viaManagementApi())
+                    .toList();
+            if (!services.isEmpty()) {
+                kept.add(new ServiceLink(link.monitor(), link.escalationLevel(), link.source(), services,
+                        link.status(), link.mode()));
+            }
+        }
+        return kept;
     }
 
     /**

@@ -243,6 +243,34 @@ class SelfHealingTest {
         assertThat(Neighbours.cloudWatch().tagCalls()).isEqualTo(1);
     }
 
+    /**
+     * An integration URL cannot be read back: an ALARM period that began before the previous run (5 minutes ago by
+     * default) was posted there by its event or by that run, and a person may have resolved it since. A run posts
+     * the open only of a period that began after the previous run; the Management API service gets both, as its
+     * incidents can be read.
+     */
+    @Test
+    void aRunNeverPostsAnOpenToAnIntegrationUrlForAnAlarmPeriodThePreviousRunSaw() {
+        Neighbours.resetToDefaults();
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"serviceId": 101}, "widget": {"hookUrl": "%s"}},
+                         "links": [{"monitor": "checkout-*", "services": ["checkout", "widget"]}],
+                         "reconcile": {"mode": "repair"}}
+                        """.formatted(Neighbours.baseUrl(), TestConfig.hookUrl()))));
+        Neighbours.cloudWatch().alarm("checkout-old", "ALARM", ago(Duration.ofMinutes(20)));
+        Neighbours.cloudWatch().alarm("checkout-new", "ALARM", ago(Duration.ofMinutes(2)));
+
+        Lambda.invoke(RECONCILE).statusCode(200);
+
+        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.get("title").asText())
+                .containsExactlyInAnyOrder("checkout-old", "checkout-new");
+        assertThat(Neighbours.statusHub().hookPosts().values()).singleElement()
+                .satisfies(posts -> assertThat(posts).extracting(p -> p.path("title").asText())
+                        .containsExactly("checkout-new"));
+    }
+
     /** Checkout hears level 1 of the checkout alarms, Search level 2. */
     private static void configureLevels() {
         ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
