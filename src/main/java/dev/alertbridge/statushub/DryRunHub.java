@@ -56,12 +56,12 @@ final class DryRunHub implements HubApi {
     }
 
     @Override
-    public synchronized String create(IncidentWrite incident, Deadline deadline) {
+    public synchronized IncidentSummary create(IncidentWrite incident, Deadline deadline) {
         String id = "dry-run-" + ids.incrementAndGet();
         LOG.infof("dry run, not sent: %s", describe(null, incident));
-        incidents.put(id, new HubIncident(id, incident.title(), Instant.parse(incident.startTime()),
-                List.of(update(incident))));
-        return id;
+        Instant start = Instant.parse(incident.startTime());
+        incidents.put(id, new HubIncident(id, incident.title(), start, List.of(update(incident))));
+        return new IncidentSummary(id, incident.title(), start, null, Optional.empty(), null);
     }
 
     @Override

@@ -18,8 +18,11 @@ interface HubApi {
     /** One incident in full; empty when it is listed but cannot be read (404, 403, 410). */
     Optional<HubIncident> incident(IncidentSummary summary, Deadline deadline);
 
-    /** Creates an incident; its id. Never repeated on its own: whether it landed is the caller's decision. */
-    String create(IncidentWrite incident, Deadline deadline);
+    /**
+     * Creates an incident; the answer's id, title, start and {@code updated_at} (each as far as StatusHub says).
+     * Never repeated on its own: whether it landed is the caller's decision.
+     */
+    IncidentSummary create(IncidentWrite incident, Deadline deadline);
 
     /** Adds an update to an incident. Never repeated on its own, as a create. */
     void addUpdate(String incidentId, IncidentWrite update, Deadline deadline);

@@ -145,11 +145,24 @@ final class HubSession {
         return Optional.ofNullable(known.get(id));
     }
 
-    /** Creates the incident; it is known at once, as it landed. */
+    /**
+     * Creates the incident; it is known at once, as it landed. When StatusHub's answer says its {@code updated_at},
+     * the incident as written is also kept for this environment's next invocations under what the list will show
+     * for it until anyone changes it: a re-sent group's alerts already applied then cost no read.
+     */
     String create(ServiceTarget service, IncidentDraft draft) {
         IncidentWrite body = IncidentWrite.of(service, draft);
-        String id = api.create(body, deadline);
-        known.put(id, new HubIncident(id, draft.title(), draft.time(), List.of(update(service, draft))));
+        IncidentSummary answer = api.create(body, deadline);
+        String id = answer.id();
+        String title = answer.title().isEmpty() ? draft.title() : answer.title();
+        Instant start = answer.start() != null ? answer.start() : draft.time();
+        HubIncident written = new HubIncident(id, title, start, List.of(new HubIncident.Update(draft.type(),
+                draft.body(), Map.of(service.serviceId(), draft.status()), answer.updatedAt())));
+        known.put(id, written);
+        if (!id.isEmpty() && answer.updatedAt() != null) {
+            cache.put(new IncidentSummary(id, title, start, null, Optional.of(draft.type()), answer.updatedAt()),
+                    written);
+        }
         return id;
     }
 

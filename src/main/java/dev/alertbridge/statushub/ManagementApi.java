@@ -69,11 +69,11 @@ final class ManagementApi implements HubApi {
     }
 
     @Override
-    public String create(IncidentWrite incident, Deadline deadline) {
+    public IncidentSummary create(IncidentWrite incident, Deadline deadline) {
         String endpoint = endpoint("POST", "");
         JsonNode created = HubJson.unwrap(parse(calls.write(endpoint, writes, deadline,
                 () -> api.create(account.hub(), incident)), endpoint));
-        return created.path("id").asText("");
+        return HubJson.summary(created);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -225,5 +226,34 @@ class AlertmanagerWebhookTest {
         assertThat(Neighbours.statusHub().incidents()).hasSize(8);
         assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))))
                 .hasSize(2);
+    }
+
+    /**
+     * Alertmanager re-sends the whole group when an invocation ran out of time: the alerts it already applied cost
+     * no read of their incidents in the environment that created them (a hub whose list says {@code updated_at}).
+     */
+    @Test
+    void aReSentGroupCostsNoReadOfTheIncidentsItAlreadyOpened() throws Exception {
+        Neighbours.statusHub().sendUpdatedAt();
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ArrayNode alerts = (ArrayNode) notification.get("alerts");
+        for (int i = 2; i <= 4; i++) {
+            ObjectNode alert = alerts.get(0).deepCopy();
+            ((ObjectNode) alert.get("labels")).put("instance", "checkout-" + i + ":8080");
+            alert.put("fingerprint", String.format("%016x", 0xfeed00L + i));
+            alerts.add(alert);
+        }
+        assertThat(FunctionUrl.post("/alertmanager", notification.toString()).status()).isEqualTo(200);
+        Neighbours.wireMock().resetRequests();
+
+        Answer again = FunctionUrl.post("/alertmanager", notification.toString());
+
+        assertThat(again.status()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            assertThat(again.services(i, "result")).containsExactly("unchanged");
+        }
+        assertThat(Neighbours.wireMock().findAll(getRequestedFor(urlPathMatching("/api/v3/hubs/acme/incidents/.+"))))
+                .as("full reads of incidents this environment opened").isEmpty();
+        Journal.assertNoWrites();
     }
 }

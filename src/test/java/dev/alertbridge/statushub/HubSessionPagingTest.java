@@ -126,7 +126,7 @@ class HubSessionPagingTest {
         }
 
         @Override
-        public String create(IncidentWrite incident, Deadline deadline) {
+        public IncidentSummary create(IncidentWrite incident, Deadline deadline) {
             throw new UnsupportedOperationException();
         }
 
