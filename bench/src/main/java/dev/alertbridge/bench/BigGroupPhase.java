@@ -49,13 +49,17 @@ final class BigGroupPhase {
             int status = 0;
             try {
                 while (status != 200 && answers.size() < MAX_INVOCATIONS) {
+                    long lists = bench.statusHub.count(StatusHubStandIn.Kind.LIST);
+                    long reads = bench.statusHub.count(StatusHubStandIn.Kind.GET);
                     RuntimeApiEmulator.Result result = invoke(runtimeApi, function, request, null);
                     JsonNode answer = JSON.readTree(result.body());
                     status = answer.path("statusCode").asInt();
                     String body = answer.path("body").asText();
                     answers.add(status + " (" + count(body, "\"result\":\"created\"") + " created, "
                             + count(body, "\"result\":\"unchanged\"") + " unchanged, "
-                            + count(body, "\"result\":\"failed\"") + " failed)");
+                            + count(body, "\"result\":\"failed\"") + " failed; "
+                            + (bench.statusHub.count(StatusHubStandIn.Kind.LIST) - lists) + " list pages, "
+                            + (bench.statusHub.count(StatusHubStandIn.Kind.GET) - reads) + " full reads)");
                     progress("big group: invocation %d answered %s after %s s", answers.size(),
                             answers.get(answers.size() - 1), seconds(System.nanoTime() - start));
                 }

@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpExchange;
  * <ul>
  * <li>the list honours StatusHub's time filter ({@code start_time}: still open, or ended since) and pages
  * ({@code per_page}, {@code page}; {@value #PAGE} by default), so with {@code personResolves} it does not grow with
- * the run;
+ * the run; each entry carries {@code updated_at} (the time of the incident's newest update), as §4 of the design
+ * assumes StatusHub's does;
  * <li>with {@code personResolves}, a person resolves each incident right after the bridge moved it to Monitoring
  * (the bridge never resolves), so old incidents do not stay open forever.
  * </ul>
@@ -53,6 +54,7 @@ final class StatusHubStandIn extends LocalServer {
     private volatile long latencyMillis;
     private volatile boolean personResolves;
     private volatile boolean journaling;
+    private long lastUpdate;
 
     StatusHubStandIn(String apiKey) {
         super("statushub");
@@ -98,6 +100,7 @@ final class StatusHubStandIn extends LocalServer {
             ArrayNode updates = (ArrayNode) incident.get("incident_updates");
             if (!"resolved".equals(updates.get(0).path("incident_type").asText())) {
                 updates.insert(0, personUpdate("resolved"));
+                touch(incident);
             }
         }
     }
@@ -116,6 +119,7 @@ final class StatusHubStandIn extends LocalServer {
                     .put("incident_type", "monitoring");
             update.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", "up");
             incident.putArray("incident_updates").add(update);
+            incident.put("updated_at", incident.get("start_time").asText());
             incidents.put(id, incident);
             order.add(id);
         }
@@ -219,7 +223,8 @@ final class StatusHubStandIn extends LocalServer {
             JsonNode latest = incident.get("incident_updates").get(0);
             data.addObject().put("id", incident.get("id").asInt()).put("title", incident.get("title").asText())
                     .put("start_time", incident.get("start_time").asText()).putNull("end_time")
-                    .put("last_incident_type", latest.get("incident_type").asText());
+                    .put("last_incident_type", latest.get("incident_type").asText())
+                    .put("updated_at", incident.get("updated_at").asText());
         }
         ObjectNode body = JSON.createObjectNode();
         body.set("data", data);
@@ -242,6 +247,7 @@ final class StatusHubStandIn extends LocalServer {
                 .put("title", body.path("title").asText()).put("start_time", body.path("start_time").asText());
         incident.putNull("end_time");
         incident.putArray("incident_updates").add(update(body));
+        touch(incident);
         incidents.put(id, incident);
         order.add(id);
         return new Answer(201, incident.toString());
@@ -257,7 +263,14 @@ final class StatusHubStandIn extends LocalServer {
         if (personResolves && "monitoring".equals(body.path("incident_type").asText())) {
             updates.insert(0, personUpdate("resolved"));
         }
+        touch(incident);
         return new Answer(200, "{\"id\":" + ids.incrementAndGet() + "}");
+    }
+
+    /** {@code updated_at}: the time of the newest update, as the list shows it (strictly increasing here). */
+    private void touch(ObjectNode incident) {
+        lastUpdate = Math.max(System.currentTimeMillis(), lastUpdate + 1);
+        incident.put("updated_at", java.time.Instant.ofEpochMilli(lastUpdate).toString());
     }
 
     private static ObjectNode update(JsonNode body) {
