@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
 
 /**
  * The merged, validated configuration: StatusHub account, webhook token, services, links and modes.
@@ -18,15 +19,23 @@ import dev.alertbridge.alert.AlertState;
  * @param links service links
  * @param mode live, shadow or off for every write (a link may be stricter, never looser)
  * @param reconcileMode {@code report} or {@code repair}
+ * @param publish how the bridge speaks on the public page, unless a service or a link says otherwise
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode) {
+        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
+        Publish publish) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
         mode = mode == null ? WriteMode.LIVE : mode;
         reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
+        publish = publish == null ? Publish.NONE : publish;
+    }
+
+    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
+            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode) {
+        this(account, webhookToken, services, links, mode, reconcileMode, Publish.NONE);
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
@@ -36,7 +45,12 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode);
+        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish);
+    }
+
+    /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
+    public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
+        return new LinkedService(service, status, mode, service.publish().over(publish));
     }
 
     /**
@@ -52,14 +66,17 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
                         continue;
                     }
                     LinkedService seen = linked.get(id);
-                    linked.put(id, seen == null ? new LinkedService(services.get(id), link.status(), link.mode())
+                    ServiceTarget service = services.get(id);
+                    Publish publish = service == null ? link.publish().over(this.publish)
+                            : link.publish().over(service.publish()).over(this.publish);
+                    linked.put(id, seen == null ? new LinkedService(service, link.status(), link.mode(), publish)
                             : new LinkedService(seen.service(), seen.status().worst(link.status()),
-                                    seen.mode().loosest(link.mode())));
+                                    seen.mode().loosest(link.mode()), seen.publish()));
                 }
             }
         }
         return linked.values().stream()
-                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode))).toList();
+                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode), s.publish())).toList();
     }
 
     /**

@@ -32,10 +32,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConfigParser {
     private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
-            "reconcile");
+            "reconcile", "publish");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
-    private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl");
+    private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl", "publish");
 
     /** Shorter shared secrets can be guessed by anyone who finds the public URL. */
     static final int MIN_WEBHOOK_TOKEN = 16;
@@ -57,6 +57,7 @@ public final class ConfigParser {
         List<Map.Entry<String, JsonNode>> linkNodes = new ArrayList<>();
         WriteMode mode = null;
         ReconcileMode reconcileMode = null;
+        Publish publish = Publish.NONE;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -97,6 +98,10 @@ public final class ConfigParser {
                 setOnce(settingOrigin, "reconcile", doc, "$.reconcile", "also set in ");
                 reconcileMode = reconcileMode(doc, root.get("reconcile"));
             }
+            if (root.has("publish")) {
+                setOnce(settingOrigin, "publish", doc, "$.publish", "also set in ");
+                publish = PublishParser.parse(doc, "$.publish", root.get("publish"));
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -119,7 +124,8 @@ public final class ConfigParser {
         }
         oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
-        return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode);
+        return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode,
+                publish);
     }
 
     /**
@@ -168,6 +174,7 @@ public final class ConfigParser {
             throw new ConfigValidationException(doc, path, "service id must not be blank");
         }
         String name = node.has("name") ? nonBlank(doc, path + ".name", node.get("name")) : id;
+        Publish publish = PublishParser.parse(doc, path + ".publish", node.get("publish"));
         boolean hasId = node.has("serviceId") && !node.get("serviceId").isNull();
         boolean hasHook = node.has("hookUrl") && !node.get("hookUrl").isNull();
         if (hasId == hasHook) {
@@ -178,9 +185,9 @@ public final class ConfigParser {
             if (!serviceId.canConvertToLong() || !serviceId.isIntegralNumber() || serviceId.asLong() <= 0) {
                 throw new ConfigValidationException(doc, path + ".serviceId", "must be a positive integer");
             }
-            return new ServiceTarget(id, name, serviceId.asLong(), null);
+            return new ServiceTarget(id, name, serviceId.asLong(), null, publish);
         }
-        return new ServiceTarget(id, name, null, url(doc, path + ".hookUrl", node.get("hookUrl")));
+        return new ServiceTarget(id, name, null, url(doc, path + ".hookUrl", node.get("hookUrl")), publish);
     }
 
     private Optional<StatusHubAccount> account(Map<String, String> fields, Map<String, String> origin,

@@ -18,7 +18,7 @@ import dev.alertbridge.alert.ServiceStatus;
 /** Service links, from a configuration document or embedded in an event: validated field by field. */
 public final class LinkParser {
     private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
-            "mode");
+            "mode", "publish");
 
     private LinkParser() {
     }
@@ -75,7 +75,8 @@ public final class LinkParser {
                             path + ".status", "must be down or degraded-performance"));
         }
         WriteMode mode = node.hasNonNull("mode") ? mode(doc, path + ".mode", node.get("mode")) : WriteMode.LIVE;
-        return new ServiceLink(monitor, level, source, ids, status, mode);
+        return new ServiceLink(monitor, level, source, ids, status, mode,
+                PublishParser.parse(doc, path + ".publish", node.get("publish")));
     }
 
     static WriteMode mode(String doc, String path, JsonNode node) {

@@ -10,8 +10,19 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param service the StatusHub service
  * @param status {@code down} or {@code degraded-performance}
  * @param mode live, shadow or off
+ * @param publish how the bridge speaks on this service for this alert: its links', then the service's, then the
+ *        configuration's, field by field
  */
-public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode) {
+public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish) {
+
+    public LinkedService {
+        publish = publish == null ? service.publish() : publish;
+    }
+
+    /** A service as its own and the defaults say (no link, no configuration-wide publish block). */
+    public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode) {
+        this(service, status, mode, null);
+    }
 
     public String id() {
         return service.id();

@@ -20,12 +20,23 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live (default), shadow or off
  */
 public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
-        ServiceStatus status, WriteMode mode) {
+        ServiceStatus status, WriteMode mode, Publish publish) {
 
     public ServiceLink {
         services = List.copyOf(services);
         status = status == null ? ServiceStatus.DOWN : status;
         mode = mode == null ? WriteMode.LIVE : mode;
+        publish = publish == null ? Publish.NONE : publish;
+    }
+
+    public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
+            ServiceStatus status, WriteMode mode) {
+        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE);
+    }
+
+    /** The same link for other services (what the reconciliation may reach). */
+    public ServiceLink withServices(List<String> services) {
+        return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish);
     }
 
     /** A live link that takes its services down, as most links are. */

@@ -10,8 +10,17 @@ import java.net.URI;
  * @param name the service's display name
  * @param serviceId Management API id, or null
  * @param hookUrl integration URL, or null
+ * @param publish how the bridge speaks on this service's incidents ({@code "publish"}), over the configuration's
  */
-public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl) {
+public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl, Publish publish) {
+
+    public ServiceTarget {
+        publish = publish == null ? Publish.NONE : publish;
+    }
+
+    public ServiceTarget(String id, String name, Long serviceId, URI hookUrl) {
+        this(id, name, serviceId, hookUrl, Publish.NONE);
+    }
 
     public boolean viaManagementApi() {
         return serviceId != null;

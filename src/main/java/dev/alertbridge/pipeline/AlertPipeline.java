@@ -204,7 +204,7 @@ public class AlertPipeline {
                 ServiceTarget service = config.services().values().stream()
                         .filter(s -> serviceId.equals(s.serviceId())).findFirst()
                         .orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null, serviceId, null));
-                all.add(new LinkedService(service, ServiceStatus.DOWN, config.mode()));
+                all.add(config.unlinked(service, ServiceStatus.DOWN));
             }
         }
         return all;

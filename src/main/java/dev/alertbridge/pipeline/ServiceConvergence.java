@@ -265,7 +265,7 @@ final class ServiceConvergence {
         HubIncident own = session.incident(ownId).orElseThrow();
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         var ref = own.ref().orElseThrow();
-        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(), texts.duplicate(kept, ref),
+        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(), texts.duplicate(service, kept, ref),
                 at, IncidentType.RESOLVED, status), Transition.Purpose.DUPLICATE);
     }
 

@@ -195,8 +195,7 @@ public class Reconciler {
                     .filter(id -> config.services().get(id) == null || config.services().get(id).viaManagementApi())
                     .toList();
             if (!services.isEmpty()) {
-                kept.add(new ServiceLink(link.monitor(), link.escalationLevel(), link.source(), services,
-                        link.status(), link.mode()));
+                kept.add(link.withServices(services));
             }
         }
         return kept;
@@ -226,7 +225,7 @@ public class Reconciler {
             Deadline deadline, Instant now) {
         List<LinkedService> services = config.links().stream().flatMap(l -> l.services().stream()).distinct()
                 .map(id -> config.services().get(id)).filter(s -> s != null && s.viaManagementApi())
-                .map(s -> new LinkedService(s, ServiceStatus.DOWN, config.mode())).toList();
+                .map(s -> config.unlinked(s, ServiceStatus.DOWN)).toList();
         List<Finding> found = new ArrayList<>();
         if (services.isEmpty() || !gateway.readsStatusHub(config) && !settings.dryRun()) {
             return found;
@@ -290,11 +289,11 @@ public class Reconciler {
     private List<Finding> clearDeleted(StatusHubSession session, BridgeConfig config, Existing existing,
             boolean repair, Instant now) {
         List<Transition.Update> clears = deletedAlarms.clears(session.incidents(), existing.scope(),
-                existing.alarms(), settings.reconcile().grace(), now, serviceId -> new LinkedService(
+                existing.alarms(), settings.reconcile().grace(), now, serviceId -> config.unlinked(
                         config.services().values().stream().filter(s -> Long.valueOf(serviceId).equals(s.serviceId()))
                                 .findFirst().orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null,
                                         serviceId, null)),
-                        ServiceStatus.DOWN, config.mode()));
+                        ServiceStatus.DOWN));
         List<Finding> found = new ArrayList<>();
         long landed = -1;
         for (Transition.Update clear : clears) {

@@ -150,8 +150,8 @@ final class HubSession {
      * the incident as written is also kept for this environment's next invocations under what the list will show
      * for it until anyone changes it: a re-sent group's alerts already applied then cost no read.
      */
-    String create(ServiceTarget service, IncidentDraft draft) {
-        IncidentWrite body = IncidentWrite.of(service, draft);
+    String create(ServiceTarget service, IncidentDraft draft, boolean silent) {
+        IncidentWrite body = IncidentWrite.of(service, draft, true, silent);
         IncidentSummary answer = api.create(body, deadline);
         String id = answer.id();
         String title = answer.title().isEmpty() ? draft.title() : answer.title();
@@ -166,15 +166,15 @@ final class HubSession {
         return id;
     }
 
-    void addUpdate(ServiceTarget service, String id, IncidentDraft draft) {
+    void addUpdate(ServiceTarget service, String id, IncidentDraft draft, boolean silent) {
         cache.forget(id);
         readUnder.remove(id);
-        api.addUpdate(id, IncidentWrite.of(service, draft), deadline);
+        api.addUpdate(id, IncidentWrite.of(service, draft, false, silent), deadline);
         known.computeIfPresent(id, (key, incident) -> incident.with(update(service, draft)));
     }
 
-    String describe(ServiceTarget service, String incidentId, IncidentDraft draft) {
-        return api.describe(incidentId, IncidentWrite.of(service, draft));
+    String describe(ServiceTarget service, String incidentId, IncidentDraft draft, boolean silent) {
+        return api.describe(incidentId, IncidentWrite.of(service, draft, incidentId == null, silent));
     }
 
     private static HubIncident.Update update(ServiceTarget service, IncidentDraft draft) {

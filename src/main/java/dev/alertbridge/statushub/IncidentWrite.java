@@ -10,28 +10,31 @@ import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.IncidentDraft;
 
 /**
- * The body of "create incident" and "add an update": one shape for both (StatusHub's contract). An update carries
- * the incident's title as last read, so a person's retitle stands.
+ * The body of "create incident" and "add an update": one shape for both (StatusHub's contract). Only a create
+ * carries a title, so a person's retitle stands.
  *
- * @param title incident title
+ * @param title incident title, on a create; null (left out) on an update
  * @param startTime UTC, {@code YYYY-MM-DDTHH:MM:SSZ}
  * @param incidentType investigating, identified, monitoring, resolved
  * @param body the update's text
  * @param serviceStatuses the service's new status
+ * @param silent {@code true} when the team's notify policy asks StatusHub not to notify subscribers of this write;
+ *        null (left out) otherwise, so a hub whose API does not know the field loses nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncidentWrite(String title, @JsonProperty("start_time") String startTime,
         @JsonProperty("incident_type") String incidentType, String body,
-        @JsonProperty("service_statuses") List<ServiceStatusWrite> serviceStatuses) {
+        @JsonProperty("service_statuses") List<ServiceStatusWrite> serviceStatuses, Boolean silent) {
 
     /** One service's status in an incident update. */
     public record ServiceStatusWrite(@JsonProperty("service_id") long serviceId, String status) {
     }
 
     /** The request body of a create or an update. */
-    static IncidentWrite of(ServiceTarget service, IncidentDraft draft) {
-        return new IncidentWrite(draft.title(),
+    static IncidentWrite of(ServiceTarget service, IncidentDraft draft, boolean create, boolean silent) {
+        return new IncidentWrite(create ? draft.title() : null,
                 draft.time().truncatedTo(ChronoUnit.SECONDS).toString(), draft.type().wireName(), draft.body(),
-                List.of(new ServiceStatusWrite(service.serviceId(), draft.status().wireName())));
+                List.of(new ServiceStatusWrite(service.serviceId(), draft.status().wireName())),
+                silent ? Boolean.TRUE : null);
     }
 }

@@ -48,7 +48,7 @@ public final class LoopbackWrites {
             Deadline deadline = Deadline.in(Duration.ofSeconds(5), Clock.systemUTC());
             Pacer pacer = Pacer.perSecond(100);
             IncidentWrite write = new IncidentWrite("priming", Instant.EPOCH.toString(), "investigating", "priming",
-                    List.of(new IncidentWrite.ServiceStatusWrite(0, "down")));
+                    List.of(new IncidentWrite.ServiceStatusWrite(0, "down")), Boolean.TRUE);
             calls.write("POST (priming)", pacer, deadline, () -> api.create("priming", write));
             calls.write("POST (priming)", pacer, deadline, () -> api.addUpdate("priming", "1", write));
             calls.idempotentWrite("POST (priming)", pacer, deadline, () -> hook.post(new HookIncident("incident",

@@ -134,12 +134,18 @@ public final class StatusHubSession {
             delivered = write instanceof Transition.Create ? Delivered.created(Delivered.Via.INTEGRATION_URL, id)
                     : Delivered.updated(Delivered.Via.INTEGRATION_URL, id);
         } else if (write instanceof Transition.Create create) {
-            delivered = Delivered.created(Delivered.Via.MANAGEMENT_API, hub.create(service, create.draft()));
+            delivered = Delivered.created(Delivered.Via.MANAGEMENT_API, hub.create(service, create.draft(),
+                    silent(write)));
         } else {
-            hub.addUpdate(service, write.incidentId(), write.draft());
+            hub.addUpdate(service, write.incidentId(), write.draft(), silent(write));
             delivered = Delivered.updated(Delivered.Via.MANAGEMENT_API, write.incidentId());
         }
         return new Landed(request == null ? delivered : delivered.withRequest(request), System.nanoTime());
+    }
+
+    /** The team's notify policy for this write ({@code publish.notify}): a create, or any other update. */
+    private static boolean silent(Transition.Write write) {
+        return write.linked().publish().silent(write instanceof Transition.Create);
     }
 
     /** The request a write would send, secrets redacted, without sending it (dry run, shadow mode). */
@@ -150,7 +156,7 @@ public final class StatusHubSession {
                     : write.draft().ref().hookId(service.stableKey());
             return hooks.describe(service, id, write.draft());
         }
-        return hub.describe(service, write.incidentId(), write.draft());
+        return hub.describe(service, write.incidentId(), write.draft(), silent(write));
     }
 
     /** Reads the hub again unless a list read started after {@code landed}: what every environment's writes left. */

@@ -55,9 +55,9 @@ public final class Convergence {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = type == IncidentType.MONITORING ? own.ref().get().clearedAt(clearedAt(own, at))
                 : own.ref().get();
-        int others = holding(incidents, serviceId, own.id());
         return Optional.of(new Transition.Update(service, own.id(), new IncidentDraft(ref, own.title(),
-                texts.correction(justified, others, ref), at, type, justified), Transition.Purpose.CORRECTION));
+                texts.correction(service, justified, own.start(), at, ref), at, type, justified),
+                Transition.Purpose.CORRECTION));
     }
 
     /** A correction keeps the time the clear named, so a flap is still counted from the clear. */

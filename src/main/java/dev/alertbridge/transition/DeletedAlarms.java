@@ -50,11 +50,11 @@ public final class DeletedAlarms {
             }
             for (long serviceId : servicesNamed(incident)) {
                 ServiceStatus status = Convergence.justifiedWithout(incidents, serviceId, incident.id());
-                int others = Convergence.holding(incidents, serviceId, incident.id());
                 IncidentRef cleared = ref.clearedAt(at);
-                clears.add(new Transition.Update(linked.apply(serviceId), incident.id(), new IncidentDraft(cleared,
-                        incident.title(), texts.alarmDeleted(at, status, others, cleared), at, IncidentType.MONITORING,
-                        status), Transition.Purpose.CLEAR));
+                LinkedService service = linked.apply(serviceId);
+                clears.add(new Transition.Update(service, incident.id(), new IncidentDraft(cleared, incident.title(),
+                        texts.alarmDeleted(service, status, incident.start(), at, cleared), at,
+                        IncidentType.MONITORING, status), Transition.Purpose.CLEAR));
             }
         }
         return clears;

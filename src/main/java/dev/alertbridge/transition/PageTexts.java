@@ -3,83 +3,134 @@ package dev.alertbridge.transition;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.Publish;
 
-/** The words the bridge writes on the public page: titles and update texts, each ending with the reference line. */
+/**
+ * The words the bridge writes on the public page: the team's templates ({@code publish}) where set, else the
+ * built-in texts of the configured language ({@link PageLanguage}). Every update body ends with the reference line
+ * and nothing else of the bridge's own; markup is neutralised and lengths capped after substitution, and an empty
+ * placeholder leaves no dangling punctuation.
+ */
 public final class PageTexts {
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(service|status|alert|source|since|at|description|kept)}");
+    /** Stands for a placeholder whose value is empty until its surroundings are tidied. */
+    private static final String EMPTY = "\u0000";
 
-    public String title(Alert alert) {
-        return PublicText.title(alert.title());
+    /** The title of a new incident (only a create carries one: a person's retitle stands). */
+    public String title(Alert alert, LinkedService service, ServiceStatus severity, Instant since) {
+        Publish publish = service.publish();
+        String template = publish.title() != null ? publish.title() : language(service).title();
+        return PublicText.title(render(template, facts(service, severity, alert.source(), alert, since, null)));
     }
 
-    public String opening(Alert alert, ServiceStatus severity, Instant start, IncidentRef ref) {
-        String opening = severity == ServiceStatus.DEGRADED_PERFORMANCE ? "We are investigating degraded performance"
-                : "We are investigating a service disruption";
-        String detail = alert.description().isBlank() ? "" : "\n\n" + PublicText.detail(alert.description());
-        return opening + " detected at " + READABLE.format(start) + "." + detail + "\n\n" + audit(alert, start)
-                + "\n" + ref.line();
+    /** The opening update, and a flap's continuation (the {@code open} template). */
+    public String opening(Alert alert, LinkedService service, ServiceStatus severity, Instant since, IncidentRef ref) {
+        Publish publish = service.publish();
+        PageLanguage words = language(service);
+        String template = publish.open() != null ? publish.open()
+                : severity == ServiceStatus.DEGRADED_PERFORMANCE ? words.openDegraded() : words.openDown();
+        return body(template, facts(service, severity, alert.source(), alert, since, null), ref);
     }
 
     /** The clear; {@code stillHeld} when other open incidents keep the service affected. */
-    public String clearing(Alert alert, Instant at, Optional<ServiceStatus> stillHeld, int holding, IncidentRef ref) {
-        String happened = "The problem detected earlier was no longer seen at " + READABLE.format(at) + ". "
-                + stillHeld.map(s -> "The service stays " + describe(s) + " while " + holding
-                        + (holding == 1 ? " other incident on it is" : " other incidents on it are")
-                        + " still open; we are monitoring it.")
-                        .orElse("The service is operating normally; we are monitoring it.");
-        return happened + "\n\n" + audit(alert, at) + "\n" + ref.line();
+    public String clearing(Alert alert, LinkedService service, Instant since, Instant at,
+            Optional<ServiceStatus> stillHeld, IncidentRef ref) {
+        PageLanguage words = language(service);
+        String builtIn = stillHeld.isPresent() ? words.clearStillAffected() : words.clearUp();
+        return body(clearTemplate(service, builtIn), facts(service, stillHeld.orElse(ref.severity()), alert.source(),
+                alert, since, at), ref);
     }
 
-    public String reopening(Alert alert, Instant at, IncidentRef ref) {
-        return "The problem was seen again at " + READABLE.format(at) + "; we are investigating.\n\n"
-                + audit(alert, at) + "\n" + ref.line();
-    }
-
-    /** A convergence correction: the status the open incidents justify, and why it is posted again. */
-    public String correction(ServiceStatus justified, int open, IncidentRef ref) {
-        String why = open == 0 ? "No incident on this service is open any more"
-                : open == 1 ? "Another incident on this service is still open"
-                        : open + " other incidents on this service are still open";
-        return why + ": the service is " + (justified == ServiceStatus.UP ? "operating normally" : describe(justified))
-                + ".\n" + ref.line();
+    /** A convergence correction: the status the open incidents justify, posted again on the bridge's incident. */
+    public String correction(LinkedService service, ServiceStatus justified, Instant since, Instant at,
+            IncidentRef ref) {
+        PageLanguage words = language(service);
+        String builtIn = justified == ServiceStatus.UP ? words.correctedUp() : words.stillAffected();
+        return body(clearTemplate(service, builtIn), facts(service, justified, ref.source(), null, since, at), ref);
     }
 
     /** The clear of a deleted alarm's incident (the reconciliation): nothing will report this problem any more. */
-    public String alarmDeleted(Instant at, ServiceStatus status, int holding, IncidentRef ref) {
-        String service = status == ServiceStatus.UP ? "The service is operating normally; we are monitoring it."
-                : "The service stays " + describe(status) + " while " + holding
-                        + (holding == 1 ? " other incident on it is" : " other incidents on it are")
-                        + " still open; we are monitoring it.";
-        return "The check that reported this problem was removed at " + READABLE.format(at) + ", so it no longer "
-                + "reports it. " + service + "\n\nPosted automatically by the alert bridge: the CloudWatch alarm "
-                + "was deleted.\n" + ref.line();
+    public String alarmDeleted(LinkedService service, ServiceStatus status, Instant since, Instant at,
+            IncidentRef ref) {
+        PageLanguage words = language(service);
+        String builtIn = words.alarmRemoved() + " "
+                + (status == ServiceStatus.UP ? words.clearUp() : words.stillAffected());
+        return body(clearTemplate(service, builtIn), facts(service, status, ref.source(), null, since, at), ref);
     }
 
-    public String duplicate(String kept, IncidentRef ref) {
-        return "Opened twice by the alert bridge; updates continue in incident " + kept + ".\n" + ref.line();
+    /** The copy another environment opened at the same moment, resolved: where the updates continue. */
+    public String duplicate(LinkedService service, String kept, IncidentRef ref) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("kept", kept);
+        return body(language(service).duplicate(), facts, ref);
+    }
+
+    private static String clearTemplate(LinkedService service, String builtIn) {
+        return service.publish().clear() != null ? service.publish().clear() : builtIn;
+    }
+
+    private static PageLanguage language(LinkedService service) {
+        return PageLanguage.of(service.publish().languageOrDefault());
+    }
+
+    /** What the placeholders stand for (../README "Configuration", publish). */
+    private static Map<String, String> facts(LinkedService service, ServiceStatus status, AlertSource source,
+            Alert alert, Instant since, Instant at) {
+        PageLanguage words = language(service);
+        String name = service.service().name();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("service", name == null || name.isBlank() ? words.someService() : name);
+        facts.put("status", words.status(status));
+        facts.put("alert", alert == null ? "" : PublicText.title(alert.title()));
+        facts.put("source", words.source(source));
+        facts.put("since", since == null ? "" : READABLE.format(since));
+        facts.put("at", at == null ? "" : READABLE.format(at));
+        facts.put("description", alert == null ? "" : alert.description().strip());
+        return facts;
+    }
+
+    private static String body(String template, Map<String, String> facts, IncidentRef ref) {
+        return PublicText.detail(render(template, facts)) + "\n\n" + ref.line();
+    }
+
+    /** The template with its placeholders filled in; an empty one takes its separator with it. */
+    static String render(String template, Map<String, String> facts) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            String value = facts.getOrDefault(placeholder.group(1), "");
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value.isEmpty() ? EMPTY : value));
+        }
+        placeholder.appendTail(out);
+        return tidy(out.toString());
     }
 
     /**
-     * The line that tells readers and the team who wrote an update: e.g. "Posted automatically by the alert bridge
-     * from CloudWatch alarm ServerCpuTooHigh, which changed state at 2019-10-02 17:04 UTC."
+     * Removes what an empty value leaves: the separator after it ({@code "{alert}: "}) or else before it
+     * ({@code " – {alert}"}), brackets left empty, doubled blanks.
      */
-    private static String audit(Alert alert, Instant changed) {
-        String kind = switch (alert.source()) {
-            case CLOUDWATCH -> "CloudWatch alarm";
-            case UPTRENDS -> "Uptrends monitor";
-            case ALERTMANAGER -> "Alertmanager alert";
-            case GRAFANA -> "Grafana alert";
-        };
-        return "Posted automatically by the alert bridge from " + kind + " " + PublicText.title(alert.monitor())
-                + ", which changed state at " + READABLE.format(changed) + ".";
-    }
-
-    private static String describe(ServiceStatus status) {
-        return status == ServiceStatus.DEGRADED_PERFORMANCE ? "degraded" : "down";
+    private static String tidy(String text) {
+        if (!text.contains(EMPTY)) {
+            return text;
+        }
+        String tidied = text.replaceAll(EMPTY + "[ \\t]*[:;,–—-][ \\t]*", "")
+                .replaceAll("[ \\t]*[:;,–—-][ \\t]*" + EMPTY, "")
+                .replace(EMPTY, "")
+                .replaceAll("\\([ \\t]*\\)|\\[[ \\t]*]", "")
+                .replaceAll("[ \\t]+([.,])(?=\\s|$)", "$1")
+                .replaceAll("[ \\t]{2,}", " ");
+        return tidied.strip();
     }
 }

@@ -86,7 +86,7 @@ public final class TransitionPlanner {
                 IncidentRef ref = incident.ref().orElseGet(() -> IncidentRef.of(alert, service.status()))
                         .clearedAt(clearedAt);
                 transitions.add(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
-                        texts.clearing(alert, clearedAt, held, shown.others().size(), ref), clearedAt,
+                        texts.clearing(alert, service, incident.start(), clearedAt, held, ref), clearedAt,
                         IncidentType.MONITORING, held.orElse(ServiceStatus.UP)), Transition.Purpose.CLEAR));
             }
         }
@@ -132,16 +132,18 @@ public final class TransitionPlanner {
         }
         Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status()).clearedAt(at);
-        return new Transition.Update(service, id, new IncidentDraft(ref, texts.title(alert),
-                texts.clearing(alert, at, Optional.empty(), 0, ref), at, IncidentType.MONITORING, ServiceStatus.UP),
-                Transition.Purpose.CLEAR);
+        Instant since = alert.openedAt() != null ? alert.openedAt().truncatedTo(ChronoUnit.SECONDS) : null;
+        return new Transition.Update(service, id, new IncidentDraft(ref, texts.title(alert, service, service.status(),
+                since), texts.clearing(alert, service, since, at, Optional.empty(), ref), at, IncidentType.MONITORING,
+                ServiceStatus.UP), Transition.Purpose.CLEAR);
     }
 
     private Transition create(Alert alert, LinkedService service, Optional<ServiceStatus> othersHold) {
         ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
         Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status());
-        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert),
-                texts.opening(alert, service.status(), start, ref), start, IncidentType.INVESTIGATING, status));
+        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, service.status(), start),
+                texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
+                status));
     }
 }

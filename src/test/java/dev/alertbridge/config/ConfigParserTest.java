@@ -143,4 +143,37 @@ class ConfigParserTest {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
                 java.time.Instant.EPOCH, "t", "", false);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            "publish": {"language": "it"}                                  | $.publish.language | must be one of en, fr, nl, de, es
+            "publish": {"title": "  "}                                     | $.publish.title    | is empty: leave it out for the built-in text
+            "publish": {"open": "{service} down since {start}"}            | $.publish.open     | has an unknown placeholder {start}
+            "publish": {"notify": "some"}                                  | $.publish.notify   | must be all, open or none
+            "publish": {"colour": "red"}                                   | $.publish.colour   | unknown field
+            "services": {"checkout": {"serviceId": 101, "publish": {"clear": "{Service} ok"}}} | $.services.checkout.publish.clear | has an unknown placeholder {Service}
+            "links": [{"monitor": "cpu", "services": ["search"], "publish": {"language": ""}}] | $.links[0].publish.language | must be one of en, fr, nl, de, es
+            """)
+    void parse_aBadPublishBlock_isRefusedNamingItsPath(String part, String path, String reason) {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                 "services": {"search": {"serviceId": 102}}, %s}
+                """.formatted(part)))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageStartingWith("invalid configuration in /p/links at " + path + ": " + reason);
+    }
+
+    @Test
+    void parse_publishAtEveryLevel_mergesFieldByFieldTheMostSpecificFirst() {
+        BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                 "services": {"search": {"name": "Search", "serviceId": 102, "publish": {"title": "S", "open": "S"}}},
+                 "links": [{"monitor": "cpu", "services": ["search"], "publish": {"open": "L"}}],
+                 "publish": {"language": "fr", "title": "C", "open": "C", "clear": "C", "notify": "open"}}
+                """)));
+        dev.alertbridge.alert.Alert alert = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH,
+                "cpu").knownAs(List.of("cpu")).opens("cpu@1", java.time.Instant.EPOCH).at(java.time.Instant.EPOCH);
+        assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
+                linked.publish()).isEqualTo(new Publish(Publish.Language.FR, "S", "L", "C", Publish.Notify.OPEN)));
+    }
 }

@@ -82,7 +82,8 @@ class AlarmStormTest {
         Map<String, Integer> perAlarmAndService = new HashMap<>();
         for (JsonNode incident : incidents) {
             JsonNode updates = incident.get("incident_updates");
-            String key = incident.get("title").asText() + "/"
+            String opening = updates.get(updates.size() - 1).get("body").asText();
+            String key = opening.substring(opening.lastIndexOf("Ref: ")) + "/"
                     + updates.get(updates.size() - 1).get("service_statuses").get(0).get("service_id").asText();
             perAlarmAndService.merge(key, 1, Integer::sum);
             assertThat(updates).hasSize(2);

@@ -59,7 +59,7 @@ class AlertmanagerWebhookTest {
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
                 .withRequestBody(equalToJson("""
-                        {"title": "Checkout error rate above 5%", "start_time": "2025-01-02T05:39:21Z",
+                        {"title": "Checkout: Service disruption", "start_time": "2025-01-02T05:39:21Z",
                          "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """)));

@@ -55,12 +55,13 @@ class CloudWatchAlarmActionTest {
 
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
-                .withRequestBody(equalToJson("""
-                        {"title": "lambda-demo-metric-alarm", "start_time": "2023-08-04T12:36:15Z",
-                         "incident_type": "investigating",
-                         "body": "${json-unit.regex}[\\\\s\\\\S]*Metric Alarm to test Lambda actions[\\\\s\\\\S]*",
-                         "service_statuses": [{"service_id": 103, "status": "down"}]}
-                        """)));
+                .withRequestBody(equalToJson(
+                        """
+                                {"title": "Payments: Service disruption", "start_time": "2023-08-04T12:36:15Z",
+                                 "incident_type": "investigating",
+                                 "body": "${json-unit.regex}We are investigating a disruption of Payments that began at 2023-08-04 12:36 UTC[\\\\s\\\\S]*",
+                                 "service_statuses": [{"service_id": 103, "status": "down"}]}
+                                """)));
         assertThat(Neighbours.statusHub().incidents()).hasSize(1);
     }
 
@@ -85,9 +86,8 @@ class CloudWatchAlarmActionTest {
                 .body("alerts[0].services.result", is(List.of("created")));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "checkout-composite", "start_time": "2023-08-04T12:36:15Z",
-                         "incident_type": "investigating",
-                         "body": "${json-unit.regex}[\\\\s\\\\S]*Checkout is failing for customers[\\\\s\\\\S]*",
+                        {"title": "Checkout: Service disruption", "start_time": "2023-08-04T12:36:15Z",
+                         "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """)));
         String opened = Neighbours.statusHub().incidents().get(0).get("id").asText();

@@ -57,7 +57,7 @@ class CloudWatchAlarmViaSnsTest {
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
                 .withRequestBody(equalToJson("""
-                        {"title": "EXAMPLE", "start_time": "2015-06-03T17:43:27Z",
+                        {"title": "Search: Service disruption", "start_time": "2015-06-03T17:43:27Z",
                          "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """)));
@@ -111,9 +111,8 @@ class CloudWatchAlarmViaSnsTest {
                 .body("alerts[0].services.result", is(List.of("created")));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "checkout-composite", "start_time": "2022-07-22T15:57:45Z",
-                         "incident_type": "investigating",
-                         "body": "${json-unit.regex}[\\\\s\\\\S]*Checkout is failing for customers[\\\\s\\\\S]*",
+                        {"title": "Checkout: Service disruption", "start_time": "2022-07-22T15:57:45Z",
+                         "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """, true, true)));
     }
@@ -132,7 +131,7 @@ class CloudWatchAlarmViaSnsTest {
                 .body("alerts[0].services.result", is(List.of("created")));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "orders-latency", "start_time": "2024-03-14T09:26:53Z",
+                        {"title": "Payments: Service disruption", "start_time": "2024-03-14T09:26:53Z",
                          "service_statuses": [{"service_id": 103, "status": "down"}]}
                         """, true, true)));
     }
@@ -147,11 +146,12 @@ class CloudWatchAlarmViaSnsTest {
                 .body("alerts[1].services.result", is(List.of("created")));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "EXAMPLE", "service_statuses": [{"service_id": 102, "status": "down"}]}
+                        {"title": "Search: Service disruption", "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """, true, true)));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "checkout-composite", "service_statuses": [{"service_id": 101, "status": "down"}]}
+                        {"title": "Checkout: Service disruption",
+                         "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """, true, true)));
         assertThat(Journal.creates()).isEqualTo(2);
     }

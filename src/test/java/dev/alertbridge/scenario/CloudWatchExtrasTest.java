@@ -56,7 +56,7 @@ class CloudWatchExtrasTest {
                 .body("alerts[0].services.result", is(List.of("updated")));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents/" + opened
                 + "/incident_updates")).withRequestBody(equalToJson("""
-                        {"title": "DiskFull", "start_time": "2019-10-02T17:34:40Z", "incident_type": "monitoring",
+                        {"start_time": "2019-10-02T17:34:40Z", "incident_type": "monitoring",
                          "service_statuses": [{"service_id": 103, "status": "up"}]}
                         """, true, true)));
     }
@@ -126,7 +126,7 @@ class CloudWatchExtrasTest {
 
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "ServerCpuTooHigh", "start_time": "2019-10-02T17:04:40Z",
+                        {"title": "Payments: Service disruption", "start_time": "2019-10-02T17:04:40Z",
                          "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 103, "status": "down"}]}
                         """)));

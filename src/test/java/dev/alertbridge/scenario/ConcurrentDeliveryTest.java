@@ -63,7 +63,7 @@ class ConcurrentDeliveryTest {
             assertThat(incidents).hasSize(6).as("the race happened: both created");
             assertThat(incidents).filteredOn(i -> !open.contains(i)).allSatisfy(duplicate -> assertThat(
                     duplicate.get("incident_updates").get(0).get("body").asText())
-                    .startsWith("Opened twice by the alert bridge; updates continue in incident "));
+                    .startsWith("This incident was opened twice; updates continue in incident "));
             assertThat(reports).contains("created at the same moment by another execution environment");
         } finally {
             environments.shutdownNow();

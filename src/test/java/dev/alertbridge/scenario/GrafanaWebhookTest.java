@@ -53,14 +53,14 @@ class GrafanaWebhookTest {
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
                 .withRequestBody(equalToJson("""
-                        {"title": "This alert was triggered for zone us-1", "start_time": "2021-10-12T07:51:03Z",
+                        {"title": "Checkout: Service disruption", "start_time": "2021-10-12T07:51:03Z",
                          "incident_type": "investigating",
-                         "body": "${json-unit.regex}[\\\\s\\\\S]*The system has high memory usage[\\\\s\\\\S]*",
+                         "body": "${json-unit.regex}We are investigating a disruption of Checkout[\\\\s\\\\S]*",
                          "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """)));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "This alert was triggered for zone eu-1", "start_time": "2021-10-12T07:56:03Z",
+                        {"title": "Search: Service disruption", "start_time": "2021-10-12T07:56:03Z",
                          "incident_type": "investigating", "body": "${json-unit.any-string}",
                          "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """)));

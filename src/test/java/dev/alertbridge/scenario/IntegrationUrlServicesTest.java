@@ -76,7 +76,7 @@ class IntegrationUrlServicesTest {
                                  "title": "%s", "description": "${json-unit.any-string}",
                                  "start_time": "%s", "state": "investigating"}
                                 """
-                                .formatted(name, openedAt))));
+                                .formatted("Widget: Service disruption", openedAt))));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
                         {"service_statuses": [{"service_id": 101, "status": "down"}]}

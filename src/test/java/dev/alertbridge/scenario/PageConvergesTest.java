@@ -129,7 +129,7 @@ class PageConvergesTest {
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
         JsonNode clear = Neighbours.statusHub().incidents().get(1).get("incident_updates").get(0);
         assertThat(clear.get("incident_type").asText()).isEqualTo("monitoring");
-        assertThat(clear.get("body").asText()).contains("stays down while 1 other incident on it is still open");
+        assertThat(clear.get("body").asText()).contains("Checkout remains affected by another ongoing incident");
     }
 
     /** A person resolved the bridge's incident too early and reopened it: the alarm's OK still ends it. */

@@ -50,25 +50,28 @@ class RealAlertLifecyclesTest {
     @BeforeEach
     void aTeamsLinks() {
         Neighbours.resetToDefaults();
-        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
-                new Parameter(ParameterStore.PATH + "links", "String", """
-                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
-                         "services": {"checkout": {"name": "Checkout", "serviceId": 101},
-                                      "search":   {"name": "Search",   "serviceId": 102},
-                                      "payments": {"name": "Payments", "serviceId": 103}},
-                         "links": [
-                           {"monitor": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:EC2 CPU Utilization Anomaly",
-                            "services": ["checkout"]},
-                           {"monitor": "checkout-5xx", "services": ["checkout"]},
-                           {"monitor": "checkout-latency-*", "status": "degraded-performance", "services": ["checkout"]},
-                           {"monitor": "Search-*", "services": ["search"]},
-                           {"monitor": "checkout-composite", "services": ["checkout"]},
-                           {"monitor": "DiskFull", "escalationLevel": 2, "services": ["payments"]},
-                           {"monitor": "EXAMPLE", "source": "cloudwatch", "services": ["search"]},
-                           {"monitor": "HighErrorRate", "source": "alertmanager", "services": ["checkout"]},
-                           {"monitor": "CPU > 90%% & rising", "source": "grafana", "services": ["search"]}
-                         ]}
-                        """.formatted(Neighbours.baseUrl()))));
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN), teamsLinks()));
+    }
+
+    private static Parameter teamsLinks() {
+        return new Parameter(ParameterStore.PATH + "links", "String", """
+                {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                 "services": {"checkout": {"name": "Checkout", "serviceId": 101},
+                              "search":   {"name": "Search",   "serviceId": 102},
+                              "payments": {"name": "Payments", "serviceId": 103}},
+                 "links": [
+                   {"monitor": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:EC2 CPU Utilization Anomaly",
+                    "services": ["checkout"]},
+                   {"monitor": "checkout-5xx", "services": ["checkout"]},
+                   {"monitor": "checkout-latency-*", "status": "degraded-performance", "services": ["checkout"]},
+                   {"monitor": "Search-*", "services": ["search"]},
+                   {"monitor": "checkout-composite", "services": ["checkout"]},
+                   {"monitor": "DiskFull", "escalationLevel": 2, "services": ["payments"]},
+                   {"monitor": "EXAMPLE", "source": "cloudwatch", "services": ["search"]},
+                   {"monitor": "HighErrorRate", "source": "alertmanager", "services": ["checkout"]},
+                   {"monitor": "CPU > 90%% & rising", "source": "grafana", "services": ["search"]}
+                 ]}
+                """.formatted(Neighbours.baseUrl()));
     }
 
     @Test
@@ -101,10 +104,11 @@ class RealAlertLifecyclesTest {
         // A latency alarm degrades; it never lowers what the 5xx alarm set.
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(equalToJson("""
-                        {"title": "checkout-latency-p99", "service_statuses": [{"service_id": 101, "status": "down"}]}
+                        {"start_time": "2024-07-02T08:05:00Z",
+                         "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """, true, true)));
-        String fiveXx = incidentTitled("checkout-5xx");
-        String latency = incidentTitled("checkout-latency-p99");
+        String fiveXx = incidentStarted("2024-07-02T08:00:00Z");
+        String latency = incidentStarted("2024-07-02T08:05:00Z");
 
         Lambda.invoke(Events.ok("checkout-5xx", "2024-07-02T08:00:00.000+0000", "2024-07-02T08:30:00.000+0000"))
                 .statusCode(200).body("alerts[0].services.result", is(List.of("updated")));
@@ -113,7 +117,7 @@ class RealAlertLifecyclesTest {
                         {"incident_type": "monitoring",
                          "service_statuses": [{"service_id": 101, "status": "degraded-performance"}]}
                         """, true, true)).withRequestBody(WireMock.containing(
-                        "stays degraded while 1 other incident on it is still open")));
+                        "Checkout remains affected by another ongoing incident")));
 
         Lambda.invoke(Events.ok("checkout-latency-p99", "2024-07-02T08:05:00.000+0000",
                 "2024-07-02T08:40:00.000+0000")).statusCode(200);
@@ -274,7 +278,9 @@ class RealAlertLifecyclesTest {
     }
 
     @Test
-    void aGrafanaRuleNamedAsPeopleTypeReachesThePageReadableAndWithoutMarkup() {
+    void aGrafanaRuleNamedAsPeopleTypeReachesThePageReadableAndWithoutMarkupWhenATemplateAsksForIt() {
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN), teamsLinks(),
+                new Parameter(ParameterStore.PATH + "publish", "String", "{\"publish\": {\"title\": \"{alert}\"}}")));
         Answer answer = FunctionUrl.post("/grafana", Events.load("lifecycle/grafana-names/1-firing.json"));
 
         assertThat(answer.status()).isEqualTo(200);
@@ -282,6 +288,16 @@ class RealAlertLifecyclesTest {
         JsonNode incident = Neighbours.statusHub().incidents().get(0);
         assertThat(incident.get("title").asText()).isEqualTo("‹b>CPU‹/b> > 90% & rising on \"web-1\" 🔥");
         assertThat(incident.toString()).doesNotContain("<b>");
+    }
+
+    @Test
+    void withTheBuiltInTextsARulesNameNeverReachesThePage() {
+        Answer answer = FunctionUrl.post("/grafana", Events.load("lifecycle/grafana-names/1-firing.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode incident = Neighbours.statusHub().incidents().get(0);
+        assertThat(incident.get("title").asText()).endsWith(": Service disruption");
+        assertThat(incident.toString()).doesNotContain("CPU", "web-1");
     }
 
     @Test
@@ -330,8 +346,8 @@ class RealAlertLifecyclesTest {
         return Neighbours.statusHub().incidents().get(0);
     }
 
-    private static String incidentTitled(String title) {
-        return Neighbours.statusHub().incidents().stream().filter(i -> i.get("title").asText().equals(title))
+    private static String incidentStarted(String startTime) {
+        return Neighbours.statusHub().incidents().stream().filter(i -> i.get("start_time").asText().equals(startTime))
                 .map(i -> i.get("id").asText()).findFirst().orElseThrow();
     }
 }

@@ -61,7 +61,9 @@ class SamplesTest {
         assertThat(results(alarm, 0)).containsExactly("created", "created");
         assertThat(alarm.at("/alerts/0/services/0/request").asText())
                 .startsWith("POST https://acme.app.statushub.io/api/v3/hubs/acme/incidents {")
-                .contains("Posted automatically by the alert bridge from CloudWatch alarm ServerCpuTooHigh");
+                .contains("\"title\":\"Checkout: Service disruption\"")
+                .contains("We are investigating a disruption of Checkout that began at 2019-10-02 17:04 UTC.")
+                .doesNotContain("ServerCpuTooHigh");
         assertThat(alarm.at("/alerts/0/services/1/request").asText())
                 .startsWith("POST https://hooks.statushub.io/hooks/generic {").doesNotContain("local-dry-run");
         assertThat(results(post("1-eventbridge-alarm.json"), 0)).containsExactly("unchanged", "unchanged");

@@ -54,9 +54,9 @@ class UptrendsWebhookTest {
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withHeader("X-API-KEY", equalTo(TestConfig.API_KEY))
                 .withRequestBody(equalToJson("""
-                        {"title": "GalacticResorts.com - DNS", "start_time": "2018-11-08T16:21:58Z",
+                        {"title": "Search: Service disruption", "start_time": "2018-11-08T16:21:58Z",
                          "incident_type": "investigating",
-                         "body": "${json-unit.regex}[\\\\s\\\\S]*Step 1: Navigate to https://[\\\\s\\\\S]*",
+                         "body": "${json-unit.regex}We are investigating a disruption of Search[\\\\s\\\\S]*",
                          "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """)));
     }
