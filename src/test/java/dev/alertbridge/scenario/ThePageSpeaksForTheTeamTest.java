@@ -183,6 +183,24 @@ class ThePageSpeaksForTheTeamTest {
         assertThat(create.path("silent").asBoolean()).as("the configuration's notify").isTrue();
     }
 
+    /** The bridge finds its incident by the reference line, whatever the title: a template changed mid-incident. */
+    @Test
+    void aTemplateChangedBetweenOpenAndClearStillClearsTheIncidentItOpened() {
+        configure(null, null, CHECKOUT_LINK);
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
+        configure("{\"language\": \"es\", \"title\": \"Incidencia en {service}\"}", null, CHECKOUT_LINK);
+
+        Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
+                .body("alerts[0].services[0].result", org.hamcrest.Matchers.is("updated"));
+
+        assertThat(Neighbours.statusHub().incidents()).singleElement().satisfies(incident -> {
+            assertThat(incident.get("title").asText()).isEqualTo("Checkout: Service disruption");
+            assertThat(incident.at("/incident_updates/0/body").asText()).startsWith("Checkout vuelve a funcionar "
+                    + "con normalidad desde el 2019-10-02 17:34 UTC.");
+        });
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+    }
+
     @Test
     void anUnknownPlaceholderIsRefusedByPathAndNothingIsWritten() {
         configure("{\"open\": \"{servce} is down\"}", null, CHECKOUT_LINK);
