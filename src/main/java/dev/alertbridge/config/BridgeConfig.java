@@ -20,10 +20,11 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live, shadow or off for every write (a link may be stricter, never looser)
  * @param reconcileMode {@code report} or {@code repair}
  * @param publish how the bridge speaks on the public page, unless a service or a link says otherwise
+ * @param maintenance whether an alert opens incidents on a service in a maintenance scheduled in StatusHub
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
         Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish) {
+        Publish publish, MaintenancePolicy maintenance) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
@@ -31,6 +32,13 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         mode = mode == null ? WriteMode.LIVE : mode;
         reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
         publish = publish == null ? Publish.NONE : publish;
+        maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
+    }
+
+    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
+            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
+            Publish publish) {
+        this(account, webhookToken, services, links, mode, reconcileMode, publish, MaintenancePolicy.SKIP);
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
@@ -45,7 +53,7 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish);
+        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance);
     }
 
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */

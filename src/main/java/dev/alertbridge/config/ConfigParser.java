@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConfigParser {
     private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
-            "reconcile", "publish");
+            "reconcile", "publish", "maintenance");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl", "publish");
@@ -58,6 +58,7 @@ public final class ConfigParser {
         WriteMode mode = null;
         ReconcileMode reconcileMode = null;
         Publish publish = Publish.NONE;
+        MaintenancePolicy maintenance = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -102,6 +103,13 @@ public final class ConfigParser {
                 setOnce(settingOrigin, "publish", doc, "$.publish", "also set in ");
                 publish = PublishParser.parse(doc, "$.publish", root.get("publish"));
             }
+            if (root.has("maintenance")) {
+                setOnce(settingOrigin, "maintenance", doc, "$.maintenance", "also set in ");
+                String policy = text(doc, "$.maintenance", root.get("maintenance"));
+                maintenance = Arrays.stream(MaintenancePolicy.values())
+                        .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).equals(policy)).findFirst()
+                        .orElseThrow(() -> new ConfigValidationException(doc, "$.maintenance", "must be skip or post"));
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -125,7 +133,7 @@ public final class ConfigParser {
         oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode,
-                publish);
+                publish, maintenance);
     }
 
     /**

@@ -13,8 +13,10 @@ import dev.alertbridge.alert.AlertState;
 
 /**
  * The body of an Uptrends custom integration, as the README's template renders it. {@code Alert} (or
- * {@code Error}, the Alert API's word) opens, {@code Ok} clears, {@code Reminder} changes nothing;
- * {@code incidentKey} is shared by an error and its OK; times are UTC without a zone.
+ * {@code Error}, the Alert API's word) opens, {@code Ok} clears; a {@code Reminder} repeats the open of its episode:
+ * nothing while the episode has an incident (open, cleared, or resolved by a person), the incident when it has none
+ * (a maintenance held the open back, or the first message was lost). {@code incidentKey} is shared by an error and
+ * its OK; times are UTC without a zone.
  */
 final class UptrendsAdapter implements SourceAdapter {
 
@@ -25,9 +27,8 @@ final class UptrendsAdapter implements SourceAdapter {
         }
         String type = Fields.text(body, "alertType", "$.alertType");
         AlertState state = switch (type.toLowerCase(Locale.ROOT)) {
-            case "alert", "error" -> AlertState.OPEN;
+            case "alert", "error", "reminder" -> AlertState.OPEN;
             case "ok" -> AlertState.CLEAR;
-            case "reminder" -> AlertState.NO_CHANGE;
             default -> throw new BadEventException("$.alertType", "unknown alert type '" + Fields.excerpt(type)
                     + "' (expected Alert, Error, Ok or Reminder)");
         };

@@ -23,6 +23,7 @@ import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.MaintenancePolicy;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
@@ -88,7 +89,7 @@ public class AlertPipeline {
             Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
             linked.forEach((alert, services) -> reachable.put(alert, services.stream()
                     .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
-            session.prepare(reachable);
+            session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP);
         } catch (RuntimeException e) {
             unreadable = e;
         }

@@ -12,6 +12,7 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.MaintenancePolicy;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.AlertReport;
@@ -54,7 +55,8 @@ public class Rehearsal {
                 : "StatusHub not read (dry run, or no Management API account)";
         StatusHubSession session = gateway.primingSession(config, deadline, now);
         try {
-            session.prepare(Map.of(opens, services.stream().map(LinkedService::service).toList()));
+            session.prepare(Map.of(opens, services.stream().map(LinkedService::service).toList()),
+                    config.maintenance() == MaintenancePolicy.SKIP);
         } catch (RuntimeException e) {
             read = "StatusHub read failed (" + CallFailure.of(e).why() + ")";
         }

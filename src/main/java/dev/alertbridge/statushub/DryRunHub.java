@@ -18,6 +18,7 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.Redaction;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentType;
 
 /**
@@ -48,6 +49,11 @@ final class DryRunHub implements HubApi {
                     Optional.ofNullable(latest), null));
         }
         return new Page(page == 1 ? open : List.of(), page == 1 ? open.size() : 0, Optional.empty());
+    }
+
+    @Override
+    public List<HubMaintenance> maintenancesNow(Instant now, Deadline deadline) {
+        return List.of(); // the dry run's hub has none
     }
 
     @Override

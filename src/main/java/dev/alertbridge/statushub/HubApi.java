@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 
 /**
  * The incidents of one hub, as the bridge uses StatusHub's Management API: the narrow port both the live API and
@@ -14,6 +15,9 @@ interface HubApi {
 
     /** One page of the incidents whose period overlaps [since, far future]: every open one, and what ended since. */
     Page incidents(Instant since, int page, Deadline deadline);
+
+    /** The maintenances in progress at {@code now}, every page. */
+    List<HubMaintenance> maintenancesNow(Instant now, Deadline deadline);
 
     /** One incident in full; empty when it is listed but cannot be read (404, 403, 410). */
     Optional<HubIncident> incident(IncidentSummary summary, Deadline deadline);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.alert.Times;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentType;
 
 /**
@@ -36,6 +37,27 @@ final class HubJson {
 
     static JsonNode unwrap(JsonNode node) {
         return node.path("data").isObject() ? node.path("data") : node;
+    }
+
+    /**
+     * A maintenance of the list, its services read tolerantly: {@code services[].id}, {@code service_ids[]} or
+     * {@code service_statuses[].service_id}, whichever the hub sends (all three are read).
+     */
+    static HubMaintenance maintenance(JsonNode item) {
+        java.util.Set<Long> services = new java.util.LinkedHashSet<>();
+        item.path("services").forEach(s -> addId(services, s.isObject() ? s.path("id") : s));
+        item.path("service_ids").forEach(s -> addId(services, s));
+        item.path("service_statuses").forEach(s -> addId(services, s.path("service_id")));
+        return new HubMaintenance(item.path("title").asText(item.path("name").asText("")),
+                time(item.path("end_time").asText(null)), services);
+    }
+
+    private static void addId(java.util.Set<Long> ids, JsonNode id) {
+        if (id.canConvertToLong() && id.isIntegralNumber()) {
+            ids.add(id.asLong());
+        } else if (id.isTextual() && id.asText().matches("\\d{1,18}")) {
+            ids.add(Long.parseLong(id.asText()));
+        }
     }
 
     static IncidentSummary summary(JsonNode item) {

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentDraft;
 
 /**
@@ -55,6 +57,9 @@ final class HubSession {
     /** When the newest list read started (System.nanoTime): what landed before is in it. */
     private long listedAt = Long.MIN_VALUE;
     private boolean prepared;
+    private volatile List<HubMaintenance> maintenances = List.of();
+    private static final java.util.concurrent.atomic.AtomicBoolean MAINTENANCES_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HubSession.class);
 
     HubSession(HubApi api, IncidentCache cache, Deadline deadline, Instant now) {
         this.api = api;
@@ -74,20 +79,49 @@ final class HubSession {
      * Reads what the decisions need: every incident listed since {@code since} that may be open, those that started
      * at one of {@code starts} (an episode's own incident, which a person may have resolved), and each search's.
      */
-    synchronized void prepare(Instant since, Set<Instant> starts, List<Search> searches) {
+    synchronized void prepare(Instant since, Set<Instant> starts, List<Search> searches, boolean withMaintenances) {
         if (prepared) {
             return;
         }
         prepared = true;
         long started = System.nanoTime();
+        // The maintenances in progress, read while the incidents are: no extra round trip before an open.
+        CompletableFuture<List<HubMaintenance>> inProgress = withMaintenances
+                ? CompletableFuture.supplyAsync(() -> api.maintenancesNow(now, deadline), FanOut.executor())
+                : CompletableFuture.completedFuture(List.of());
         Instant earliest = searches.stream().map(Search::since).filter(s -> s.isBefore(since)).min(Instant::compareTo)
                 .orElse(since);
-        list(earliest).forEach(s -> listed.put(s.id(), s));
-        listedAt = started;
-        readAll(listed.values().stream().filter(s -> s.mayBeOpen() || starts.contains(s.start())).toList());
-        for (Search search : searches) {
-            search(search);
+        try {
+            list(earliest).forEach(s -> listed.put(s.id(), s));
+            listedAt = started;
+            readAll(listed.values().stream().filter(s -> s.mayBeOpen() || starts.contains(s.start())).toList());
+            for (Search search : searches) {
+                search(search);
+            }
+        } finally {
+            maintenances = maintenances(inProgress);
         }
+    }
+
+    /**
+     * The maintenance list, or none when it cannot be read (a hub without the endpoint, a failure): the page is then
+     * handled as if no maintenance were scheduled, with one warning per execution environment.
+     */
+    private List<HubMaintenance> maintenances(CompletableFuture<List<HubMaintenance>> inProgress) {
+        try {
+            return inProgress.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            if (MAINTENANCES_WARNED.compareAndSet(false, true)) {
+                LOG.warnf("StatusHub's maintenance list could not be read (%s): alerts open incidents as if no "
+                        + "maintenance were scheduled", CallFailure.of(e.getCause() == null ? e : e.getCause()).why());
+            }
+            return List.of();
+        }
+    }
+
+    /** The maintenance in progress on the service, if any (read only when the decisions needed it). */
+    Optional<HubMaintenance> maintenanceOn(long serviceId) {
+        return maintenances.stream().filter(m -> m.serviceIds().contains(serviceId)).findFirst();
     }
 
     private void search(Search search) {

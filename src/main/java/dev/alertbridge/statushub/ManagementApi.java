@@ -2,6 +2,8 @@ package dev.alertbridge.statushub;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 
 /**
  * The live Management API of one hub: each request paced to the key's limits, bounded by the deadline, its answer
@@ -22,6 +25,8 @@ import dev.alertbridge.transition.HubIncident;
 final class ManagementApi implements HubApi {
     private static final Logger LOG = Logger.getLogger(ManagementApi.class);
     static final int PER_PAGE = 100;
+    /** Maintenances in progress at one moment: a handful; past this many pages the list is not what it seems. */
+    private static final int MAX_MAINTENANCE_PAGES = 10;
     private static final Pattern NEXT_PAGE = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
     private static final Pattern PAGE_PARAM = Pattern.compile("[?&]page=(\\d+)");
 
@@ -50,6 +55,24 @@ final class ManagementApi implements HubApi {
                         page));
         var items = HubJson.items(parse(answer.body(), endpoint));
         return new Page(items.stream().map(HubJson::summary).toList(), items.size(), nextPage(answer.link()));
+    }
+
+    @Override
+    public List<HubMaintenance> maintenancesNow(Instant now, Deadline deadline) {
+        String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        List<HubMaintenance> found = new ArrayList<>();
+        for (int page = 1; page <= MAX_MAINTENANCE_PAGES; page++) {
+            int current = page;
+            String endpoint = "GET /hubs/" + account.hub() + "/maintenances (page " + page + ")";
+            StatusHubCalls.Answer answer = calls.readOptionalPage(endpoint, reads, deadline,
+                    () -> api.maintenances(account.hub(), at, at, PER_PAGE, current));
+            var items = HubJson.items(parse(answer.body(), endpoint));
+            items.stream().map(HubJson::maintenance).forEach(found::add);
+            if (items.size() < PER_PAGE && nextPage(answer.link()).isEmpty()) {
+                break;
+            }
+        }
+        return found;
     }
 
     @Override

@@ -30,6 +30,13 @@ public interface ManagementApiClient {
             @QueryParam("end_time") String endTime, @QueryParam("per_page") Integer perPage,
             @QueryParam("page") Integer page);
 
+    /** Maintenances whose period overlaps the range (the same time filter as incidents). */
+    @GET
+    @Path("/maintenances")
+    CompletionStage<Response> maintenances(@PathParam("hub") String hub, @QueryParam("start_time") String startTime,
+            @QueryParam("end_time") String endTime, @QueryParam("per_page") Integer perPage,
+            @QueryParam("page") Integer page);
+
     @GET
     @Path("/incidents/{id}")
     CompletionStage<Response> get(@PathParam("hub") String hub, @PathParam("id") String id);

@@ -57,17 +57,26 @@ public final class StatusHubCalls {
     }
 
     public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
-        return guarded(reads, endpoint, pacer, deadline, request).body();
+        return guarded(reads, endpoint, pacer, deadline, request, false).body();
     }
 
     /** A read whose headers matter (a page of a list): the successful answer whole. */
     public Answer readPage(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
-        return guarded(reads, endpoint, pacer, deadline, request);
+        return guarded(reads, endpoint, pacer, deadline, request, false);
+    }
+
+    /**
+     * A page of a list some hubs do not have (the maintenances): {@code 404}, {@code 403} or {@code 410} is an
+     * answer there, rejected as usual but not counted as a StatusHub failure (nothing is wrong with the hub).
+     */
+    public Answer readOptionalPage(String endpoint, Pacer pacer, Deadline deadline,
+            Supplier<CompletionStage<Response>> request) {
+        return guarded(reads, endpoint, pacer, deadline, request, true);
     }
 
     /** A write, sent once: see the class comment. */
     public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
-        return attempt(endpoint, pacer, deadline, request).body();
+        return attempt(endpoint, pacer, deadline, request, false).body();
     }
 
     /**
@@ -76,13 +85,13 @@ public final class StatusHubCalls {
      */
     public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> request) {
-        return guarded(reads, endpoint, pacer, deadline, request).body();
+        return guarded(reads, endpoint, pacer, deadline, request, false).body();
     }
 
     private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
-            Supplier<CompletionStage<Response>> request) {
+            Supplier<CompletionStage<Response>> request, boolean mayBeAbsent) {
         try {
-            return guard.call(() -> attempt(endpoint, pacer, deadline, request), Answer.class);
+            return guard.call(() -> attempt(endpoint, pacer, deadline, request, mayBeAbsent), Answer.class);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -90,16 +99,18 @@ public final class StatusHubCalls {
         }
     }
 
-    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
+    private Answer attempt(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request,
+            boolean mayBeAbsent) {
         Pacer.Slot slot = pacer.acquire(deadline, "call " + endpoint);
         try {
-            return exchange(endpoint, deadline, request);
+            return exchange(endpoint, deadline, request, mayBeAbsent);
         } finally {
             slot.release();
         }
     }
 
-    private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> request) {
+    private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> request,
+            boolean mayBeAbsent) {
         Duration timeout = deadline.callTimeout(callTimeout);
         if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
             throw new DeadlineExceededException("call " + endpoint);
@@ -108,7 +119,7 @@ public final class StatusHubCalls {
         try {
             pending = request.get().toCompletableFuture();
             Response response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return answer(read(response), endpoint, deadline);
+            return answer(read(response), endpoint, deadline, mayBeAbsent);
         } catch (TimeoutException e) {
             Counters.increment(Counters.Count.STATUSHUB_FAILURES);
             // Cancelling resets the request: the answer is given up whole, not left to land after the invocation.
@@ -156,11 +167,17 @@ public final class StatusHubCalls {
     }
 
     static Answer answer(Answer answer, String endpoint, Deadline deadline) {
+        return answer(answer, endpoint, deadline, false);
+    }
+
+    private static Answer answer(Answer answer, String endpoint, Deadline deadline, boolean mayBeAbsent) {
         if (answer.ok()) {
             return answer;
         }
         int status = answer.status();
-        Counters.increment(Counters.Count.STATUSHUB_FAILURES);
+        if (!(mayBeAbsent && (status == 404 || status == 403 || status == 410))) {
+            Counters.increment(Counters.Count.STATUSHUB_FAILURES);
+        }
         if (status == 429) {
             Counters.increment(Counters.Count.STATUSHUB_RATE_LIMITED);
             Duration wait = retryAfter(answer.retryAfter());

@@ -52,7 +52,7 @@ public final class StatusHubSession {
      * since the earliest episode start, every open incident in full, each episode's own incident, and for an ALARM
      * → ALARM update the alert's newest incident (a person may have resolved it).
      */
-    public void prepare(Map<Alert, List<ServiceTarget>> linked) {
+    public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances) {
         // A clear reads the hub even when no Management API service is linked now: its incidents may be there.
         boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.CLEAR
                 || e.getKey().state() == AlertState.OPEN
@@ -82,7 +82,9 @@ public final class StatusHubSession {
                 }
             }
         }
-        hub.prepare(since, starts, searches);
+        boolean opens = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.OPEN
+                && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
+        hub.prepare(since, starts, searches, skipsMaintenances && opens);
     }
 
     /**
@@ -101,7 +103,7 @@ public final class StatusHubSession {
                         .anyMatch(i -> !i.open() && i.bridgeWroteService(service.serviceId()))));
             }
         }
-        hub.prepare(now.minus(lookback), Set.of(), searches);
+        hub.prepare(now.minus(lookback), Set.of(), searches, false);
     }
 
     public ServiceView view(Alert alert, ServiceTarget service) {
@@ -109,7 +111,7 @@ public final class StatusHubSession {
             return new ServiceView.WriteOnly(hooks.posted(hookId(alert, service)),
                     hooks.openOf(alertHookKey(alert, service)));
         }
-        return ServiceView.of(alert, service, hub.incidents());
+        return ServiceView.of(alert, service, hub.incidents()).inMaintenance(hub.maintenanceOn(service.serviceId()));
     }
 
     /** The Management API services this alert's open incidents are on: a clear reaches them all. */

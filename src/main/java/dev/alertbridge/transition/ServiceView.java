@@ -19,11 +19,21 @@ public sealed interface ServiceView {
      * @param own the alert's own incidents there (open, cleared or resolved), oldest first, each saying whether it is
      *        of this event's episode
      * @param others the other open incidents on the service (other alerts', people's) and the status each holds
+     * @param maintenance the maintenance in progress on the service that holds new incidents back, if any
      */
-    record Shown(List<Own> own, List<Held> others) implements ServiceView {
+    record Shown(List<Own> own, List<Held> others, Optional<HubMaintenance> maintenance) implements ServiceView {
         public Shown {
             own = List.copyOf(own);
             others = List.copyOf(others);
+        }
+
+        public Shown(List<Own> own, List<Held> others) {
+            this(own, others, Optional.empty());
+        }
+
+        /** The same view, with the service in this maintenance. */
+        public Shown inMaintenance(Optional<HubMaintenance> maintenance) {
+            return new Shown(own, others, maintenance);
         }
 
         /** The worst status the other open incidents hold the service at, if any is open. */

@@ -67,6 +67,12 @@ public final class TransitionPlanner {
             return new Transition.Skip(service, newest.get().id(), "incident " + newest.get().id()
                     + " was resolved by a person; the alarm has not left ALARM since");
         }
+        if (shown.maintenance().isPresent()) {
+            HubMaintenance maintenance = shown.maintenance().get();
+            return new Transition.Skip(service, null, "in maintenance '" + maintenance.title() + "'"
+                    + (maintenance.end() == null ? "" : " until " + maintenance.end())
+                    + ": no incident opened (\"maintenance\": \"post\" opens anyway)");
+        }
         return create(alert, service, shown.othersWorst());
     }
 

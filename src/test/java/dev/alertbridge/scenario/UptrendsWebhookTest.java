@@ -28,7 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Uptrends' custom integration posting the README's template to {@code /uptrends}: {@code Alert} (or the Alert
- * API's {@code Error}) opens, {@code Ok} clears, {@code Reminder} changes nothing; {@code incidentKey} ties an OK
+ * API's {@code Error}) opens, {@code Ok} clears, a {@code Reminder} opens only what has no incident yet; {@code incidentKey}
+ * ties an OK
  * to its alert; {@code escalationLevel} selects the links; times carry no zone and are UTC.
  */
 @QuarkusTest
@@ -76,16 +77,25 @@ class UptrendsWebhookTest {
     }
 
     @Test
-    void aReminderChangesNothing() {
+    void aReminderWhileTheIncidentIsOpenChangesNothing() {
         FunctionUrl.post("/uptrends", Events.load("uptrends/1-alert.json"));
         Neighbours.wireMock().resetRequests();
 
         Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/reminder.json"));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.alert(0, "state")).isEqualTo("no-change");
         assertThat(answer.services(0, "result")).containsExactly("unchanged");
-        Journal.assertStatusHubUntouched();
+        Journal.assertNoWrites();
+    }
+
+    /** The first message was lost (or a maintenance held it back): the reminder opens the incident. */
+    @Test
+    void aReminderOfAnErrorWithNoIncidentOpensIt() {
+        Answer answer = FunctionUrl.post("/uptrends", Events.load("uptrends/reminder.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        assertThat(Journal.creates()).isEqualTo(1);
     }
 
     @Test

@@ -39,7 +39,7 @@ class HubSessionPagingTest {
     void everyIncidentOfEveryPageIsReadOnce(int incidents, int perPage, boolean links) {
         FakeHub hub = new FakeHub(incidents, perPage, links);
         HubSession session = new HubSession(hub, new IncidentCache(), deadline(), NOW);
-        session.prepare(NOW, Set.of(), List.of());
+        session.prepare(NOW, Set.of(), List.of(), false);
         assertThat(session.incidents()).hasSize(incidents);
         assertThat(hub.fullReads).isEqualTo(incidents);
     }
@@ -49,7 +49,7 @@ class HubSessionPagingTest {
         FakeHub hub = new FakeHub(100, 100, false);
         hub.repeatFirstPage = true;
         HubSession session = new HubSession(hub, new IncidentCache(), deadline(), NOW);
-        session.prepare(NOW, Set.of(), List.of());
+        session.prepare(NOW, Set.of(), List.of(), false);
         assertThat(session.incidents()).hasSize(100);
         assertThat(hub.pagesAsked).isEqualTo(2);
     }
@@ -59,7 +59,7 @@ class HubSessionPagingTest {
         FakeHub hub = new FakeHub(2, 100, false);
         hub.endedLongAgo = 1;
         HubSession session = new HubSession(hub, new IncidentCache(), deadline(), NOW);
-        session.prepare(NOW, Set.of(), List.of());
+        session.prepare(NOW, Set.of(), List.of(), false);
         assertThat(session.incidents()).extracting(HubIncident::id).containsExactly("2");
     }
 
@@ -68,7 +68,7 @@ class HubSessionPagingTest {
         FakeHub hub = new FakeHub(100, 100, false);
         hub.endless = true;
         HubSession session = new HubSession(hub, new IncidentCache(), deadline(), NOW);
-        assertThatThrownBy(() -> session.prepare(NOW, Set.of(), List.of()))
+        assertThatThrownBy(() -> session.prepare(NOW, Set.of(), List.of(), false))
                 .isInstanceOf(StatusHubUnavailableException.class).hasMessageContaining("pages of incidents");
     }
 
@@ -123,6 +123,11 @@ class HubSessionPagingTest {
             }
             return Optional.of(new HubIncident(summary.id(), summary.title(), summary.start(), List.of(
                     new HubIncident.Update(IncidentType.INVESTIGATING, "", Map.of(101L, ServiceStatus.DOWN), null))));
+        }
+
+        @Override
+        public List<dev.alertbridge.transition.HubMaintenance> maintenancesNow(Instant now, Deadline deadline) {
+            return List.of();
         }
 
         @Override

@@ -47,6 +47,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     /** What the page shows each service: the status the newest landed update naming it set. */
     private final Map<Long, String> shown = new LinkedHashMap<>();
     private volatile boolean sendUpdatedAt;
+    private final List<ObjectNode> maintenances = new ArrayList<>();
+    private boolean maintenanceList = true;
     private volatile WriteGate gate;
     /** Keeps updated_at moving forward even within one millisecond. */
     private long lastUpdate;
@@ -76,6 +78,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         shown.clear();
         sendUpdatedAt = false;
         gate = null;
+        maintenances.clear();
+        maintenanceList = true;
     }
 
     /** The status the public page shows the service now ("up" when no update ever named it). */
@@ -347,6 +351,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         if (method.equals("POST") && overWriteLimit()) {
             return answer(429, "{\"error\":\"Too many requests - please retry later\"}");
         }
+        if (method.equals("GET") && path.equals("/api/v3/hubs/acme/maintenances")) {
+            return maintenances(request);
+        }
         Matcher updates = UPDATES.matcher(path);
         Matcher one = INCIDENT.matcher(path);
         Matcher all = INCIDENTS.matcher(path);
@@ -368,6 +375,48 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
             return answer(400, "{\"error\":\"invalid JSON\"}");
         }
         return answer(404, "{\"error\":\"Not found\"}");
+    }
+
+    /**
+     * A maintenance scheduled from {@code start} to {@code end}, its services written the way the hub writes them:
+     * {@code services} ({@code [{"id": 101}]}), {@code service_ids} ({@code [101]}) or {@code service_statuses}
+     * ({@code [{"service_id": 101, ...}]}).
+     */
+    public synchronized void maintenance(String title, java.time.Instant start, java.time.Instant end, String shape,
+            long... serviceIds) {
+        ObjectNode maintenance = json.createObjectNode().put("id", ids.incrementAndGet()).put("title", title)
+                .put("start_time", start.toString()).put("end_time", end.toString());
+        var services = maintenance.putArray(shape);
+        for (long id : serviceIds) {
+            switch (shape) {
+                case "services" -> services.addObject().put("id", id).put("name", "Service " + id);
+                case "service_ids" -> services.add(id);
+                default -> services.addObject().put("service_id", id).put("status", "under-maintenance");
+            }
+        }
+        maintenances.add(maintenance);
+    }
+
+    /** The maintenance list is not there (a hub or plan without it): 404. */
+    public synchronized void noMaintenanceList() {
+        maintenanceList = false;
+    }
+
+    /** Maintenances overlapping {@code start_time}…{@code end_time}, in one page. */
+    private ResponseDefinition maintenances(com.github.tomakehurst.wiremock.http.Request request) {
+        if (!maintenanceList) {
+            return answer(404, "{\"error\":\"Not found\"}");
+        }
+        java.time.Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MIN);
+        java.time.Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MAX);
+        var data = json.createArrayNode();
+        for (ObjectNode maintenance : maintenances) {
+            if (!time(maintenance.get("start_time").asText()).isAfter(to)
+                    && !time(maintenance.get("end_time").asText()).isBefore(from)) {
+                data.add(maintenance);
+            }
+        }
+        return answer(200, json.createObjectNode().set("data", data).toString());
     }
 
     /**
