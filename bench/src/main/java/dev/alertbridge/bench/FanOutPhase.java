@@ -175,8 +175,10 @@ final class FanOutPhase {
         }
         long firstWrite = writes.get(0).arrivedNanos();
         long lastWriteAnswered = writes.stream().mapToLong(StatusHubStandIn.Call::answeredNanos).max().orElse(0);
-        return String.format(Locale.ROOT, "before 1st write %s ms (%d read%s), writes %s ms, after %s ms",
+        long maintenances = calls.stream().filter(c -> c.kind() == StatusHubStandIn.Kind.MAINTENANCES).count();
+        return String.format(Locale.ROOT, "before 1st write %s ms (%d read%s%s), writes %s ms, after %s ms",
                 ms(millis(firstWrite - result.handedOutNanos())), reads.size(), reads.size() == 1 ? "" : "s",
+                maintenances == 0 ? "" : " + the maintenance list alongside",
                 ms(millis(lastWriteAnswered - firstWrite)), ms(millis(result.answeredNanos() - lastWriteAnswered)));
     }
 }

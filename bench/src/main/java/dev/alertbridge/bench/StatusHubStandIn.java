@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * An in-memory StatusHub: the four Management API v3 incident endpoints the bridge uses (list, read, create, add an
- * update; {@code X-API-KEY}) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
+ * update; {@code X-API-KEY}), the maintenance list (always empty) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
  * shows, like the test stand-in in {@code src/test}. Two things make long runs behave like a real hub:
  * <ul>
  * <li>the list honours StatusHub's time filter ({@code start_time}: still open, or ended since) and pages
@@ -38,7 +38,7 @@ final class StatusHubStandIn extends LocalServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Kind {
-        LIST, GET, CREATE, UPDATE, HOOK, OTHER
+        LIST, GET, CREATE, UPDATE, HOOK, MAINTENANCES, OTHER
     }
 
     /** One call as the stand-in saw it ({@link System#nanoTime}). */
@@ -185,6 +185,10 @@ final class StatusHubStandIn extends LocalServer {
         if (method.equals("POST") && updates.matches()) {
             kind[0] = Kind.UPDATE;
             return addUpdate(updates.group(2), JSON.readTree(body));
+        }
+        if (method.equals("GET") && path.matches("/api/v3/hubs/[^/]+/maintenances/?")) {
+            kind[0] = Kind.MAINTENANCES;
+            return new Answer(200, "{\"data\":[]}"); // none in progress: what a hub shows most of the time
         }
         if (method.equals("GET") && all.matches()) {
             kind[0] = Kind.LIST;
