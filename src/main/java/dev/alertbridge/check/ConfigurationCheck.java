@@ -66,6 +66,13 @@ public final class ConfigurationCheck {
             notes.add("StatusHub was not asked: the configuration must be valid first");
             return new Result(problems, notes);
         }
+        if (config.maintenance() == dev.alertbridge.config.MaintenancePolicy.SKIP
+                && config.reconcileMode() == dev.alertbridge.config.ReconcileMode.REPORT
+                && config.links().stream().anyMatch(l -> l.source() == null
+                        || l.source() == dev.alertbridge.alert.AlertSource.CLOUDWATCH)) {
+            notes.add("a CloudWatch alarm whose open a maintenance held back is opened only by the reconciliation in "
+                    + "repair mode (alarms do not repeat); reconcile.mode is report, so it is only reported");
+        }
         if (config.services().values().stream().anyMatch(s -> !s.viaManagementApi())) {
             notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
                     + "incident");

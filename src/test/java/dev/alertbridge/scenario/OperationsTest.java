@@ -79,7 +79,9 @@ class OperationsTest {
     void theCheckPassesAGoodConfigurationAndSaysWhatItCouldNotCheck() {
         hubHasServices(standardIds());
         Lambda.invoke(CHECK).statusCode(200).body("check", is("ok")).body("problems", is(List.of()))
-                .body("notes", hasItem(containsString("integration URLs (hookUrl) were not tried")));
+                .body("notes", hasItem(containsString("integration URLs (hookUrl) were not tried")))
+                .body("notes", hasItem(containsString("a CloudWatch alarm whose open a maintenance held back is opened "
+                        + "only by the reconciliation in repair mode")));
         Journal.assertNoWrites();
     }
 
