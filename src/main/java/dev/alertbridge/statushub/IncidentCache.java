@@ -12,8 +12,12 @@ import dev.alertbridge.transition.HubIncident;
  * kept across invocations; the bridge's own writes forget what they change.
  */
 final class IncidentCache {
-    /** Open incidents of a very busy hub; least recently used forgotten first. */
-    private static final int REMEMBERED = 5_000;
+    /**
+     * Incidents of a very busy hub (a 300-alert group's fits); least recently used forgotten first. Bounded low so
+     * the heap stays flat: every incident an environment creates is kept too, and most are resolved and never
+     * asked for again.
+     */
+    private static final int REMEMBERED = 500;
 
     private final Map<String, Kept> kept = BoundedMap.lru(REMEMBERED);
 
