@@ -48,11 +48,16 @@ public final class StatusHubCalls {
 
     private final Duration callTimeout;
     private final Guard reads;
+    /** For a list some hubs lack: only a 429 is waited out and asked again; a failure costs one round trip. */
+    private final Guard optionalReads;
 
     public StatusHubCalls(Duration callTimeout, int retries) {
         this.callTimeout = callTimeout;
         this.reads = Guard.create().withRetry().maxRetries(retries)
                 .whenException(e -> e instanceof StatusHubUnavailableException)
+                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
+        this.optionalReads = Guard.create().withRetry().maxRetries(retries)
+                .whenException(e -> e instanceof StatusHubUnavailableException u && u.retryAfter() != null)
                 .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
     }
 
@@ -67,11 +72,13 @@ public final class StatusHubCalls {
 
     /**
      * A page of a list some hubs do not have (the maintenances): {@code 404}, {@code 403} or {@code 410} is an
-     * answer there, rejected as usual but not counted as a StatusHub failure (nothing is wrong with the hub).
+     * answer there, rejected as usual but not counted as a StatusHub failure (nothing is wrong with the hub). A
+     * {@code 429} is waited out as for any read; any other failure is not retried, so a hub whose list is broken
+     * costs one round trip, alongside the incident lookup, and no delay.
      */
     public Answer readOptionalPage(String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> request) {
-        return guarded(reads, endpoint, pacer, deadline, request, true);
+        return guarded(optionalReads, endpoint, pacer, deadline, request, true);
     }
 
     /** A write, sent once: see the class comment. */

@@ -121,4 +121,14 @@ class QuietDuringMaintenanceTest {
                 .body("alerts[0].services.result", is(List.of("created", "created")));
         assertThat(Journal.creates()).isEqualTo(2);
     }
+
+    /** A broken list is asked once, alongside the lookup, not retried: the open goes on as if there were none. */
+    @Test
+    void aMaintenanceListThatFailsIsAskedOnceAndTheOpenGoesOn() {
+        Neighbours.statusHub().maintenanceListFails();
+
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created", "created")));
+        Neighbours.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/maintenances")));
+    }
 }

@@ -49,6 +49,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private volatile boolean sendUpdatedAt;
     private final List<ObjectNode> maintenances = new ArrayList<>();
     private boolean maintenanceList = true;
+    private boolean maintenanceListFails;
     private volatile WriteGate gate;
     /** Keeps updated_at moving forward even within one millisecond. */
     private long lastUpdate;
@@ -80,6 +81,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         gate = null;
         maintenances.clear();
         maintenanceList = true;
+        maintenanceListFails = false;
     }
 
     /** The status the public page shows the service now ("up" when no update ever named it). */
@@ -402,10 +404,18 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         maintenanceList = false;
     }
 
+    /** The maintenance list fails with a 500 every time. */
+    public synchronized void maintenanceListFails() {
+        maintenanceListFails = true;
+    }
+
     /** Maintenances overlapping {@code start_time}…{@code end_time}, in one page. */
     private ResponseDefinition maintenances(com.github.tomakehurst.wiremock.http.Request request) {
         if (!maintenanceList) {
             return answer(404, "{\"error\":\"Not found\"}");
+        }
+        if (maintenanceListFails) {
+            return answer(500, "{\"error\":\"Internal Server Error\"}");
         }
         java.time.Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MIN);
         java.time.Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MAX);
