@@ -73,6 +73,18 @@ public final class ConfigurationCheck {
             notes.add("a CloudWatch alarm whose open a maintenance held back is opened only by the reconciliation in "
                     + "repair mode (alarms do not repeat); reconcile.mode is report, so it is only reported");
         }
+        for (int i = 0; i < config.links().size(); i++) {
+            dev.alertbridge.config.ServiceLink link = config.links().get(i);
+            if (link.holdDown() != null && link.source() != null
+                    && link.source() != dev.alertbridge.alert.AlertSource.CLOUDWATCH) {
+                notes.add("links[" + i + "] (" + link.source().linkName() + "): holdDown applies to CloudWatch alarms "
+                        + "only; hold " + link.source().linkName() + " alerts back in the source itself");
+            }
+        }
+        if (!config.holdDown().isZero() && config.reconcileMode() == dev.alertbridge.config.ReconcileMode.REPORT) {
+            notes.add("holdDown is set but reconcile.mode is report: a held CloudWatch alarm is opened only by the "
+                    + "reconciliation in repair mode");
+        }
         if (config.services().values().stream().anyMatch(s -> !s.viaManagementApi())) {
             notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
                     + "incident");

@@ -21,10 +21,12 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param reconcileMode {@code report} or {@code repair}
  * @param publish how the bridge speaks on the public page, unless a service or a link says otherwise
  * @param maintenance whether an alert opens incidents on a service in a maintenance scheduled in StatusHub
+ * @param holdDown how long a CloudWatch alarm must have been in ALARM before it opens an incident, unless a link
+ *        says otherwise (zero: at once)
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
         Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish, MaintenancePolicy maintenance) {
+        Publish publish, MaintenancePolicy maintenance, java.time.Duration holdDown) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
@@ -33,6 +35,13 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
         publish = publish == null ? Publish.NONE : publish;
         maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
+        holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
+    }
+
+    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
+            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
+            Publish publish, MaintenancePolicy maintenance) {
+        this(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance, null);
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
@@ -53,12 +62,13 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance);
+        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance,
+                holdDown);
     }
 
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
     public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
-        return new LinkedService(service, status, mode, service.publish().over(publish));
+        return new LinkedService(service, status, mode, service.publish().over(publish), holdDown);
     }
 
     /**
@@ -77,14 +87,17 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
                     ServiceTarget service = services.get(id);
                     Publish publish = service == null ? link.publish().over(this.publish)
                             : link.publish().over(service.publish()).over(this.publish);
-                    linked.put(id, seen == null ? new LinkedService(service, link.status(), link.mode(), publish)
+                    java.time.Duration hold = link.holdDown() != null ? link.holdDown() : holdDown;
+                    linked.put(id, seen == null ? new LinkedService(service, link.status(), link.mode(), publish, hold)
                             : new LinkedService(seen.service(), seen.status().worst(link.status()),
-                                    seen.mode().loosest(link.mode()), seen.publish()));
+                                    seen.mode().loosest(link.mode()), seen.publish(), seen.holdDown()));
                 }
             }
         }
         return linked.values().stream()
-                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode), s.publish())).toList();
+                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode), s.publish(),
+                        s.holdDown()))
+                .toList();
     }
 
     /**

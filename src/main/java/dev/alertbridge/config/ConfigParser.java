@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConfigParser {
     private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
-            "reconcile", "publish", "maintenance");
+            "reconcile", "publish", "maintenance", "holdDown");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl", "publish");
@@ -59,6 +59,7 @@ public final class ConfigParser {
         ReconcileMode reconcileMode = null;
         Publish publish = Publish.NONE;
         MaintenancePolicy maintenance = null;
+        java.time.Duration holdDown = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -110,6 +111,10 @@ public final class ConfigParser {
                         .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).equals(policy)).findFirst()
                         .orElseThrow(() -> new ConfigValidationException(doc, "$.maintenance", "must be skip or post"));
             }
+            if (root.has("holdDown")) {
+                setOnce(settingOrigin, "holdDown", doc, "$.holdDown", "also set in ");
+                holdDown = DocumentFields.duration(doc, "$.holdDown", root.get("holdDown"));
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -133,7 +138,7 @@ public final class ConfigParser {
         oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode,
-                publish, maintenance);
+                publish, maintenance, holdDown);
     }
 
     /**

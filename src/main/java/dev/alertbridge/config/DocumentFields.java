@@ -42,6 +42,21 @@ final class DocumentFields {
         return node.asText();
     }
 
+    /** A duration as the configuration writes it: a whole number and a unit, {@code s}, {@code m} or {@code h}. */
+    static java.time.Duration duration(String doc, String path, JsonNode node) {
+        String text = text(doc, path, node).strip();
+        java.util.regex.Matcher duration = java.util.regex.Pattern.compile("(\\d{1,6})([smh])").matcher(text);
+        if (!duration.matches()) {
+            throw new ConfigValidationException(doc, path, "must be a whole number and a unit: 90s, 2m, 1h");
+        }
+        long amount = Long.parseLong(duration.group(1));
+        return switch (duration.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            default -> java.time.Duration.ofHours(amount);
+        };
+    }
+
     static String nonBlank(String doc, String path, JsonNode node) {
         String value = text(doc, path, node);
         if (value.isBlank()) {

@@ -18,7 +18,7 @@ import dev.alertbridge.alert.ServiceStatus;
 /** Service links, from a configuration document or embedded in an event: validated field by field. */
 public final class LinkParser {
     private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
-            "mode", "publish");
+            "mode", "publish", "holdDown");
 
     private LinkParser() {
     }
@@ -76,7 +76,9 @@ public final class LinkParser {
         }
         WriteMode mode = node.hasNonNull("mode") ? mode(doc, path + ".mode", node.get("mode")) : WriteMode.LIVE;
         return new ServiceLink(monitor, level, source, ids, status, mode,
-                PublishParser.parse(doc, path + ".publish", node.get("publish")));
+                PublishParser.parse(doc, path + ".publish", node.get("publish")),
+                node.hasNonNull("holdDown") ? DocumentFields.duration(doc, path + ".holdDown", node.get("holdDown"))
+                        : null);
     }
 
     static WriteMode mode(String doc, String path, JsonNode node) {

@@ -12,16 +12,24 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live, shadow or off
  * @param publish how the bridge speaks on this service for this alert: its links', then the service's, then the
  *        configuration's, field by field
+ * @param holdDown how long a CloudWatch alarm must have been in ALARM before it opens an incident here (zero: at
+ *        once)
  */
-public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish) {
+public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish,
+        java.time.Duration holdDown) {
 
     public LinkedService {
         publish = publish == null ? service.publish() : publish;
+        holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
+    }
+
+    public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish) {
+        this(service, status, mode, publish, null);
     }
 
     /** A service as its own and the defaults say (no link, no configuration-wide publish block). */
     public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode) {
-        this(service, status, mode, null);
+        this(service, status, mode, null, null);
     }
 
     public String id() {

@@ -20,7 +20,7 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live (default), shadow or off
  */
 public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
-        ServiceStatus status, WriteMode mode, Publish publish) {
+        ServiceStatus status, WriteMode mode, Publish publish, java.time.Duration holdDown) {
 
     public ServiceLink {
         services = List.copyOf(services);
@@ -31,12 +31,12 @@ public record ServiceLink(String monitor, Integer escalationLevel, AlertSource s
 
     public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
             ServiceStatus status, WriteMode mode) {
-        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE);
+        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE, null);
     }
 
     /** The same link for other services (what the reconciliation may reach). */
     public ServiceLink withServices(List<String> services) {
-        return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish);
+        return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish, holdDown);
     }
 
     /** A live link that takes its services down, as most links are. */

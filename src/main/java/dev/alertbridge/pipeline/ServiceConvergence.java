@@ -164,7 +164,7 @@ final class ServiceConvergence {
                 session.refreshAfter(System.nanoTime());
             }
             List<Step> steps = new ArrayList<>();
-            for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()))) {
+            for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()), now)) {
                 if (!(transition instanceof Transition.Write write) || service.mode() != WriteMode.LIVE) {
                     if (transition.incidentId() == null || !landed.containsKey(transition.incidentId())) {
                         steps.add(new Step(transition, null));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
@@ -31,6 +32,37 @@ public final class TransitionPlanner {
 
     public TransitionPlanner(PageTexts texts) {
         this.texts = texts;
+    }
+
+    /** What the alert does to the service now ({@code now}: when a CloudWatch alarm's hold-down ends). */
+    public List<Transition> plan(Alert alert, LinkedService service, ServiceView view, Instant now) {
+        if (alert.state() == AlertState.OPEN) {
+            Optional<Transition> held = held(alert, service, view, now);
+            if (held.isPresent()) {
+                return List.of(held.get());
+            }
+        }
+        return plan(alert, service, view);
+    }
+
+    /**
+     * A CloudWatch ALARM whose period began less than the link's {@code holdDown} ago opens nothing yet: the
+     * reconciliation opens it once the alarm has been in ALARM that long, with the same identity. An incident the
+     * alert already has is left to the usual rules.
+     */
+    private static Optional<Transition> held(Alert alert, LinkedService service, ServiceView view, Instant now) {
+        if (alert.source() != AlertSource.CLOUDWATCH || service.holdDown().isZero() || alert.openedAt() == null) {
+            return Optional.empty();
+        }
+        Instant until = alert.openedAt().plus(service.holdDown()).truncatedTo(ChronoUnit.SECONDS);
+        boolean hasIncident = view instanceof ServiceView.Shown shown
+                ? shown.own().stream().anyMatch(o -> o.sameEpisode() || o.incident().open())
+                : ((ServiceView.WriteOnly) view).posted().isPresent() || ((ServiceView.WriteOnly) view).open().isPresent();
+        if (!until.isAfter(now) || hasIncident) {
+            return Optional.empty();
+        }
+        return Optional.of(new Transition.Skip(service, null, "held until " + until + " (holdDown "
+                + service.holdDown().toSeconds() + " s): the reconciliation opens it if the alarm is still in ALARM"));
     }
 
     public List<Transition> plan(Alert alert, LinkedService service, ServiceView view) {
