@@ -23,10 +23,12 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param maintenance whether an alert opens incidents on a service in a maintenance scheduled in StatusHub
  * @param holdDown how long a CloudWatch alarm must have been in ALARM before it opens an incident, unless a link
  *        says otherwise (zero: at once)
+ * @param reopenWithin an alert opening again within this time of its incident's clear continues it, unless a link
+ *        says otherwise (zero: never)
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
         Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish, MaintenancePolicy maintenance, java.time.Duration holdDown) {
+        Publish publish, MaintenancePolicy maintenance, java.time.Duration holdDown, java.time.Duration reopenWithin) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
@@ -36,12 +38,13 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         publish = publish == null ? Publish.NONE : publish;
         maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
         holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
+        reopenWithin = reopenWithin == null ? java.time.Duration.ZERO : reopenWithin;
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
             Publish publish, MaintenancePolicy maintenance) {
-        this(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance, null);
+        this(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance, null, null);
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
@@ -63,12 +66,12 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
         return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance,
-                holdDown);
+                holdDown, reopenWithin);
     }
 
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
     public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
-        return new LinkedService(service, status, mode, service.publish().over(publish), holdDown);
+        return new LinkedService(service, status, mode, service.publish().over(publish), holdDown, reopenWithin);
     }
 
     /**
@@ -88,15 +91,18 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
                     Publish publish = service == null ? link.publish().over(this.publish)
                             : link.publish().over(service.publish()).over(this.publish);
                     java.time.Duration hold = link.holdDown() != null ? link.holdDown() : holdDown;
-                    linked.put(id, seen == null ? new LinkedService(service, link.status(), link.mode(), publish, hold)
+                    java.time.Duration reopen = link.reopenWithin() != null ? link.reopenWithin() : reopenWithin;
+                    linked.put(id, seen == null
+                            ? new LinkedService(service, link.status(), link.mode(), publish, hold, reopen)
                             : new LinkedService(seen.service(), seen.status().worst(link.status()),
-                                    seen.mode().loosest(link.mode()), seen.publish(), seen.holdDown()));
+                                    seen.mode().loosest(link.mode()), seen.publish(), seen.holdDown(),
+                                    seen.reopenWithin()));
                 }
             }
         }
         return linked.values().stream()
                 .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode), s.publish(),
-                        s.holdDown()))
+                        s.holdDown(), s.reopenWithin()))
                 .toList();
     }
 

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConfigParser {
     private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
-            "reconcile", "publish", "maintenance", "holdDown");
+            "reconcile", "publish", "maintenance", "holdDown", "reopenWithin");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl", "publish");
@@ -60,6 +60,7 @@ public final class ConfigParser {
         Publish publish = Publish.NONE;
         MaintenancePolicy maintenance = null;
         java.time.Duration holdDown = null;
+        java.time.Duration reopenWithin = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -115,6 +116,10 @@ public final class ConfigParser {
                 setOnce(settingOrigin, "holdDown", doc, "$.holdDown", "also set in ");
                 holdDown = DocumentFields.duration(doc, "$.holdDown", root.get("holdDown"));
             }
+            if (root.has("reopenWithin")) {
+                setOnce(settingOrigin, "reopenWithin", doc, "$.reopenWithin", "also set in ");
+                reopenWithin = DocumentFields.duration(doc, "$.reopenWithin", root.get("reopenWithin"));
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -138,7 +143,7 @@ public final class ConfigParser {
         oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode,
-                publish, maintenance, holdDown);
+                publish, maintenance, holdDown, reopenWithin);
     }
 
     /**

@@ -18,7 +18,7 @@ import dev.alertbridge.alert.ServiceStatus;
 /** Service links, from a configuration document or embedded in an event: validated field by field. */
 public final class LinkParser {
     private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
-            "mode", "publish", "holdDown");
+            "mode", "publish", "holdDown", "reopenWithin");
 
     private LinkParser() {
     }
@@ -78,6 +78,9 @@ public final class LinkParser {
         return new ServiceLink(monitor, level, source, ids, status, mode,
                 PublishParser.parse(doc, path + ".publish", node.get("publish")),
                 node.hasNonNull("holdDown") ? DocumentFields.duration(doc, path + ".holdDown", node.get("holdDown"))
+                        : null,
+                node.hasNonNull("reopenWithin")
+                        ? DocumentFields.duration(doc, path + ".reopenWithin", node.get("reopenWithin"))
                         : null);
     }
 

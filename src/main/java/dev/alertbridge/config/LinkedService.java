@@ -14,22 +14,25 @@ import dev.alertbridge.alert.ServiceStatus;
  *        configuration's, field by field
  * @param holdDown how long a CloudWatch alarm must have been in ALARM before it opens an incident here (zero: at
  *        once)
+ * @param reopenWithin an alert opening again within this time of its incident's clear continues that incident
+ *        (zero: never)
  */
 public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish,
-        java.time.Duration holdDown) {
+        java.time.Duration holdDown, java.time.Duration reopenWithin) {
 
     public LinkedService {
         publish = publish == null ? service.publish() : publish;
         holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
+        reopenWithin = reopenWithin == null ? java.time.Duration.ZERO : reopenWithin;
     }
 
     public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish) {
-        this(service, status, mode, publish, null);
+        this(service, status, mode, publish, null, null);
     }
 
     /** A service as its own and the defaults say (no link, no configuration-wide publish block). */
     public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode) {
-        this(service, status, mode, null, null);
+        this(service, status, mode, null, null, null);
     }
 
     public String id() {

@@ -20,7 +20,8 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live (default), shadow or off
  */
 public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
-        ServiceStatus status, WriteMode mode, Publish publish, java.time.Duration holdDown) {
+        ServiceStatus status, WriteMode mode, Publish publish, java.time.Duration holdDown,
+        java.time.Duration reopenWithin) {
 
     public ServiceLink {
         services = List.copyOf(services);
@@ -31,12 +32,13 @@ public record ServiceLink(String monitor, Integer escalationLevel, AlertSource s
 
     public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
             ServiceStatus status, WriteMode mode) {
-        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE, null);
+        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE, null, null);
     }
 
     /** The same link for other services (what the reconciliation may reach). */
     public ServiceLink withServices(List<String> services) {
-        return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish, holdDown);
+        return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish, holdDown,
+                reopenWithin);
     }
 
     /** A live link that takes its services down, as most links are. */

@@ -89,7 +89,9 @@ public class AlertPipeline {
             Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
             linked.forEach((alert, services) -> reachable.put(alert, services.stream()
                     .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
-            session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP);
+            java.time.Duration reopenWithin = linked.values().stream().flatMap(List::stream)
+                    .map(LinkedService::reopenWithin).max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO);
+            session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP, reopenWithin);
         } catch (RuntimeException e) {
             unreadable = e;
         }

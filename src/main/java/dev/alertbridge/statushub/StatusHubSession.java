@@ -53,6 +53,15 @@ public final class StatusHubSession {
      * → ALARM update the alert's newest incident (a person may have resolved it).
      */
     public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances) {
+        prepare(linked, skipsMaintenances, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same, and for an open the alert's newest incident cleared within {@code reopenWithin} of its start (a flap
+     * continues it).
+     */
+    public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances,
+            java.time.Duration reopenWithin) {
         // A clear reads the hub even when no Management API service is linked now: its incidents may be there.
         boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.CLEAR
                 || e.getKey().state() == AlertState.OPEN
@@ -73,10 +82,12 @@ public final class StatusHubSession {
                 starts.add(start);
                 since = start.isBefore(since) ? start : since;
             }
-            if (alert.state() == AlertState.OPEN && alert.continuation()) {
+            if (alert.state() == AlertState.OPEN && (alert.continuation() || !reopenWithin.isZero())) {
+                Instant from = alert.continuation() ? now.minus(lookback)
+                        : (alert.openedAt() != null ? alert.openedAt() : alert.at()).minus(reopenWithin);
                 for (ServiceTarget service : entry.getValue()) {
                     if (service.viaManagementApi()) {
-                        searches.add(new HubSession.Search(now.minus(lookback),
+                        searches.add(new HubSession.Search(from,
                                 incidents -> !ServiceView.of(alert, service, incidents).own().isEmpty()));
                     }
                 }

@@ -105,7 +105,34 @@ public final class TransitionPlanner {
                     + (maintenance.end() == null ? "" : " until " + maintenance.end())
                     + ": no incident opened (\"maintenance\": \"post\" opens anyway)");
         }
+        Optional<Transition> flap = newest.flatMap(incident -> continued(alert, service, incident, shown));
+        if (flap.isPresent()) {
+            return flap.get();
+        }
         return create(alert, service, shown.othersWorst());
+    }
+
+    /**
+     * A flap ({@code reopenWithin}): the alert opens again within that time of the clear the bridge wrote on its
+     * newest incident there: that incident continues (Investigating, the service back to the link's status) instead
+     * of a second one opening. A person's Resolved ends it for good.
+     */
+    private Optional<Transition> continued(Alert alert, LinkedService service, HubIncident incident,
+            ServiceView.Shown shown) {
+        Optional<java.time.Instant> cleared = incident.clearedAt();
+        if (service.reopenWithin().isZero() || cleared.isEmpty() || incident.ref().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
+        if (start.isBefore(cleared.get()) || java.time.Duration.between(cleared.get(), start)
+                .compareTo(service.reopenWithin()) > 0) {
+            return Optional.empty();
+        }
+        IncidentRef ref = incident.ref().get();
+        ServiceStatus status = shown.othersWorst().map(service.status()::worst).orElse(service.status());
+        return Optional.of(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
+                texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
+                status), Transition.Purpose.REOPEN));
     }
 
     private List<Transition> clear(Alert alert, LinkedService service, ServiceView.Shown shown) {
