@@ -119,6 +119,7 @@ public final class ConfigurationCheck {
                     + (hub.status() == 0 ? "no answer" : "HTTP " + hub.status()) + ")");
             return;
         }
+        maintenances(config, account, notes);
         Optional<Set<Long>> ids = probe.get().serviceIds(account);
         if (ids.isEmpty()) {
             notes.add("service ids were not checked: StatusHub did not list the hub's services "
@@ -131,6 +132,39 @@ public final class ConfigurationCheck {
                         "$.services." + service.id() + ".serviceId",
                         "hub '" + account.hub() + "' has no service " + service.serviceId()));
             }
+        }
+    }
+
+    /** The maintenances in progress, and which configured services and links each holds back. */
+    private void maintenances(BridgeConfig config, StatusHubAccount account, List<String> notes) {
+        Optional<List<dev.alertbridge.transition.HubMaintenance>> now = probe.get().maintenancesNow(account,
+                java.time.Instant.now());
+        if (now.isEmpty()) {
+            notes.add("maintenances were not read: StatusHub did not list them for hub '" + account.hub() + "'");
+            return;
+        }
+        if (now.get().isEmpty()) {
+            notes.add("no maintenance in progress on hub '" + account.hub() + "'");
+        }
+        for (dev.alertbridge.transition.HubMaintenance maintenance : now.get()) {
+            List<String> held = new ArrayList<>();
+            for (ServiceTarget service : config.services().values()) {
+                if (service.viaManagementApi() && maintenance.serviceIds().contains(service.serviceId())) {
+                    List<String> links = new ArrayList<>();
+                    for (int i = 0; i < config.links().size(); i++) {
+                        if (config.links().get(i).services().contains(service.id())) {
+                            links.add("links[" + i + "]");
+                        }
+                    }
+                    held.add(service.id() + (links.isEmpty() ? "" : " (" + String.join(", ", links) + ")"));
+                }
+            }
+            notes.add("maintenance '" + maintenance.title() + "' in progress" + (maintenance.end() == null ? ""
+                    : " until " + maintenance.end())
+                    + (config.maintenance() == dev.alertbridge.config.MaintenancePolicy.POST
+                            ? " (maintenance: post, so it holds nothing)"
+                            : "")
+                    + ": holds " + (held.isEmpty() ? "no configured service" : String.join(", ", held)));
         }
     }
 

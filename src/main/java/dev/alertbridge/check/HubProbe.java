@@ -60,6 +60,21 @@ public class HubProbe {
         }
     }
 
+    /** The maintenances in progress now, read as an event reads them; empty when the hub does not list them. */
+    public Optional<java.util.List<dev.alertbridge.transition.HubMaintenance>> maintenancesNow(StatusHubAccount account,
+            java.time.Instant now) {
+        String at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        StatusHubCalls.Answer answer = send(account, api -> api.maintenances(account.hub(), at, at, 100, 1));
+        if (!answer.ok()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(dev.alertbridge.statushub.HubJson.maintenances(json.readTree(answer.body())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private StatusHubCalls.Answer send(StatusHubAccount account,
             Function<ManagementApiClient, CompletionStage<Response>> call) {
         ManagementApiClient api = clients.managementApiClosingEachConnection(account.apiUrl(), apiKeyHeader,

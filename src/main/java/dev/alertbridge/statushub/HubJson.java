@@ -21,7 +21,7 @@ import dev.alertbridge.transition.IncidentType;
  * lists may come as {@code {"data":[…]}} or a bare array, objects may be wrapped in {@code data}, times may end in
  * {@code Z}, {@code +00:00}, {@code +0000} or nothing (UTC), statuses as {@code status} or {@code status_name}.
  */
-final class HubJson {
+public final class HubJson {
 
     private HubJson() {
     }
@@ -44,6 +44,15 @@ final class HubJson {
      * {@code service_statuses[].service_id}, whichever the hub sends (all three are read).
      */
     static HubMaintenance maintenance(JsonNode item) {
+        return maintenanceOf(item);
+    }
+
+    /** The maintenances of a list answer (the configuration check reads them as an event would). */
+    public static java.util.List<HubMaintenance> maintenances(JsonNode answer) {
+        return items(answer).stream().map(HubJson::maintenanceOf).toList();
+    }
+
+    private static HubMaintenance maintenanceOf(JsonNode item) {
         java.util.Set<Long> services = new java.util.LinkedHashSet<>();
         item.path("services").forEach(s -> addId(services, s.isObject() ? s.path("id") : s));
         item.path("service_ids").forEach(s -> addId(services, s));

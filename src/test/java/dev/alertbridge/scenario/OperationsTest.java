@@ -76,6 +76,19 @@ class OperationsTest {
     }
 
     @Test
+    void theCheckShowsTheMaintenancesInProgressAndTheServicesAndLinksTheyHold() {
+        hubHasServices(standardIds());
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Neighbours.statusHub().maintenance("Database upgrade", now.minus(java.time.Duration.ofDays(3)),
+                now.plus(java.time.Duration.ofDays(3)), "service_ids", 101);
+
+        Lambda.invoke(CHECK).statusCode(200).body("check", is("ok")).body("notes", hasItem(containsString(
+                "maintenance 'Database upgrade' in progress until " + now.plus(java.time.Duration.ofDays(3))
+                        + ": holds checkout (links[0], links[1]")));
+        Journal.assertNoWrites();
+    }
+
+    @Test
     void theCheckPassesAGoodConfigurationAndSaysWhatItCouldNotCheck() {
         hubHasServices(standardIds());
         Lambda.invoke(CHECK).statusCode(200).body("check", is("ok")).body("problems", is(List.of()))
