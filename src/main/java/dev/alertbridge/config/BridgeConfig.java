@@ -69,6 +69,15 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
                 holdDown, reopenWithin);
     }
 
+    /**
+     * The configured service with this StatusHub id, else one known only by the id (an alert's incident on a service
+     * the configuration no longer names).
+     */
+    public ServiceTarget serviceWithId(long serviceId) {
+        return services.values().stream().filter(s -> s.serviceId() != null && s.serviceId() == serviceId).findFirst()
+                .orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null, serviceId, null));
+    }
+
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
     public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
         return new LinkedService(service, status, mode, service.publish().over(publish), holdDown, reopenWithin);

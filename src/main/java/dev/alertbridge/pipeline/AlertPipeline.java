@@ -204,10 +204,7 @@ public class AlertPipeline {
         List<LinkedService> all = new ArrayList<>(linked);
         for (Long serviceId : session.openServicesOf(alert)) {
             if (reached.add(serviceId)) {
-                ServiceTarget service = config.services().values().stream()
-                        .filter(s -> serviceId.equals(s.serviceId())).findFirst()
-                        .orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null, serviceId, null));
-                all.add(config.unlinked(service, ServiceStatus.DOWN));
+                all.add(config.unlinked(config.serviceWithId(serviceId), ServiceStatus.DOWN));
             }
         }
         return all;

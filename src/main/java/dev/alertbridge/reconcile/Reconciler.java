@@ -23,7 +23,6 @@ import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
-import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.pipeline.AlertPipeline;
@@ -289,11 +288,8 @@ public class Reconciler {
     private List<Finding> clearDeleted(StatusHubSession session, BridgeConfig config, Existing existing,
             boolean repair, Instant now) {
         List<Transition.Update> clears = deletedAlarms.clears(session.incidents(), existing.scope(),
-                existing.alarms(), settings.reconcile().grace(), now, serviceId -> config.unlinked(
-                        config.services().values().stream().filter(s -> Long.valueOf(serviceId).equals(s.serviceId()))
-                                .findFirst().orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null,
-                                        serviceId, null)),
-                        ServiceStatus.DOWN));
+                existing.alarms(), settings.reconcile().grace(), now,
+                serviceId -> config.unlinked(config.serviceWithId(serviceId), ServiceStatus.DOWN));
         List<Finding> found = new ArrayList<>();
         long landed = -1;
         for (Transition.Update clear : clears) {

@@ -44,15 +44,6 @@ public final class HubJson {
      * {@code service_statuses[].service_id}, whichever the hub sends (all three are read).
      */
     static HubMaintenance maintenance(JsonNode item) {
-        return maintenanceOf(item);
-    }
-
-    /** The maintenances of a list answer (the configuration check reads them as an event would). */
-    public static java.util.List<HubMaintenance> maintenances(JsonNode answer) {
-        return items(answer).stream().map(HubJson::maintenanceOf).toList();
-    }
-
-    private static HubMaintenance maintenanceOf(JsonNode item) {
         java.util.Set<Long> services = new java.util.LinkedHashSet<>();
         item.path("services").forEach(s -> addId(services, s.isObject() ? s.path("id") : s));
         item.path("service_ids").forEach(s -> addId(services, s));
@@ -67,6 +58,11 @@ public final class HubJson {
         } else if (id.isTextual() && id.asText().matches("\\d{1,18}")) {
             ids.add(Long.parseLong(id.asText()));
         }
+    }
+
+    /** The maintenances of a list answer (the configuration check reads them as an event would). */
+    public static List<HubMaintenance> maintenances(JsonNode answer) {
+        return items(answer).stream().map(HubJson::maintenance).toList();
     }
 
     static IncidentSummary summary(JsonNode item) {

@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
 
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
@@ -58,8 +63,8 @@ final class HubSession {
     private long listedAt = Long.MIN_VALUE;
     private boolean prepared;
     private volatile List<HubMaintenance> maintenances = List.of();
-    private static final java.util.concurrent.atomic.AtomicBoolean MAINTENANCES_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HubSession.class);
+    private static final AtomicBoolean MAINTENANCES_WARNED = new AtomicBoolean();
+    private static final Logger LOG = Logger.getLogger(HubSession.class);
 
     HubSession(HubApi api, IncidentCache cache, Deadline deadline, Instant now) {
         this.api = api;
@@ -110,7 +115,7 @@ final class HubSession {
     private List<HubMaintenance> maintenances(CompletableFuture<List<HubMaintenance>> inProgress) {
         try {
             return inProgress.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             if (MAINTENANCES_WARNED.compareAndSet(false, true)) {
                 LOG.warnf("StatusHub's maintenance list could not be read (%s): alerts open incidents as if no "
                         + "maintenance were scheduled", CallFailure.of(e.getCause() == null ? e : e.getCause()).why());
