@@ -96,7 +96,7 @@ public final class Bench {
         ricDir = Path.of(required("bench.ric"));
         harnessClasspath = required("bench.harnessClasspath");
         phases = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases",
-                "package,cold,warm,fanout,bighub,biggroup,memory").split(",")));
+                "package,cold,snapstart,warm,fanout,bighub,biggroup,memory").split(",")));
         coldRuns = Integer.getInteger("bench.coldRuns", 5);
         events = Integer.getInteger("bench.events", 10_000);
         fanOutTrials = Integer.getInteger("bench.fanoutTrials", 3);
@@ -123,8 +123,12 @@ public final class Bench {
         if (phases.contains("package")) {
             guarded("package size", this::packageSize);
         }
+        ColdStartPhase coldStarts = new ColdStartPhase(this);
         if (phases.contains("cold")) {
-            guarded("cold start", new ColdStartPhase(this)::run);
+            guarded("cold start", coldStarts::run);
+        }
+        if (phases.contains("snapstart")) {
+            guarded("first event after a SnapStart init", coldStarts::runSnapStart);
         }
         if (phases.contains("warm")) {
             guarded("warm cost per event", new WarmPhase(this)::run);
