@@ -78,7 +78,8 @@ public class AlertPipeline {
         return run(session, adapted, config, links, deadline, now, dryRun);
     }
 
-    InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
+    /** The same on a session of the caller's (SnapStart's dress rehearsal runs it on a loopback hub). */
+    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
             Deadline deadline, Instant now, boolean dryRun) {
         Map<Alert, List<LinkedService>> linked = new LinkedHashMap<>();
         for (Alert alert : adapted.alerts()) {

@@ -50,6 +50,13 @@ public final class Counters {
         add(count, 1);
     }
 
+    /** The counts since the last {@link #takeAll}, left as they are. */
+    public static Map<Count, Long> peekAll() {
+        Map<Count, Long> seen = new EnumMap<>(Count.class);
+        COUNTS.forEach((count, value) -> seen.put(count, value.get()));
+        return seen;
+    }
+
     /** The counts since the last call, and zero again. */
     public static Map<Count, Long> takeAll() {
         Map<Count, Long> taken = new EnumMap<>(Count.class);

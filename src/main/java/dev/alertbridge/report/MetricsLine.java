@@ -41,6 +41,16 @@ public class MetricsLine {
      * and what the parts counted since the last line.
      */
     Map<String, Object> line(String source, String outcome, InvocationReport report) {
+        return line(source, outcome, report, Counters.takeAll());
+    }
+
+    /** The same line with the counts left for the next one (a line made and dropped). */
+    Map<String, Object> preview(String source, String outcome, InvocationReport report) {
+        return line(source, outcome, report, Counters.peekAll());
+    }
+
+    private Map<String, Object> line(String source, String outcome, InvocationReport report,
+            Map<Counters.Count, Long> counts) {
         Map<String, Object> line = new LinkedHashMap<>();
         List<Map<String, Object>> totals = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -52,7 +62,7 @@ public class MetricsLine {
                             .filter(o -> o.result() == result).count());
             totals.add(metric(name, "Count"));
         }
-        Counters.takeAll().forEach((count, value) -> {
+        counts.forEach((count, value) -> {
             values.put(count.metricName(), value);
             totals.add(metric(count.metricName(),
                     count == Counters.Count.PACING_WAIT_MILLIS ? "Milliseconds" : "Count"));

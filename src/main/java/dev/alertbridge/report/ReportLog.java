@@ -36,23 +36,39 @@ public class ReportLog {
 
     /** The same, when the ending is not the status's (a bad event fails the alarm path with 500, yet is rejected). */
     public void outcome(InvocationKind kind, int status, Ending ending, Object report) {
-        // The alerts' own source when the report has alerts (an alarm-shaped event can carry any source).
-        String source = report instanceof InvocationReport invocation && !invocation.alerts().isEmpty()
-                ? invocation.alerts().get(0).source()
-                : kind.source();
+        Lines lines = lines(kind, status, ending, report, true);
         // The metrics line goes to standard output, where Lambda's log agent reads embedded metrics.
-        System.out.println(write(metrics.line(source, ending.metricName(),
-                report instanceof InvocationReport invocation ? invocation : null)));
+        System.out.println(lines.metrics());
+        if (status >= 400) {
+            LOG.warn(lines.report());
+        } else {
+            LOG.info(lines.report());
+        }
+    }
+
+    /**
+     * The lines {@link #outcome} writes, made and dropped (SnapStart's dress rehearsal: an event that never
+     * happened is neither logged nor counted); the counts stay for the next metrics line.
+     */
+    public void render(InvocationKind kind, int status, Object report) {
+        lines(kind, status, Ending.of(status), report, false);
+    }
+
+    private record Lines(String metrics, String report) {
+    }
+
+    private Lines lines(InvocationKind kind, int status, Ending ending, Object report, boolean takeCounts) {
+        InvocationReport invocation = report instanceof InvocationReport r ? r : null;
+        // The alerts' own source when the report has alerts (an alarm-shaped event can carry any source).
+        String source = invocation != null && !invocation.alerts().isEmpty() ? invocation.alerts().get(0).source()
+                : kind.source();
+        String metricsLine = write(takeCounts ? metrics.line(source, ending.metricName(), invocation)
+                : metrics.preview(source, ending.metricName(), invocation));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("invocation", kind.label());
         line.put("status", status);
         line.put("report", report);
-        String text = write(line);
-        if (status >= 400) {
-            LOG.warn(text);
-        } else {
-            LOG.info(text);
-        }
+        return new Lines(metricsLine, write(line));
     }
 
     public String write(Object value) {

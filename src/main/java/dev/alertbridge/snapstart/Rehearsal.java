@@ -51,6 +51,8 @@ public class Rehearsal {
                 .knownAs(List.of("snapstart-rehearsal")).titled("SnapStart rehearsal").described("not sent");
         Alert opens = rehearsal.opens("rehearsal", now).at(now);
         Alert clears = rehearsal.clears("rehearsal", now).at(now);
+        // The team's links matched once: their patterns are what the first event's lookup runs through.
+        config.servicesFor(opens, config.links());
         String read = gateway.readsStatusHub(config) ? "StatusHub read (the lookup path, reads only)"
                 : "StatusHub not read (dry run, or no Management API account)";
         StatusHubSession session = gateway.primingSession(config, deadline, now);

@@ -3,6 +3,7 @@ package dev.alertbridge.snapstart;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,16 +42,19 @@ public class SnapStartPriming {
 
     private final ConfigLoader configs;
     private final Rehearsal rehearsals;
+    private final DressRehearsal dressRehearsal;
     private final StatusHubGateway gateway;
     private final ReportLog log;
     private final Clock clock;
     private final String initializationType;
 
-    public SnapStartPriming(ConfigLoader configs, Rehearsal rehearsals, StatusHubGateway gateway, ReportLog log,
+    public SnapStartPriming(ConfigLoader configs, Rehearsal rehearsals, DressRehearsal dressRehearsal,
+            StatusHubGateway gateway, ReportLog log,
             Clock clock,
             @ConfigProperty(name = "aws.lambda.initialization-type", defaultValue = "on-demand") String initializationType) {
         this.configs = configs;
         this.rehearsals = rehearsals;
+        this.dressRehearsal = dressRehearsal;
         this.gateway = gateway;
         this.log = log;
         this.clock = clock;
@@ -67,12 +71,21 @@ public class SnapStartPriming {
             Rehearsal.Done rehearsal = rehearsals.run(config, Deadline.in(BUDGET, clock),
                     clock.instant());
             int reported = log.write(rehearsal.report()).length();
-            String writes = gateway.primeWritePath().map(d -> "the write path run against a loopback server in "
-                    + d.toMillis() + " ms").orElse("no write path (dry run)");
+            Optional<Duration> writePath = gateway.primeWritePath();
+            String writes = writePath.map(d -> "the write path run against a loopback server in " + d.toMillis()
+                    + " ms").orElse("no write path (dry run)");
+            String dress = "";
+            if (writePath.isPresent()) {
+                long dressStart = System.nanoTime();
+                int loopbackWrites = dressRehearsal.run(Deadline.in(BUDGET, clock), clock.instant());
+                dress = String.format(", %d alarm events taken end to end against a loopback hub (%d writes to it) in %d ms",
+                        2 * DressRehearsal.ROUNDS, loopbackWrites,
+                        Duration.ofNanos(System.nanoTime() - dressStart).toMillis());
+            }
             LOG.infof("primed for the SnapStart snapshot in %d ms: configuration read (%d links, %d services), %s, "
-                    + "an alert's open and clear rehearsed (%d characters of report, nothing sent), %s",
+                    + "an alert's open and clear rehearsed (%d characters of report, nothing sent), %s%s",
                     Duration.ofNanos(System.nanoTime() - start).toMillis(), config.links().size(),
-                    config.services().size(), rehearsal.statusHub(), reported, writes);
+                    config.services().size(), rehearsal.statusHub(), reported, writes, dress);
         } catch (ConfigValidationException | ConfigUnavailableException e) {
             LOG.warnf("SnapStart priming stopped: %s; restored environments read the configuration on their first "
                     + "event", e.getMessage());

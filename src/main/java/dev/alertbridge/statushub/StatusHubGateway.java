@@ -32,6 +32,8 @@ public class StatusHubGateway {
     /** The rate limit belongs to the API key: one pacer per key and kind, whatever the hub. */
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private HookPosts hooks;
+    /** The dress rehearsal's loopback hub is not StatusHub: no rate limit to keep. */
+    private static final int REHEARSAL_PACE = 1000;
 
     /** One hub's API and what is kept of it between invocations. */
     private record Hub(HubApi api, IncidentCache cache) {
@@ -67,6 +69,20 @@ public class StatusHubGateway {
             return new HubSession(once, new IncidentCache(), deadline, now);
         }).orElse(null);
         return new StatusHubSession(hub, hooks(), deadline, now, settings.statushub().lookback(), settings.dryRun());
+    }
+
+    /**
+     * Before a SnapStart snapshot: a session, writes included, on the stand-in hub of SnapStart's dress rehearsal
+     * (the configuration's account is on the loopback interface, never StatusHub), over connections closed after each
+     * answer, with pacers and a cache of its own: nothing of it is kept.
+     */
+    public StatusHubSession rehearsalSession(BridgeConfig config, Deadline deadline, Instant now) {
+        StatusHubAccount loopback = config.account().orElseThrow();
+        HubApi api = new ManagementApi(loopback, clients().managementApiClosingEachConnection(loopback.apiUrl(),
+                settings.statushub().apiKeyHeader(), loopback.apiKey()), calls(), json,
+                Pacer.perSecond(REHEARSAL_PACE), Pacer.perSecond(REHEARSAL_PACE));
+        return new StatusHubSession(new HubSession(api, new IncidentCache(), deadline, now), hooks(), deadline, now,
+                settings.statushub().lookback(), false);
     }
 
     /** How a service is reached. */
