@@ -53,6 +53,7 @@ final class StatusHubStandIn extends LocalServer {
     private final List<Call> journal = new ArrayList<>();
     private volatile long latencyMillis;
     private volatile boolean personResolves;
+    private volatile int listedResolved = -1;
     private volatile boolean journaling;
     private long lastUpdate;
 
@@ -86,10 +87,20 @@ final class StatusHubStandIn extends LocalServer {
         personResolves = on;
     }
 
+    /**
+     * The list shows only the newest {@code count} resolved incidents (negative: all of them): a hub with a few
+     * incidents a week, not one a minute as the bench's episodes come. Open ones and those in Monitoring are always
+     * listed. Until {@link #reset}.
+     */
+    void listsResolved(int count) {
+        listedResolved = count;
+    }
+
     /** Forgets every incident, count and journal entry. */
     synchronized void reset() {
         incidents.clear();
         order.clear();
+        listedResolved = -1;
         journal.clear();
         counts.values().forEach(c -> c.set(0));
     }
@@ -212,13 +223,14 @@ final class StatusHubStandIn extends LocalServer {
         int perPage = Integer.parseInt(param(query, "per_page", String.valueOf(PAGE)));
         int page = Integer.parseInt(param(query, "page", "1"));
         List<ObjectNode> matching = new ArrayList<>();
-        for (String id : order) {
-            ObjectNode incident = incidents.get(id);
+        int resolvedLeft = listedResolved < 0 ? Integer.MAX_VALUE : listedResolved;
+        for (int i = order.size() - 1; i >= 0; i--) { // newest first, to keep the newest resolved ones
+            ObjectNode incident = incidents.get(order.get(i));
             boolean resolved = "resolved".equals(incident.get("incident_updates").get(0).path("incident_type")
                     .asText());
             // A resolved incident ended after it started: it overlaps the range when it started in it.
-            if (!resolved || incident.get("start_time").asText().compareTo(since) >= 0) {
-                matching.add(incident);
+            if (!resolved || (incident.get("start_time").asText().compareTo(since) >= 0 && resolvedLeft-- > 0)) {
+                matching.add(0, incident);
             }
         }
         ArrayNode data = JSON.createArrayNode();
