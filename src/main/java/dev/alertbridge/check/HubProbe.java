@@ -31,7 +31,7 @@ public class HubProbe {
 
     private final ObjectMapper json;
     private final String apiKeyHeader;
-    private final StatusHubClients clients = new StatusHubClients(TIMEOUT);
+    private final StatusHubClients clients = StatusHubClients.closingEachConnection(TIMEOUT);
 
     public HubProbe(ObjectMapper json, String apiKeyHeader) {
         this.json = json;
@@ -77,7 +77,7 @@ public class HubProbe {
 
     private StatusHubCalls.Answer send(StatusHubAccount account,
             Function<ManagementApiClient, CompletionStage<Response>> call) {
-        ManagementApiClient api = clients.managementApiClosingEachConnection(account.apiUrl(), apiKeyHeader,
+        ManagementApiClient api = clients.managementApi(account.apiUrl(), apiKeyHeader,
                 account.apiKey());
         try (Response response = call.apply(api).toCompletableFuture().get(TIMEOUT.toMillis(),
                 TimeUnit.MILLISECONDS)) {

@@ -60,7 +60,10 @@ public class DressRehearsal {
         this.json = json;
     }
 
-    /** Runs the rounds; how many writes the loopback hub took (two a round: a create and an update). */
+    /**
+     * Runs the rounds; how many writes the loopback hub took (four a round: a create and an update through the
+     * Management API, an open and a clear posted to the integration URL).
+     */
     public int run(Deadline deadline, Instant now) throws IOException {
         int writes = 0;
         try (LoopbackHub hub = LoopbackHub.start(json)) {
@@ -98,8 +101,11 @@ public class DressRehearsal {
         ObjectNode config = json.createObjectNode();
         config.putObject("statushub").put("apiUrl", hub.apiUrl().toString()).put("apiKey", "dress-rehearsal")
                 .put("hub", "rehearsal");
-        config.putObject("services").putObject("rehearsal").put("name", "Rehearsal").put("serviceId", 1);
-        config.putArray("links").addObject().put("monitor", ALARM).putArray("services").add("rehearsal");
+        ObjectNode services = config.putObject("services");
+        services.putObject("rehearsal").put("name", "Rehearsal").put("serviceId", 1);
+        services.putObject("rehearsal-hook").put("name", "Rehearsal hook").put("hookUrl", hub.hookUrl().toString());
+        config.putArray("links").addObject().put("monitor", ALARM).putArray("services").add("rehearsal")
+                .add("rehearsal-hook");
         return config.toString();
     }
 

@@ -24,9 +24,11 @@ import com.sun.net.httpserver.HttpServer;
  * Before a SnapStart snapshot: a hub of StatusHub's Management API on the loopback interface, for the dress
  * rehearsal only (never StatusHub). It keeps what is written as StatusHub would (incidents with their updates,
  * {@code updated_at}, the last update's type) so the rehearsed events take the paths a real first event takes: a
- * create, the re-read that finds it, an update of it. Nothing else: no paging, no maintenances, no errors.
+ * create, the re-read that finds it, an update of it; integration URLs answer every post. Nothing else: no paging,
+ * no maintenances, no errors.
  */
 final class LoopbackHub implements AutoCloseable {
+    private static final String HOOKS = "/hooks/";
     private static final Pattern INCIDENT = Pattern.compile("/api/v3/hubs/[^/]+/incidents/(\\d+)(/incident_updates)?");
     private final ObjectMapper json;
     private final HttpServer server;
@@ -45,8 +47,17 @@ final class LoopbackHub implements AutoCloseable {
 
     /** The Management API's base URL on this server. */
     URI apiUrl() {
+        return base().resolve("/api/v3");
+    }
+
+    /** An integration URL on this server. */
+    URI hookUrl() {
+        return base().resolve(HOOKS + "rehearsal?token=dress-rehearsal");
+    }
+
+    private URI base() {
         return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
-                + server.getAddress().getPort() + "/api/v3");
+                + server.getAddress().getPort());
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -57,7 +68,9 @@ final class LoopbackHub implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Object answer;
         Matcher incident = INCIDENT.matcher(path);
-        if (exchange.getRequestMethod().equals("GET")) {
+        if (path.startsWith(HOOKS)) {
+            answer = Map.of("accepted", true); // an integration URL answers and shows nothing
+        } else if (exchange.getRequestMethod().equals("GET")) {
             answer = path.endsWith("/incidents") ? new ArrayList<>(incidents.values())
                     : path.endsWith("/maintenances") ? List.of()
                             : incident.matches() ? incidents.get(incident.group(1)) : null;

@@ -19,32 +19,33 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  */
 public final class StatusHubClients {
     private final Duration callTimeout;
+    private final boolean keepAlive;
     private final Map<URI, IntegrationUrlClient> hooks = new ConcurrentHashMap<>();
 
     public StatusHubClients(Duration callTimeout) {
-        this.callTimeout = callTimeout;
+        this(callTimeout, true);
     }
 
-    public ManagementApiClient managementApi(URI apiUrl, String apiKeyHeader, String apiKey) {
-        return builder(apiUrl, true).register(new ApiKeyFilter(apiKeyHeader, apiKey)).build(ManagementApiClient.class);
+    private StatusHubClients(Duration callTimeout, boolean keepAlive) {
+        this.callTimeout = callTimeout;
+        this.keepAlive = keepAlive;
     }
 
     /**
-     * A client whose connections are closed after each answer (SnapStart priming: no connection may outlive the
-     * snapshot; a restored environment opens its own).
+     * Clients whose connections are closed after each answer: SnapStart priming (no connection may outlive the
+     * snapshot; a restored environment opens its own) and the configuration check's one-off reads.
      */
-    public ManagementApiClient managementApiClosingEachConnection(URI apiUrl, String apiKeyHeader, String apiKey) {
-        return builder(apiUrl, false).register(new ApiKeyFilter(apiKeyHeader, apiKey))
+    public static StatusHubClients closingEachConnection(Duration callTimeout) {
+        return new StatusHubClients(callTimeout, false);
+    }
+
+    public ManagementApiClient managementApi(URI apiUrl, String apiKeyHeader, String apiKey) {
+        return builder(apiUrl, keepAlive).register(new ApiKeyFilter(apiKeyHeader, apiKey))
                 .build(ManagementApiClient.class);
     }
 
-    /** An integration-URL client closing its connections after each answer (SnapStart priming). */
-    IntegrationUrlClient integrationUrlClosingEachConnection(URI hookUrl) {
-        return builder(hookUrl, false).build(IntegrationUrlClient.class);
-    }
-
     IntegrationUrlClient integrationUrl(URI hookUrl) {
-        return hooks.computeIfAbsent(hookUrl, url -> builder(url, true).build(IntegrationUrlClient.class));
+        return hooks.computeIfAbsent(hookUrl, url -> builder(url, keepAlive).build(IntegrationUrlClient.class));
     }
 
     private QuarkusRestClientBuilder builder(URI base, boolean keepAlive) {

@@ -1,10 +1,7 @@
 package dev.alertbridge.statushub;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,8 +59,10 @@ public class StatusHubGateway {
         hooks();
         HubSession hub = config.account().filter(a -> !settings.dryRun()).map(account -> {
             hubs.computeIfAbsent(account, this::hub);
-            HubApi once = new ManagementApi(account, clients().managementApiClosingEachConnection(account.apiUrl(),
-                    settings.statushub().apiKeyHeader(), account.apiKey()), calls(), json,
+            HubApi once = new ManagementApi(account, StatusHubClients.closingEachConnection(
+                    settings.statushub().callTimeout()).managementApi(account.apiUrl(),
+                            settings.statushub().apiKeyHeader(), account.apiKey()),
+                    calls(), json,
                     Pacer.perSecond(settings.statushub().readsPerSecond()),
                     Pacer.perSecond(settings.statushub().writesPerSecond()));
             return new HubSession(once, new IncidentCache(), deadline, now);
@@ -73,15 +72,18 @@ public class StatusHubGateway {
 
     /**
      * Before a SnapStart snapshot: a session, writes included, on the stand-in hub of SnapStart's dress rehearsal
-     * (the configuration's account is on the loopback interface, never StatusHub), over connections closed after each
-     * answer, with pacers and a cache of its own: nothing of it is kept.
+     * (the configuration's account and integration URLs are on the loopback interface, never StatusHub), over
+     * connections closed after each answer, with clients, pacers, a cache and a memory of hook posts of its own:
+     * nothing of it is kept.
      */
     public StatusHubSession rehearsalSession(BridgeConfig config, Deadline deadline, Instant now) {
         StatusHubAccount loopback = config.account().orElseThrow();
-        HubApi api = new ManagementApi(loopback, clients().managementApiClosingEachConnection(loopback.apiUrl(),
+        StatusHubClients once = StatusHubClients.closingEachConnection(settings.statushub().callTimeout());
+        HubApi api = new ManagementApi(loopback, once.managementApi(loopback.apiUrl(),
                 settings.statushub().apiKeyHeader(), loopback.apiKey()), calls(), json,
                 Pacer.perSecond(REHEARSAL_PACE), Pacer.perSecond(REHEARSAL_PACE));
-        return new StatusHubSession(new HubSession(api, new IncidentCache(), deadline, now), hooks(), deadline, now,
+        HookPosts posts = new HookPosts(json, once, calls(), Pacer.perSecond(REHEARSAL_PACE), false);
+        return new StatusHubSession(new HubSession(api, new IncidentCache(), deadline, now), posts, deadline, now,
                 settings.statushub().lookback(), false);
     }
 
@@ -90,12 +92,9 @@ public class StatusHubGateway {
         return service.viaManagementApi() ? Delivered.Via.MANAGEMENT_API : Delivered.Via.INTEGRATION_URL;
     }
 
-    /**
-     * Before a SnapStart snapshot: the REST clients' write path run once against a loopback server (never
-     * StatusHub); empty when the function is a dry run (it writes nothing, so has no write path to warm).
-     */
-    public Optional<Duration> primeWritePath() throws IOException {
-        return settings.dryRun() ? Optional.empty() : Optional.of(LoopbackWrites.rehearse(calls()));
+    /** Whether this environment sends anything to StatusHub: not in a dry run. */
+    public boolean sends() {
+        return !settings.dryRun();
     }
 
     /** Whether a session reads StatusHub at all: not in a dry run, nor without a Management API account. */

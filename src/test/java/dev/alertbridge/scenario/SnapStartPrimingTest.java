@@ -59,9 +59,10 @@ class SnapStartPrimingTest {
                 && line.contains("StatusHub read (the lookup path, reads only)")
                 && line.contains("an alert's open and clear rehearsed") && line.contains("nothing sent"));
         // The dress rehearsal took its alarm's events through the whole event path, writes included, against a hub
-        // on the loopback interface: each round a create and an update landed there, none on the status page.
+        // on the loopback interface: each round a create and an update, and an open and a clear posted to its
+        // integration URL, landed there; none on the status page.
         assertThat(LogCapture.lines()).anyMatch(line -> line.contains("primed for the SnapStart snapshot")
-                && line.contains("4 alarm events taken end to end against a loopback hub (4 writes to it)"));
+                && line.contains("4 alarm events taken end to end against a loopback hub (8 writes to it)"));
         // The rehearsals report in memory only: no report line, no metrics line for an alert that never happened.
         assertThat(LogCapture.lines()).noneMatch(line -> line.contains("snapstart-rehearsal")
                 || line.contains("snapstart-dress-rehearsal"));
