@@ -38,6 +38,8 @@ import static dev.alertbridge.bench.Bench.*;
 final class ColdStartPhase {
     private final Bench bench;
 
+    /** What the function logs when its SnapStart priming ran to the end. */
+    private static final String PRIMED = "primed for the SnapStart snapshot";
     /** The first events of the on-demand starts, kept for the SnapStart figure; null until they ran. */
     private List<Double> bareFirstEvents;
     private List<Double> onDemandFirstEvents;
@@ -155,6 +157,12 @@ final class ColdStartPhase {
                 RuntimeApiEmulator.Result result = await(answer, function, runtimeApi, Duration.ofSeconds(60));
                 if (which.startsWith("ours")) {
                     expect(result, "\"result\":\"created\"", function);
+                }
+                if (which.endsWith("-snapstart") && !Files.readString(function.log()).contains(PRIMED)) {
+                    // A priming that stopped half-way fails nothing in the function (it must never fail the init):
+                    // here it is an error, so CI sees one that only the packaged build has.
+                    throw new IllegalStateException("the SnapStart priming did not finish: no '" + PRIMED + "' in "
+                            + function.log() + ":\n" + function.logTail(10));
                 }
                 // only what the event caused: a SnapStart init reads and calls before it, while priming
                 long handedOut = result.handedOutNanos();
