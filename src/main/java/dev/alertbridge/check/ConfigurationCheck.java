@@ -1,5 +1,6 @@
 package dev.alertbridge.check;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,18 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.config.MaintenancePolicy;
+import dev.alertbridge.config.ReconcileMode;
+import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.statushub.StatusHubCalls;
+import dev.alertbridge.transition.HubMaintenance;
 
 /**
  * Checks a configuration before an outage does: the schema and references (the function's own validation), link
@@ -66,22 +72,22 @@ public final class ConfigurationCheck {
             notes.add("StatusHub was not asked: the configuration must be valid first");
             return new Result(problems, notes);
         }
-        if (config.maintenance() == dev.alertbridge.config.MaintenancePolicy.SKIP
-                && config.reconcileMode() == dev.alertbridge.config.ReconcileMode.REPORT
+        if (config.maintenance() == MaintenancePolicy.SKIP
+                && config.reconcileMode() == ReconcileMode.REPORT
                 && config.links().stream().anyMatch(l -> l.source() == null
-                        || l.source() == dev.alertbridge.alert.AlertSource.CLOUDWATCH)) {
+                        || l.source() == AlertSource.CLOUDWATCH)) {
             notes.add("a CloudWatch alarm whose open a maintenance held back is opened only by the reconciliation in "
                     + "repair mode (alarms do not repeat); reconcile.mode is report, so it is only reported");
         }
         for (int i = 0; i < config.links().size(); i++) {
-            dev.alertbridge.config.ServiceLink link = config.links().get(i);
+            ServiceLink link = config.links().get(i);
             if (link.holdDown() != null && link.source() != null
-                    && link.source() != dev.alertbridge.alert.AlertSource.CLOUDWATCH) {
+                    && link.source() != AlertSource.CLOUDWATCH) {
                 notes.add("links[" + i + "] (" + link.source().linkName() + "): holdDown applies to CloudWatch alarms "
                         + "only; hold " + link.source().linkName() + " alerts back in the source itself");
             }
         }
-        if (!config.holdDown().isZero() && config.reconcileMode() == dev.alertbridge.config.ReconcileMode.REPORT) {
+        if (!config.holdDown().isZero() && config.reconcileMode() == ReconcileMode.REPORT) {
             notes.add("holdDown is set but reconcile.mode is report: a held CloudWatch alarm is opened only by the "
                     + "reconciliation in repair mode");
         }
@@ -137,8 +143,8 @@ public final class ConfigurationCheck {
 
     /** The maintenances in progress, and which configured services and links each holds back. */
     private void maintenances(BridgeConfig config, StatusHubAccount account, List<String> notes) {
-        Optional<List<dev.alertbridge.transition.HubMaintenance>> now = probe.get().maintenancesNow(account,
-                java.time.Instant.now());
+        Optional<List<HubMaintenance>> now = probe.get().maintenancesNow(account,
+                Instant.now());
         if (now.isEmpty()) {
             notes.add("maintenances were not read: StatusHub did not list them for hub '" + account.hub() + "'");
             return;
@@ -146,7 +152,7 @@ public final class ConfigurationCheck {
         if (now.get().isEmpty()) {
             notes.add("no maintenance in progress on hub '" + account.hub() + "'");
         }
-        for (dev.alertbridge.transition.HubMaintenance maintenance : now.get()) {
+        for (HubMaintenance maintenance : now.get()) {
             List<String> held = new ArrayList<>();
             for (ServiceTarget service : config.services().values()) {
                 if (service.viaManagementApi() && maintenance.serviceIds().contains(service.serviceId())) {
@@ -161,7 +167,7 @@ public final class ConfigurationCheck {
             }
             notes.add("maintenance '" + maintenance.title() + "' in progress" + (maintenance.end() == null ? ""
                     : " until " + maintenance.end())
-                    + (config.maintenance() == dev.alertbridge.config.MaintenancePolicy.POST
+                    + (config.maintenance() == MaintenancePolicy.POST
                             ? " (maintenance: post, so it holds nothing)"
                             : "")
                     + ": holds " + (held.isEmpty() ? "no configured service" : String.join(", ", held)));

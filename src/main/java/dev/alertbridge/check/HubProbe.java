@@ -2,7 +2,10 @@ package dev.alertbridge.check;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -15,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.statushub.HubJson;
 import dev.alertbridge.statushub.ManagementApiClient;
 import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubClients;
+import dev.alertbridge.transition.HubMaintenance;
 
 /**
  * Asks StatusHub, read-only, what the configuration check needs: does the key work on the hub, which service ids
@@ -61,15 +66,14 @@ public class HubProbe {
     }
 
     /** The maintenances in progress now, read as an event reads them; empty when the hub does not list them. */
-    public Optional<java.util.List<dev.alertbridge.transition.HubMaintenance>> maintenancesNow(StatusHubAccount account,
-            java.time.Instant now) {
-        String at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    public Optional<List<HubMaintenance>> maintenancesNow(StatusHubAccount account, Instant now) {
+        String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
         StatusHubCalls.Answer answer = send(account, api -> api.maintenances(account.hub(), at, at, 100, 1));
         if (!answer.ok()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(dev.alertbridge.statushub.HubJson.maintenances(json.readTree(answer.body())));
+            return Optional.of(HubJson.maintenances(json.readTree(answer.body())));
         } catch (IOException e) {
             return Optional.empty();
         }

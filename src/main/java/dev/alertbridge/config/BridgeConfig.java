@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import dev.alertbridge.alert.ServiceStatus;
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
         Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish, MaintenancePolicy maintenance, java.time.Duration holdDown, java.time.Duration reopenWithin) {
+        Publish publish, MaintenancePolicy maintenance, Duration holdDown, Duration reopenWithin) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
@@ -37,8 +38,8 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
         publish = publish == null ? Publish.NONE : publish;
         maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
-        holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
-        reopenWithin = reopenWithin == null ? java.time.Duration.ZERO : reopenWithin;
+        holdDown = holdDown == null ? Duration.ZERO : holdDown;
+        reopenWithin = reopenWithin == null ? Duration.ZERO : reopenWithin;
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
@@ -99,8 +100,8 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
                     ServiceTarget service = services.get(id);
                     Publish publish = service == null ? link.publish().over(this.publish)
                             : link.publish().over(service.publish()).over(this.publish);
-                    java.time.Duration hold = link.holdDown() != null ? link.holdDown() : holdDown;
-                    java.time.Duration reopen = link.reopenWithin() != null ? link.reopenWithin() : reopenWithin;
+                    Duration hold = link.holdDown() != null ? link.holdDown() : holdDown;
+                    Duration reopen = link.reopenWithin() != null ? link.reopenWithin() : reopenWithin;
                     linked.put(id, seen == null
                             ? new LinkedService(service, link.status(), link.mode(), publish, hold, reopen)
                             : new LinkedService(seen.service(), seen.status().worst(link.status()),

@@ -8,11 +8,13 @@ import static dev.alertbridge.config.DocumentFields.text;
 import static dev.alertbridge.config.DocumentFields.url;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,8 +61,8 @@ public final class ConfigParser {
         ReconcileMode reconcileMode = null;
         Publish publish = Publish.NONE;
         MaintenancePolicy maintenance = null;
-        java.time.Duration holdDown = null;
-        java.time.Duration reopenWithin = null;
+        Duration holdDown = null;
+        Duration reopenWithin = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -109,7 +111,7 @@ public final class ConfigParser {
                 setOnce(settingOrigin, "maintenance", doc, "$.maintenance", "also set in ");
                 String policy = text(doc, "$.maintenance", root.get("maintenance"));
                 maintenance = Arrays.stream(MaintenancePolicy.values())
-                        .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).equals(policy)).findFirst()
+                        .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(policy)).findFirst()
                         .orElseThrow(() -> new ConfigValidationException(doc, "$.maintenance", "must be skip or post"));
             }
             if (root.has("holdDown")) {

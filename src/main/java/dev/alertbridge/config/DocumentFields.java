@@ -2,10 +2,13 @@ package dev.alertbridge.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,17 +46,17 @@ final class DocumentFields {
     }
 
     /** A duration as the configuration writes it: a whole number and a unit, {@code s}, {@code m} or {@code h}. */
-    static java.time.Duration duration(String doc, String path, JsonNode node) {
+    static Duration duration(String doc, String path, JsonNode node) {
         String text = text(doc, path, node).strip();
-        java.util.regex.Matcher duration = java.util.regex.Pattern.compile("(\\d{1,6})([smh])").matcher(text);
+        Matcher duration = Pattern.compile("(\\d{1,6})([smh])").matcher(text);
         if (!duration.matches()) {
             throw new ConfigValidationException(doc, path, "must be a whole number and a unit: 90s, 2m, 1h");
         }
         long amount = Long.parseLong(duration.group(1));
         return switch (duration.group(2)) {
-            case "s" -> java.time.Duration.ofSeconds(amount);
-            case "m" -> java.time.Duration.ofMinutes(amount);
-            default -> java.time.Duration.ofHours(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
         };
     }
 

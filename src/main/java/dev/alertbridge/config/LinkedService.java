@@ -1,5 +1,7 @@
 package dev.alertbridge.config;
 
+import java.time.Duration;
+
 import dev.alertbridge.alert.ServiceStatus;
 
 /**
@@ -18,12 +20,12 @@ import dev.alertbridge.alert.ServiceStatus;
  *        (zero: never)
  */
 public record LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish,
-        java.time.Duration holdDown, java.time.Duration reopenWithin) {
+        Duration holdDown, Duration reopenWithin) {
 
     public LinkedService {
         publish = publish == null ? service.publish() : publish;
-        holdDown = holdDown == null ? java.time.Duration.ZERO : holdDown;
-        reopenWithin = reopenWithin == null ? java.time.Duration.ZERO : reopenWithin;
+        holdDown = holdDown == null ? Duration.ZERO : holdDown;
+        reopenWithin = reopenWithin == null ? Duration.ZERO : reopenWithin;
     }
 
     public LinkedService(ServiceTarget service, ServiceStatus status, WriteMode mode, Publish publish) {

@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.alertbridge.alert.Alert;
@@ -20,8 +21,8 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param mode live (default), shadow or off
  */
 public record ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
-        ServiceStatus status, WriteMode mode, Publish publish, java.time.Duration holdDown,
-        java.time.Duration reopenWithin) {
+        ServiceStatus status, WriteMode mode, Publish publish, Duration holdDown,
+        Duration reopenWithin) {
 
     public ServiceLink {
         services = List.copyOf(services);

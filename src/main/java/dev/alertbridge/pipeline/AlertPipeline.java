@@ -90,8 +90,8 @@ public class AlertPipeline {
             Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
             linked.forEach((alert, services) -> reachable.put(alert, services.stream()
                     .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
-            java.time.Duration reopenWithin = linked.values().stream().flatMap(List::stream)
-                    .map(LinkedService::reopenWithin).max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO);
+            Duration reopenWithin = linked.values().stream().flatMap(List::stream)
+                    .map(LinkedService::reopenWithin).max(Duration::compareTo).orElse(Duration.ZERO);
             session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP, reopenWithin);
         } catch (RuntimeException e) {
             unreadable = e;

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,7 +46,7 @@ public final class HubJson {
      * {@code service_statuses[].service_id}, whichever the hub sends (all three are read).
      */
     static HubMaintenance maintenance(JsonNode item) {
-        java.util.Set<Long> services = new java.util.LinkedHashSet<>();
+        Set<Long> services = new LinkedHashSet<>();
         item.path("services").forEach(s -> addId(services, s.isObject() ? s.path("id") : s));
         item.path("service_ids").forEach(s -> addId(services, s));
         item.path("service_statuses").forEach(s -> addId(services, s.path("service_id")));
@@ -52,7 +54,7 @@ public final class HubJson {
                 time(item.path("end_time").asText(null)), services);
     }
 
-    private static void addId(java.util.Set<Long> ids, JsonNode id) {
+    private static void addId(Set<Long> ids, JsonNode id) {
         if (id.canConvertToLong() && id.isIntegralNumber()) {
             ids.add(id.asLong());
         } else if (id.isTextual() && id.asText().matches("\\d{1,18}")) {

@@ -53,7 +53,7 @@ public final class StatusHubSession {
      * → ALARM update the alert's newest incident (a person may have resolved it).
      */
     public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances) {
-        prepare(linked, skipsMaintenances, java.time.Duration.ZERO);
+        prepare(linked, skipsMaintenances, Duration.ZERO);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class StatusHubSession {
      * continues it).
      */
     public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances,
-            java.time.Duration reopenWithin) {
+            Duration reopenWithin) {
         // A clear reads the hub even when no Management API service is linked now: its incidents may be there.
         boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.CLEAR
                 || e.getKey().state() == AlertState.OPEN

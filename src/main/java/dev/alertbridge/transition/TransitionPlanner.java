@@ -1,5 +1,6 @@
 package dev.alertbridge.transition;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -119,12 +120,12 @@ public final class TransitionPlanner {
      */
     private Optional<Transition> continued(Alert alert, LinkedService service, HubIncident incident,
             ServiceView.Shown shown) {
-        Optional<java.time.Instant> cleared = incident.clearedAt();
+        Optional<Instant> cleared = incident.clearedAt();
         if (service.reopenWithin().isZero() || cleared.isEmpty() || incident.ref().isEmpty()) {
             return Optional.empty();
         }
         Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
-        if (start.isBefore(cleared.get()) || java.time.Duration.between(cleared.get(), start)
+        if (start.isBefore(cleared.get()) || Duration.between(cleared.get(), start)
                 .compareTo(service.reopenWithin()) > 0) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class ConfigCacheTest {
     }
 
     /** Answers each read with the next of its outcomes. */
-    private static final class Source implements java.util.function.Function<Duration, BridgeConfig> {
+    private static final class Source implements Function<Duration, BridgeConfig> {
         private final Deque<Object> outcomes;
 
         Source(Object... outcomes) {

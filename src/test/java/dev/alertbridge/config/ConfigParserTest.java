@@ -3,6 +3,10 @@ package dev.alertbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,13 +39,13 @@ class ConfigParserTest {
     void parse_theDeployGuidesExampleFiles_areOneValidConfiguration() throws Exception {
         BridgeConfig config = parser.parse(List.of(
                 new ConfigDocument("/statushub-bridge/secrets",
-                        java.nio.file.Files.readString(java.nio.file.Path.of("deploy/secrets.example.json"))),
+                        Files.readString(Path.of("deploy/secrets.example.json"))),
                 new ConfigDocument("/statushub-bridge/links",
-                        java.nio.file.Files.readString(java.nio.file.Path.of("deploy/links.example.json")))));
+                        Files.readString(Path.of("deploy/links.example.json")))));
         assertThat(config.mode()).isEqualTo(WriteMode.SHADOW);
         assertThat(config.links()).hasSize(4);
-        assertThat(LinkParser.links("rule", "$", new ObjectMapper().readTree(java.nio.file.Files.readString(
-                java.nio.file.Path.of("deploy/rule-links.example.json"))), config.services().keySet())).hasSize(2);
+        assertThat(LinkParser.links("rule", "$", new ObjectMapper().readTree(Files.readString(
+                Path.of("deploy/rule-links.example.json"))), config.services().keySet())).hasSize(2);
     }
 
     @Test
@@ -92,13 +96,13 @@ class ConfigParserTest {
 
     @Test
     void redaction_showsSchemeHostAndPathOnly() {
-        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/generic?token=abc&x=1")))
+        assertThat(Redaction.url(URI.create("https://hooks.statushub.io/hooks/generic?token=abc&x=1")))
                 .isEqualTo("https://hooks.statushub.io/hooks/generic");
-        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/generic?abc123")))
+        assertThat(Redaction.url(URI.create("https://hooks.statushub.io/hooks/generic?abc123")))
                 .isEqualTo("https://hooks.statushub.io/hooks/generic");
-        assertThat(Redaction.url(java.net.URI.create("https://user:s3cret@acme.app.statushub.io/api/v3")))
+        assertThat(Redaction.url(URI.create("https://user:s3cret@acme.app.statushub.io/api/v3")))
                 .isEqualTo("https://acme.app.statushub.io/api/v3");
-        assertThat(Redaction.url(java.net.URI.create("https://hooks.statushub.io/hooks/598f3b0da9ba4738c2d1/in")))
+        assertThat(Redaction.url(URI.create("https://hooks.statushub.io/hooks/598f3b0da9ba4738c2d1/in")))
                 .isEqualTo("https://hooks.statushub.io/hooks/***/in");
     }
 
@@ -141,7 +145,7 @@ class ConfigParserTest {
 
     private static Alert alert(AlertSource source, String monitor, int level) {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
-                java.time.Instant.EPOCH, "t", "", false);
+                Instant.EPOCH, "t", "", false);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -171,8 +175,8 @@ class ConfigParserTest {
                  "links": [{"monitor": "cpu", "services": ["search"], "publish": {"open": "L"}}],
                  "publish": {"language": "fr", "title": "C", "open": "C", "clear": "C", "notify": "open"}}
                 """)));
-        dev.alertbridge.alert.Alert alert = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH,
-                "cpu").knownAs(List.of("cpu")).opens("cpu@1", java.time.Instant.EPOCH).at(java.time.Instant.EPOCH);
+        Alert alert = Alert.of(AlertSource.CLOUDWATCH,
+                "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
                 linked.publish()).isEqualTo(new Publish(Publish.Language.FR, "S", "L", "C", Publish.Notify.OPEN)));
     }

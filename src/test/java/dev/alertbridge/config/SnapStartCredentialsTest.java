@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class SnapStartCredentialsTest {
     @Test
     void theParameterStoreReadIsSignedWithTheContainerCredentials() {
         List<ConfigDocument> documents = new ParameterStoreDocuments("/statushub-bridge/")
-                .read(java.time.Duration.ofSeconds(10));
+                .read(Duration.ofSeconds(10));
 
         assertThat(documents).extracting(ConfigDocument::name).containsExactly("/statushub-bridge/links");
         lambda.verify(getRequestedFor(urlEqualTo("/2018-06-01/credentials"))

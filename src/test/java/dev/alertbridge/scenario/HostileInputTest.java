@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +47,9 @@ class HostileInputTest {
      * Big inputs are made inside the test, not passed as arguments: Quarkus copies parameterized-test arguments
      * into the application's class loader, and copying megabytes per case exhausts the heap.
      */
-    private static final java.util.Map<String, java.util.function.Supplier<String>> INPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Supplier<String>> INPUTS = new ConcurrentHashMap<>();
 
-    private static Arguments input(String name, java.util.function.Supplier<String> input, String reason) {
+    private static Arguments input(String name, Supplier<String> input, String reason) {
         INPUTS.put(name, input);
         return Arguments.of(name, reason);
     }
@@ -121,7 +124,7 @@ class HostileInputTest {
         return cases.stream();
     }
 
-    private static Arguments webhook(String name, String path, int status, java.util.function.Supplier<String> body,
+    private static Arguments webhook(String name, String path, int status, Supplier<String> body,
             String reason) {
         INPUTS.put(name, body);
         return Arguments.of(name, path, status, reason);

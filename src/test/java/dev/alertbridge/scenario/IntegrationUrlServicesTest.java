@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class IntegrationUrlServicesTest {
      * Each test its own alarm (WidgetLatency-1, -2…): the function remembers, per execution environment, what it
      * posted, and an alarm whose incident it left open continues that incident.
      */
-    private static final java.util.concurrent.atomic.AtomicInteger EPISODE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger EPISODE = new AtomicInteger();
     private String alarm;
     private String ok;
     private String openedAt;

@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.not;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,12 +81,12 @@ class OperationsTest {
     @Test
     void theCheckShowsTheMaintenancesInProgressAndTheServicesAndLinksTheyHold() {
         hubHasServices(standardIds());
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Neighbours.statusHub().maintenance("Database upgrade", now.minus(java.time.Duration.ofDays(3)),
-                now.plus(java.time.Duration.ofDays(3)), "service_ids", 101);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Neighbours.statusHub().maintenance("Database upgrade", now.minus(Duration.ofDays(3)),
+                now.plus(Duration.ofDays(3)), "service_ids", 101);
 
         Lambda.invoke(CHECK).statusCode(200).body("check", is("ok")).body("notes", hasItem(containsString(
-                "maintenance 'Database upgrade' in progress until " + now.plus(java.time.Duration.ofDays(3))
+                "maintenance 'Database upgrade' in progress until " + now.plus(Duration.ofDays(3))
                         + ": holds checkout (links[0], links[1]")));
         Journal.assertNoWrites();
     }

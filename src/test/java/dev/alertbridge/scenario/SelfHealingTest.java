@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
@@ -26,6 +29,7 @@ import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
 import dev.alertbridge.support.ParameterStore.Parameter;
 import dev.alertbridge.support.TestConfig;
+import dev.alertbridge.transition.IncidentRef;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -145,12 +149,12 @@ class SelfHealingTest {
             Instant opened = ago(Duration.ofHours(3));
             Neighbours.cloudWatch().alarm(alarm, "OK", ago(Duration.ofHours(2)));
             String arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + alarm;
-            var cleared = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH, arn)
+            var cleared = Alert.of(AlertSource.CLOUDWATCH, arn)
                     .knownAs(List.of(alarm, arn)).titled(alarm).clears(arn + "@" + opened, opened)
                     .at(ago(Duration.ofHours(2)));
             Neighbours.statusHub().seed(alarm, opened.toString(), "monitoring", "The service stays down while 1 other "
-                    + "incident on it is still open.\n" + dev.alertbridge.transition.IncidentRef.of(cleared,
-                            dev.alertbridge.alert.ServiceStatus.DOWN).clearedAt(cleared.at()).line(),
+                    + "incident on it is still open.\n" + IncidentRef.of(cleared,
+                            ServiceStatus.DOWN).clearedAt(cleared.at()).line(),
                     101, "down");
         }
         Lambda.invoke(RECONCILE).statusCode(200).body("found.action", org.hamcrest.Matchers.hasItem(
@@ -287,10 +291,10 @@ class SelfHealingTest {
 
     /** An open incident on Search (102), as the bridge writes one for this alarm. */
     private static String seedOpen(String arn, Instant opened) {
-        var open = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH, arn)
+        var open = Alert.of(AlertSource.CLOUDWATCH, arn)
                 .opens(arn + "@" + opened, opened).at(opened);
         return Neighbours.statusHub().seed("Search", opened.toString(), "investigating", "We are investigating.\n"
-                + dev.alertbridge.transition.IncidentRef.of(open, dev.alertbridge.alert.ServiceStatus.DOWN).line(),
+                + IncidentRef.of(open, ServiceStatus.DOWN).line(),
                 102, "down");
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentType;
 
 /**
@@ -126,7 +127,7 @@ class HubSessionPagingTest {
         }
 
         @Override
-        public List<dev.alertbridge.transition.HubMaintenance> maintenancesNow(Instant now, Deadline deadline) {
+        public List<HubMaintenance> maintenancesNow(Instant now, Deadline deadline) {
             return List.of();
         }
 

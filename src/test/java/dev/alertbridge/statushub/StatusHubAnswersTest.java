@@ -2,6 +2,7 @@ package dev.alertbridge.statushub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class StatusHubAnswersTest {
         String read;
         try {
             StatusHubCalls.answer(answer, "POST /hubs/acme/incidents",
-                    Deadline.in(Duration.ofSeconds(30), java.time.Clock.systemUTC()));
+                    Deadline.in(Duration.ofSeconds(30), Clock.systemUTC()));
             read = "ok";
         } catch (StatusHubUnavailableException e) {
             read = e.notApplied() ? "not applied, retry after the wait" : "may have applied";

@@ -1,5 +1,6 @@
 package dev.alertbridge.support;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public final class FunctionUrl {
             });
             return new Answer(response.path("statusCode").asInt(), headers,
                     JSON.readTree(response.path("body").asText()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("the function's answer is not a JSON HTTP response: " + output, e);
         }
     }

@@ -2,6 +2,8 @@ package dev.alertbridge.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+
 import io.restassured.parsing.Parser;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -18,7 +20,7 @@ public final class Lambda {
         LogCapture.install();
         // Sent as opaque bytes: RestAssured would otherwise try to pretty-print hostile "JSON" when logging.
         Response response = given().contentType("application/octet-stream").accept("application/json")
-                .body(event.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post();
+                .body(event.getBytes(StandardCharsets.UTF_8)).when().post();
         LogCapture.answer(response.asString());
         // The mock event server does not label the function's output; it is JSON.
         return response.then()

@@ -1,10 +1,18 @@
 package dev.alertbridge.support;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +41,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private final Map<String, List<JsonNode>> hookPosts = new LinkedHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
     private volatile String apiKey = "";
-    private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Long> recentWrites = new ArrayDeque<>();
     private int writesPerSecond = Integer.MAX_VALUE;
     /** StatusHub's own page size when the caller asks for more (or none): 25, as its v1 default. */
     private int maxPerPage = 25;
@@ -100,20 +108,20 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
      * arrival order): the bad landing order made to happen rather than hoped for. A write that waits longer than
      * {@code timeoutMillis} for the others lands anyway.
      */
-    public void gateWrites(int count, java.util.function.Predicate<String> landsLast, long timeoutMillis) {
+    public void gateWrites(int count, Predicate<String> landsLast, long timeoutMillis) {
         gate = new WriteGate(count, landsLast, timeoutMillis);
     }
 
     /** See {@link #gateWrites}. */
     private static final class WriteGate {
         private final int count;
-        private final java.util.function.Predicate<String> landsLast;
+        private final Predicate<String> landsLast;
         private final long timeoutMillis;
         private final List<Boolean> late = new ArrayList<>();
         private final List<Integer> order = new ArrayList<>();
         private int landed;
 
-        WriteGate(int count, java.util.function.Predicate<String> landsLast, long timeoutMillis) {
+        WriteGate(int count, Predicate<String> landsLast, long timeoutMillis) {
             this.count = count;
             this.landsLast = landsLast;
             this.timeoutMillis = timeoutMillis;
@@ -209,13 +217,13 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
      * bridge writes, each on {@code serviceId}.
      */
     public synchronized void history(int count, long serviceId) {
-        java.time.Instant start = java.time.Instant.parse("2021-01-04T09:00:00Z");
+        Instant start = Instant.parse("2021-01-04T09:00:00Z");
         for (int i = 0; i < count; i++) {
             String id = String.valueOf(ids.incrementAndGet());
-            java.time.Instant opened = start.plus(java.time.Duration.ofDays(3L * i));
+            Instant opened = start.plus(Duration.ofDays(3L * i));
             ObjectNode incident = json.createObjectNode().put("id", Integer.parseInt(id))
                     .put("title", "Planned work " + i).put("start_time", opened.toString())
-                    .put("end_time", opened.plus(java.time.Duration.ofHours(2)).toString().replace("Z", "+00:00"));
+                    .put("end_time", opened.plus(Duration.ofHours(2)).toString().replace("Z", "+00:00"));
             ArrayNode updates = incident.putArray("incident_updates");
             ObjectNode resolved = updates.addObject().put("body", "All done.").put("incident_type", "resolved");
             resolved.putArray("service_statuses").addObject().put("service_id", serviceId).put("status", "up");
@@ -278,7 +286,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     /** A resolved incident's period ends: it no longer overlaps "now" in the list's time filter. */
     private static void endIfResolved(ObjectNode incident, String incidentType) {
         if ("resolved".equals(incidentType)) {
-            incident.put("end_time", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            incident.put("end_time", Instant.now().truncatedTo(ChronoUnit.SECONDS)
                     .toString());
         }
     }
@@ -373,7 +381,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 ObjectNode incident = incidents.get(one.group(2));
                 return incident == null ? answer(404, "{\"error\":\"Not found\"}") : answer(200, incident.toString());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return answer(400, "{\"error\":\"invalid JSON\"}");
         }
         return answer(404, "{\"error\":\"Not found\"}");
@@ -384,7 +392,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
      * {@code services} ({@code [{"id": 101}]}), {@code service_ids} ({@code [101]}) or {@code service_statuses}
      * ({@code [{"service_id": 101, ...}]}).
      */
-    public synchronized void maintenance(String title, java.time.Instant start, java.time.Instant end, String shape,
+    public synchronized void maintenance(String title, Instant start, Instant end, String shape,
             long... serviceIds) {
         ObjectNode maintenance = json.createObjectNode().put("id", ids.incrementAndGet()).put("title", title)
                 .put("start_time", start.toString()).put("end_time", end.toString());
@@ -417,8 +425,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         if (maintenanceListFails) {
             return answer(500, "{\"error\":\"Internal Server Error\"}");
         }
-        java.time.Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MIN);
-        java.time.Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MAX);
+        Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(Instant.MIN);
+        Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(Instant.MAX);
         var data = json.createArrayNode();
         for (ObjectNode maintenance : maintenances) {
             if (!time(maintenance.get("start_time").asText()).isAfter(to)
@@ -435,15 +443,15 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
      * {@code per_page} (capped) and {@code page}, oldest first, with a {@code Link: rel="next"} while more follow.
      */
     private ResponseDefinition list(com.github.tomakehurst.wiremock.http.Request request) {
-        java.time.Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MIN);
-        java.time.Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(java.time.Instant.MAX);
+        Instant from = param(request, "start_time").map(StatusHubStandIn::time).orElse(Instant.MIN);
+        Instant to = param(request, "end_time").map(StatusHubStandIn::time).orElse(Instant.MAX);
         int perPage = Math.min(maxPerPage, param(request, "per_page").map(Integer::parseInt).orElse(maxPerPage));
         int page = param(request, "page").map(Integer::parseInt).orElse(1);
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode incident : incidents.values()) {
-            java.time.Instant start = time(incident.get("start_time").asText());
+            Instant start = time(incident.get("start_time").asText());
             JsonNode end = incident.get("end_time");
-            java.time.Instant ends = end == null || end.isNull() ? java.time.Instant.MAX : time(end.asText());
+            Instant ends = end == null || end.isNull() ? Instant.MAX : time(end.asText());
             if (ignoreTimeFilter || (!start.isAfter(to) && !ends.isBefore(from))) {
                 matching.add(incident);
             }
@@ -475,15 +483,15 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         return answer;
     }
 
-    private static java.util.Optional<String> param(com.github.tomakehurst.wiremock.http.Request request,
+    private static Optional<String> param(com.github.tomakehurst.wiremock.http.Request request,
             String name) {
         var values = request.queryParameter(name);
-        return values.isPresent() ? java.util.Optional.of(values.firstValue()) : java.util.Optional.empty();
+        return values.isPresent() ? Optional.of(values.firstValue()) : Optional.empty();
     }
 
     /** StatusHub's times in any of the styles it uses: Z, +00:00, +0000. */
-    private static java.time.Instant time(String text) {
-        return java.time.OffsetDateTime.parse(text.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+    private static Instant time(String text) {
+        return OffsetDateTime.parse(text.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
     }
 
     private ResponseDefinition create(JsonNode body) {
@@ -521,7 +529,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     /** When the incident last changed, kept as its {@code updated_at}. */
     private void stamp(ObjectNode incident) {
         lastUpdate = Math.max(System.currentTimeMillis(), lastUpdate + 1);
-        incident.put("updated_at", java.time.Instant.ofEpochMilli(lastUpdate).toString());
+        incident.put("updated_at", Instant.ofEpochMilli(lastUpdate).toString());
     }
 
     private ObjectNode update(JsonNode body) {
@@ -536,7 +544,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
             JsonNode body = json.readTree(text);
             hookPosts.computeIfAbsent(body.path("id").asText(), k -> new ArrayList<>()).add(body);
             return answer(200, "{}");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return answer(400, "{\"error\":\"invalid JSON\"}");
         }
     }

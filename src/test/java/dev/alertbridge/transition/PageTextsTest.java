@@ -2,9 +2,22 @@ package dev.alertbridge.transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.Publish;
+import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.config.WriteMode;
 
 /** Templates filled in: an empty value takes its separator with it, so the page never reads "Checkout: ." */
 class PageTextsTest {
@@ -33,28 +46,28 @@ class PageTextsTest {
 
     /** The README's table of what one alarm puts on the page in each language is what the bridge writes. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(dev.alertbridge.config.Publish.Language.class)
-    void theReadmeShowsWhatEachLanguageWrites(dev.alertbridge.config.Publish.Language language) throws Exception {
-        var service = new dev.alertbridge.config.LinkedService(new dev.alertbridge.config.ServiceTarget("checkout",
-                "Checkout", 101L, null), dev.alertbridge.alert.ServiceStatus.DOWN, dev.alertbridge.config.WriteMode.LIVE,
-                new dev.alertbridge.config.Publish(language, null, null, null, null));
-        java.time.Instant opened = java.time.Instant.parse("2019-10-02T17:04:40Z");
-        java.time.Instant cleared = java.time.Instant.parse("2019-10-02T17:34:40Z");
+    @org.junit.jupiter.params.provider.EnumSource(Publish.Language.class)
+    void theReadmeShowsWhatEachLanguageWrites(Publish.Language language) throws Exception {
+        var service = new LinkedService(new ServiceTarget("checkout",
+                "Checkout", 101L, null), ServiceStatus.DOWN, WriteMode.LIVE,
+                new Publish(language, null, null, null, null));
+        Instant opened = Instant.parse("2019-10-02T17:04:40Z");
+        Instant cleared = Instant.parse("2019-10-02T17:34:40Z");
         String arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh";
-        var alert = dev.alertbridge.alert.Alert.of(dev.alertbridge.alert.AlertSource.CLOUDWATCH, arn)
-                .knownAs(java.util.List.of("ServerCpuTooHigh", arn)).titled("ServerCpuTooHigh")
+        var alert = Alert.of(AlertSource.CLOUDWATCH, arn)
+                .knownAs(List.of("ServerCpuTooHigh", arn)).titled("ServerCpuTooHigh")
                 .described("Goes into alarm when server CPU utilization is too high!").opens(arn + "@" + opened, opened)
                 .at(opened);
-        IncidentRef ref = IncidentRef.of(alert, dev.alertbridge.alert.ServiceStatus.DOWN);
+        IncidentRef ref = IncidentRef.of(alert, ServiceStatus.DOWN);
         PageTexts texts = new PageTexts();
-        String title = texts.title(alert, service, dev.alertbridge.alert.ServiceStatus.DOWN, opened);
-        String opening = texts.opening(alert, service, dev.alertbridge.alert.ServiceStatus.DOWN, opened, ref);
-        String clearing = texts.clearing(alert, service, opened, cleared, java.util.Optional.empty(),
+        String title = texts.title(alert, service, ServiceStatus.DOWN, opened);
+        String opening = texts.opening(alert, service, ServiceStatus.DOWN, opened, ref);
+        String clearing = texts.clearing(alert, service, opened, cleared, Optional.empty(),
                 ref.clearedAt(cleared));
         String suffix = "\n\n" + ref.line();
         assertThat(opening).endsWith(suffix).doesNotContain("ServerCpuTooHigh", "utilization");
         String row = "| `" + language.code() + "` | " + title + " | " + opening.substring(0, opening.length()
                 - suffix.length()) + " | " + clearing.substring(0, clearing.indexOf("\n\nRef: ")) + " |";
-        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md"))).contains(row);
+        assertThat(Files.readString(Path.of("README.md"))).contains(row);
     }
 }

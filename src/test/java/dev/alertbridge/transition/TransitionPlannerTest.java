@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ class TransitionPlannerTest {
     }
 
     private static HubIncident bridge(String id, Alert alert, IncidentType type) {
-        Instant start = alert.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant start = alert.openedAt().truncatedTo(ChronoUnit.SECONDS);
         List<HubIncident.Update> updates = new ArrayList<>();
         updates.add(new HubIncident.Update(type, "We are investigating.\n" + IncidentRef.of(alert, ServiceStatus.DOWN)
                 .line(), Map.of(101L, ServiceStatus.DOWN), null));
