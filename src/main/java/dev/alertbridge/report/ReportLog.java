@@ -36,13 +36,13 @@ public class ReportLog {
 
     /** The same, when the ending is not the status's (a bad event fails the alarm path with 500, yet is rejected). */
     public void outcome(InvocationKind kind, int status, Ending ending, Object report) {
-        Lines lines = lines(kind, status, ending, report, true);
         // The metrics line goes to standard output, where Lambda's log agent reads embedded metrics.
-        System.out.println(lines.metrics());
+        System.out.println(metricsLine(kind, ending, report, true));
+        String text = reportLine(kind, status, report);
         if (status >= 400) {
-            LOG.warn(lines.report());
+            LOG.warn(text);
         } else {
-            LOG.info(lines.report());
+            LOG.info(text);
         }
     }
 
@@ -51,24 +51,25 @@ public class ReportLog {
      * happened is neither logged nor counted); the counts stay for the next metrics line.
      */
     public void render(InvocationKind kind, int status, Object report) {
-        lines(kind, status, Ending.of(status), report, false);
+        metricsLine(kind, Ending.of(status), report, false);
+        reportLine(kind, status, report);
     }
 
-    private record Lines(String metrics, String report) {
-    }
-
-    private Lines lines(InvocationKind kind, int status, Ending ending, Object report, boolean takeCounts) {
+    private String metricsLine(InvocationKind kind, Ending ending, Object report, boolean takeCounts) {
         InvocationReport invocation = report instanceof InvocationReport r ? r : null;
         // The alerts' own source when the report has alerts (an alarm-shaped event can carry any source).
         String source = invocation != null && !invocation.alerts().isEmpty() ? invocation.alerts().get(0).source()
                 : kind.source();
-        String metricsLine = write(takeCounts ? metrics.line(source, ending.metricName(), invocation)
+        return write(takeCounts ? metrics.line(source, ending.metricName(), invocation)
                 : metrics.preview(source, ending.metricName(), invocation));
+    }
+
+    private String reportLine(InvocationKind kind, int status, Object report) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("invocation", kind.label());
         line.put("status", status);
         line.put("report", report);
-        return new Lines(metricsLine, write(line));
+        return write(line);
     }
 
     public String write(Object value) {

@@ -69,11 +69,13 @@ public class DressRehearsal {
         try (LoopbackHub hub = LoopbackHub.start(json)) {
             BridgeConfig config = new ConfigParser(json).parse(List.of(new ConfigDocument("snapstart-dress-rehearsal",
                     configuration(hub))));
-            for (int round = 0; round < ROUNDS; round++) {
-                // One episode per round: each opens its incident, then clears it.
-                Instant opened = now.minusSeconds(2L * (ROUNDS - round));
-                for (String event : List.of(alarm(opened, "ALARM", null), alarm(opened.plusSeconds(1), "OK", opened))) {
-                    writes += handle(event, config, deadline, now);
+            try (StatusHubGateway.Rehearsing statusHub = gateway.rehearsing(config)) {
+                for (int round = 0; round < ROUNDS; round++) {
+                    // One episode per round: each opens its incident, then clears it.
+                    Instant opened = now.minusSeconds(2L * (ROUNDS - round));
+                    for (String event : List.of(alarm(opened, "ALARM", null), alarm(opened.plusSeconds(1), "OK", opened))) {
+                        writes += handle(event, config, statusHub, deadline, now);
+                    }
                 }
             }
         }
@@ -81,11 +83,12 @@ public class DressRehearsal {
     }
 
     /** One event as {@code AlarmPath} handles it, on the dress rehearsal's configuration; its writes. */
-    private int handle(String event, BridgeConfig config, Deadline deadline, Instant now) throws IOException {
+    private int handle(String event, BridgeConfig config, StatusHubGateway.Rehearsing statusHub, Deadline deadline,
+            Instant now) throws IOException {
         InboundEvent.Alarms alarms = (InboundEvent.Alarms) router.read(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), EventRouter.LAMBDA_PAYLOAD_LIMIT);
         // No late-event check: with a team's short bridge.reconcile.late-alarm-after it would ask CloudWatch.
-        InvocationReport report = pipeline.run(gateway.rehearsalSession(config, deadline, now),
+        InvocationReport report = pipeline.run(statusHub.session(deadline, now),
                 new Adapted(alarms.alerts(), List.of()), config, config.links(), deadline, now, false);
         log.render(InvocationKind.alarm(), report.failed() ? 500 : 200, report);
         if (report.failed()) {

@@ -2,6 +2,7 @@ package dev.alertbridge.snapstart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -56,8 +57,10 @@ final class LoopbackHub implements AutoCloseable {
     }
 
     private URI base() {
-        return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
-                + server.getAddress().getPort());
+        InetAddress loopback = server.getAddress().getAddress();
+        String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]"
+                : loopback.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
     }
 
     private void answer(HttpExchange exchange) throws IOException {

@@ -14,6 +14,7 @@ import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
+import dev.alertbridge.report.Counters;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
@@ -93,6 +94,9 @@ public class SnapStartPriming {
                     e.getClass().getSimpleName());
         } finally {
             configs.readAgainOnNextUse();
+            // What the priming counted (its configuration read, anything its rehearsals met) happened in the init,
+            // not in an invocation: the first event's metrics line counts only that event.
+            Counters.takeAll();
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.alertbridge.statushub;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
@@ -21,6 +23,8 @@ public final class StatusHubClients {
     private final Duration callTimeout;
     private final boolean keepAlive;
     private final Map<URI, IntegrationUrlClient> hooks = new ConcurrentHashMap<>();
+    /** Every client built here, for {@link #closeAll}. */
+    private final List<Object> built = new CopyOnWriteArrayList<>();
 
     public StatusHubClients(Duration callTimeout) {
         this(callTimeout, true);
@@ -40,12 +44,24 @@ public final class StatusHubClients {
     }
 
     public ManagementApiClient managementApi(URI apiUrl, String apiKeyHeader, String apiKey) {
-        return builder(apiUrl, keepAlive).register(new ApiKeyFilter(apiKeyHeader, apiKey))
-                .build(ManagementApiClient.class);
+        return kept(builder(apiUrl, keepAlive).register(new ApiKeyFilter(apiKeyHeader, apiKey))
+                .build(ManagementApiClient.class));
     }
 
     IntegrationUrlClient integrationUrl(URI hookUrl) {
-        return hooks.computeIfAbsent(hookUrl, url -> builder(url, keepAlive).build(IntegrationUrlClient.class));
+        return hooks.computeIfAbsent(hookUrl, url -> kept(builder(url, keepAlive).build(IntegrationUrlClient.class)));
+    }
+
+    private <T> T kept(T client) {
+        built.add(client);
+        return client;
+    }
+
+    /** Closes every client built here (a rehearsal's, once it is done). */
+    public void closeAll() {
+        built.forEach(StatusHubClients::close);
+        built.clear();
+        hooks.clear();
     }
 
     private QuarkusRestClientBuilder builder(URI base, boolean keepAlive) {

@@ -1,6 +1,11 @@
 package dev.alertbridge.statushub;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,20 +76,59 @@ public class StatusHubGateway {
     }
 
     /**
-     * Before a SnapStart snapshot: a session, writes included, on the stand-in hub of SnapStart's dress rehearsal
-     * (the configuration's account and integration URLs are on the loopback interface, never StatusHub), over
-     * connections closed after each answer, with clients, pacers, a cache and a memory of hook posts of its own:
-     * nothing of it is kept.
+     * Before a SnapStart snapshot: StatusHub as SnapStart's dress rehearsal reaches it, writes included. The
+     * configuration's account and integration URLs must be on the loopback interface (its stand-in hub, never
+     * StatusHub). Clients without keep-alive, pacers, a cache and a memory of hook posts of its own, all closed or
+     * dropped with it: nothing of it is kept.
      */
-    public StatusHubSession rehearsalSession(BridgeConfig config, Deadline deadline, Instant now) {
+    public Rehearsing rehearsing(BridgeConfig config) {
         StatusHubAccount loopback = config.account().orElseThrow();
+        List<URI> targets = new ArrayList<>(List.of(loopback.apiUrl()));
+        config.services().values().stream().filter(s -> !s.viaManagementApi()).forEach(s -> targets.add(s.hookUrl()));
+        for (URI target : targets) {
+            if (!isLoopback(target)) {
+                throw new IllegalArgumentException("a rehearsal reaches only the loopback interface");
+            }
+        }
         StatusHubClients once = StatusHubClients.closingEachConnection(settings.statushub().callTimeout());
         HubApi api = new ManagementApi(loopback, once.managementApi(loopback.apiUrl(),
                 settings.statushub().apiKeyHeader(), loopback.apiKey()), calls(), json,
                 Pacer.perSecond(REHEARSAL_PACE), Pacer.perSecond(REHEARSAL_PACE));
         HookPosts posts = new HookPosts(json, once, calls(), Pacer.perSecond(REHEARSAL_PACE), false);
-        return new StatusHubSession(new HubSession(api, new IncidentCache(), deadline, now), posts, deadline, now,
-                settings.statushub().lookback(), false);
+        return new Rehearsing(once, api, posts, new IncidentCache());
+    }
+
+    private static boolean isLoopback(URI target) {
+        try {
+            return target.getHost() != null && InetAddress.getByName(target.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The dress rehearsal's StatusHub: a session per event, its clients closed at the end. */
+    public final class Rehearsing implements AutoCloseable {
+        private final StatusHubClients clients;
+        private final HubApi api;
+        private final HookPosts posts;
+        private final IncidentCache cache;
+
+        private Rehearsing(StatusHubClients clients, HubApi api, HookPosts posts, IncidentCache cache) {
+            this.clients = clients;
+            this.api = api;
+            this.posts = posts;
+            this.cache = cache;
+        }
+
+        public StatusHubSession session(Deadline deadline, Instant now) {
+            return new StatusHubSession(new HubSession(api, cache, deadline, now), posts, deadline, now,
+                    settings.statushub().lookback(), false);
+        }
+
+        @Override
+        public void close() {
+            clients.closeAll();
+        }
     }
 
     /** How a service is reached. */

@@ -14,9 +14,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +31,7 @@ import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.LogCapture;
+import dev.alertbridge.support.MetricLines;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
 import dev.alertbridge.support.ParameterStore.Parameter;
@@ -208,7 +206,7 @@ class OperationsTest {
 
     @Test
     void eachInvocationPrintsOneEmbeddedMetricFormatLine() throws Exception {
-        List<JsonNode> lines = metricLines(() -> {
+        List<JsonNode> lines = MetricLines.during(() -> {
             Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
             Lambda.invoke(Events.webhook("/alertmanager", "{not json")).statusCode(200);
         });
@@ -238,25 +236,6 @@ class OperationsTest {
         assertThat(alarm.get("ConfigReloads").asInt()).isEqualTo(1);
         assertThat(lines.get(1).get("Source").asText()).isEqualTo("alertmanager");
         assertThat(lines.get(1).get("Outcome").asText()).isEqualTo("rejected");
-    }
-
-    /** The EMF lines the function printed on standard output while {@code invocations} ran. */
-    private static List<JsonNode> metricLines(Runnable invocations) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            invocations.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.startsWith("{\"_aws\"")) {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
     }
 
     @Test

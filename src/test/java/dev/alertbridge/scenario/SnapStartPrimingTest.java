@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.FunctionUrl;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.LogCapture;
+import dev.alertbridge.support.MetricLines;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
 import dev.alertbridge.support.TestConfig;
@@ -78,11 +80,18 @@ class SnapStartPrimingTest {
                 TestConfig.links()));
         int readsBefore = ParameterStore.reads();
 
-        FunctionUrl.Answer stale = FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json"));
+        FunctionUrl.Answer[] stale = new FunctionUrl.Answer[1];
+        List<JsonNode> metrics = MetricLines.during(
+                () -> stale[0] = FunctionUrl.post("/alertmanager", Events.load("alertmanager/1-firing.json")));
 
-        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale[0].status()).isEqualTo(401);
         assertThat(ParameterStore.reads()).isEqualTo(readsBefore + 1);
         assertThat(Neighbours.statusHub().incidents()).isEmpty();
+        // Its metrics line counts this event only: not the init's configuration read, nor the rehearsals' calls.
+        assertThat(metrics).hasSize(1);
+        assertThat(metrics.get(0).get("ConfigReloads").asInt()).isEqualTo(1);
+        assertThat(metrics.get(0).get("StatusHubFailures").asInt()).isZero();
+        assertThat(metrics.get(0).get("PacingWaits").asInt()).isZero();
     }
 
     @Test
