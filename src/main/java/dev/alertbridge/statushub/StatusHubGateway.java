@@ -58,12 +58,16 @@ public class StatusHubGateway {
     /**
      * Before a SnapStart snapshot: StatusHub for a rehearsal that only reads, over connections closed after each
      * answer (a restored environment opens its own) and with pacers of its own (the shared ones start empty after
-     * the restore). Integration URLs are never posted to: the rehearsal writes nothing.
+     * the restore). Integration URLs are never posted to: the rehearsal writes nothing. A dry run's hub answers
+     * from memory, as on its events.
      */
     public StatusHubSession primingSession(BridgeConfig config, Deadline deadline, Instant now) {
         hooks();
-        HubSession hub = config.account().filter(a -> !settings.dryRun()).map(account -> {
-            hubs.computeIfAbsent(account, this::hub);
+        HubSession hub = config.account().map(account -> {
+            Hub reached = hubs.computeIfAbsent(account, this::hub);
+            if (settings.dryRun()) {
+                return new HubSession(reached.api(), new IncidentCache(), deadline, now);
+            }
             HubApi once = new ManagementApi(account, StatusHubClients.closingEachConnection(
                     settings.statushub().callTimeout()).managementApi(account.apiUrl(),
                             settings.statushub().apiKeyHeader(), account.apiKey()),
