@@ -132,8 +132,7 @@ public final class StatusHubSession {
         }
         IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
         return hub.incidents().stream().filter(i -> i.open() && i.ref().map(mine::sameAlert).orElse(false))
-                .flatMap(i -> i.updates().stream().filter(u -> u.ref().isPresent()))
-                .flatMap(u -> u.statuses().keySet().stream()).collect(Collectors.toSet());
+                .flatMap(i -> i.servicesOfReferencedUpdates().stream()).collect(Collectors.toSet());
     }
 
     public Landed write(Transition.Write write) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -48,7 +47,7 @@ public final class DeletedAlarms {
                     || existing.contains(ref.alert()) || tooRecent(incident, settle, now)) {
                 continue;
             }
-            for (long serviceId : servicesNamed(incident)) {
+            for (long serviceId : incident.servicesOfReferencedUpdates()) {
                 ServiceStatus status = Convergence.justifiedWithout(incidents, serviceId, incident.id());
                 IncidentRef cleared = ref.clearedAt(at);
                 LinkedService service = linked.apply(serviceId);
@@ -58,17 +57,6 @@ public final class DeletedAlarms {
             }
         }
         return clears;
-    }
-
-    /** The services the bridge's own updates of the incident name. */
-    private static Set<Long> servicesNamed(HubIncident incident) {
-        Set<Long> services = new LinkedHashSet<>();
-        for (HubIncident.Update update : incident.updates()) {
-            if (update.ref().isPresent()) {
-                services.addAll(update.statuses().keySet());
-            }
-        }
-        return services;
     }
 
     private static boolean tooRecent(HubIncident incident, Duration settle, Instant now) {

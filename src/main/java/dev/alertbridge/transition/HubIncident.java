@@ -3,9 +3,11 @@ package dev.alertbridge.transition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.alertbridge.alert.ServiceStatus;
 
@@ -88,6 +90,13 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
 
     public boolean onService(long serviceId) {
         return updates.stream().anyMatch(u -> u.statuses().containsKey(serviceId));
+    }
+
+    /** The services named by the updates that carry a reference line: where the bridge put its alert's incident. */
+    public Set<Long> servicesOfReferencedUpdates() {
+        Set<Long> services = new LinkedHashSet<>();
+        updates.stream().filter(u -> u.ref().isPresent()).forEach(u -> services.addAll(u.statuses().keySet()));
+        return services;
     }
 
     /** The services the bridge's own updates name: where its alert's incident is. */
