@@ -26,6 +26,11 @@ public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl,
         return serviceId != null;
     }
 
+    /** Whether its integration URL is on this machine's loopback interface (false without one). */
+    public boolean hookOnLoopback() {
+        return hookUrl != null && hookUrl.getHost() != null && DocumentFields.isLoopback(hookUrl.getHost());
+    }
+
     /**
      * What the service is on StatusHub, whatever its key in the configuration: {@code api:<serviceId>}, or
      * {@code hook:<the URL>} (the URL is only ever hashed into references, never written out).

@@ -10,6 +10,11 @@ import java.net.URI;
  * @param hub the hub's subdomain
  */
 public record StatusHubAccount(URI apiUrl, String apiKey, String hub) {
+    /** Whether the API is on this machine's loopback interface (a local stand-in, never StatusHub). */
+    public boolean onLoopback() {
+        return apiUrl.getHost() != null && DocumentFields.isLoopback(apiUrl.getHost());
+    }
+
     @Override
     public String toString() {
         return "StatusHubAccount[apiUrl=" + Redaction.url(apiUrl) + ", hub=" + hub + ", apiKey=***]";

@@ -1,11 +1,6 @@
 package dev.alertbridge.statushub;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,12 +82,9 @@ public class StatusHubGateway {
      */
     public Rehearsing rehearsing(BridgeConfig config) {
         StatusHubAccount loopback = config.account().orElseThrow();
-        List<URI> targets = new ArrayList<>(List.of(loopback.apiUrl()));
-        config.services().values().stream().filter(s -> !s.viaManagementApi()).forEach(s -> targets.add(s.hookUrl()));
-        for (URI target : targets) {
-            if (!isLoopback(target)) {
-                throw new IllegalArgumentException("a rehearsal reaches only the loopback interface");
-            }
+        if (!loopback.onLoopback() || !config.services().values().stream()
+                .allMatch(s -> s.viaManagementApi() || s.hookOnLoopback())) {
+            throw new IllegalArgumentException("a rehearsal reaches only the loopback interface");
         }
         StatusHubClients once = StatusHubClients.closingEachConnection(settings.statushub().callTimeout());
         HubApi api = new ManagementApi(loopback, once.managementApi(loopback.apiUrl(),
@@ -100,14 +92,6 @@ public class StatusHubGateway {
                 Pacer.perSecond(REHEARSAL_PACE), Pacer.perSecond(REHEARSAL_PACE));
         HookPosts posts = new HookPosts(json, once, calls(), Pacer.perSecond(REHEARSAL_PACE), false);
         return new Rehearsing(once, api, posts, new IncidentCache());
-    }
-
-    private static boolean isLoopback(URI target) {
-        try {
-            return target.getHost() != null && InetAddress.getByName(target.getHost()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     /** The dress rehearsal's StatusHub: a session per event, its clients closed at the end. */
