@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,8 @@ public class CloudWatchAlarmStates {
     /** 10,000 alarms (CloudWatch's default quota per region is far below): past that, stop rather than loop. */
     private static final int MAX_PAGES = 100;
 
+    /** Below this a call cannot complete: fail at once rather than time out. */
+    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
     private CloudWatchClient client;
 
     /** Unable to read alarm states (denied, throttled, unreachable, out of time). */
@@ -79,15 +82,21 @@ public class CloudWatchAlarmStates {
     }
 
     private DescribeAlarmsResponse describe(DescribeAlarmsRequest.Builder request, long end) {
-        Duration left = Duration.ofNanos(end - System.nanoTime());
-        if (left.toMillis() < 50) {
-            throw new AlarmStatesUnavailableException("no time left to read alarm states", null);
+        return bounded("alarm states", "DescribeAlarms", Duration.ofNanos(end - System.nanoTime()),
+                left -> client().describeAlarms(request.overrideConfiguration(call -> call.apiCallTimeout(left))
+                        .build()));
+    }
+
+    /** One call of the client, bounded by the time left; what went wrong as an {@link AlarmStatesUnavailableException}. */
+    private static <T> T bounded(String what, String operation, Duration left, Function<Duration, T> call) {
+        if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
+            throw new AlarmStatesUnavailableException("no time left to read " + what, null);
         }
         try {
-            return client().describeAlarms(request.overrideConfiguration(call -> call.apiCallTimeout(left)).build());
+            return call.apply(left);
         } catch (SdkException e) {
             // The SDK's messages name the endpoint and AWS's error, never a secret of ours.
-            throw new AlarmStatesUnavailableException("could not read alarm states (DescribeAlarms): "
+            throw new AlarmStatesUnavailableException("could not read " + what + " (" + operation + "): "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
@@ -99,19 +108,9 @@ public class CloudWatchAlarmStates {
      * @throws AlarmStatesUnavailableException when the tags cannot be read (denied, throttled, out of time)
      */
     public int escalationLevel(String arn, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
-        Duration left = Duration.ofNanos(end - System.nanoTime());
-        if (left.toMillis() < 50) {
-            throw new AlarmStatesUnavailableException("no time left to read alarm tags", null);
-        }
-        List<Tag> tags;
-        try {
-            tags = client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
-                    .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags();
-        } catch (SdkException e) {
-            throw new AlarmStatesUnavailableException("could not read alarm tags (ListTagsForResource): "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
+        List<Tag> tags = bounded("alarm tags", "ListTagsForResource", within,
+                left -> client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
+                        .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags());
         for (Tag tag : tags) {
             if (EscalationTag.isEscalationTag(tag.key())) {
                 return EscalationTag.level(tag.value()).orElseThrow(() -> new AlarmStatesUnavailableException(
