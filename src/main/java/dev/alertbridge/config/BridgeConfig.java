@@ -43,25 +43,8 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-            Publish publish, MaintenancePolicy maintenance) {
-        this(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance, null, null);
-    }
-
-    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-            Publish publish) {
-        this(account, webhookToken, services, links, mode, reconcileMode, publish, MaintenancePolicy.SKIP);
-    }
-
-    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-            Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode) {
-        this(account, webhookToken, services, links, mode, reconcileMode, Publish.NONE);
-    }
-
-    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links) {
-        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT);
+        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT, null, null, null, null);
     }
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */

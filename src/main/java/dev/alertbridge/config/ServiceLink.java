@@ -31,11 +31,6 @@ public record ServiceLink(String monitor, Integer escalationLevel, AlertSource s
         publish = publish == null ? Publish.NONE : publish;
     }
 
-    public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services,
-            ServiceStatus status, WriteMode mode) {
-        this(monitor, escalationLevel, source, services, status, mode, Publish.NONE, null, null);
-    }
-
     /** The same link for other services (what the reconciliation may reach). */
     public ServiceLink withServices(List<String> services) {
         return new ServiceLink(monitor, escalationLevel, source, services, status, mode, publish, holdDown,
@@ -44,7 +39,7 @@ public record ServiceLink(String monitor, Integer escalationLevel, AlertSource s
 
     /** A live link that takes its services down, as most links are. */
     public ServiceLink(String monitor, Integer escalationLevel, AlertSource source, List<String> services) {
-        this(monitor, escalationLevel, source, services, ServiceStatus.DOWN, WriteMode.LIVE);
+        this(monitor, escalationLevel, source, services, ServiceStatus.DOWN, WriteMode.LIVE, null, null, null);
     }
 
     public boolean matches(Alert alert) {
