@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ import java.util.Optional;
  * @param notification which writes notify the hub's subscribers ({@code "notify"}; {@code all} when none says)
  */
 public record Publish(Language language, String title, String open, String clear, Notify notification) {
+
+    /** The placeholders a template may use (../README "Configuration", publish), in the README's order. */
+    public static final List<String> PLACEHOLDERS = List.of("service", "status", "alert", "source", "since", "at",
+            "description");
 
     /** Nothing said: the defaults. */
     public static final Publish NONE = new Publish(null, null, null, null, null);

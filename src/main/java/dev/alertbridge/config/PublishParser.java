@@ -7,15 +7,15 @@ import static dev.alertbridge.config.DocumentFields.text;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A {@code "publish"} block, wherever it is: every field checked, every error naming its path. */
 final class PublishParser {
     private static final Set<String> FIELDS = Set.of("language", "title", "open", "clear", "notify");
-    /** The placeholders a template may use (../README "Configuration", publish). */
-    static final Set<String> PLACEHOLDERS = Set.of("service", "status", "alert", "source", "since", "at",
-            "description");
+    private static final String KNOWN = Publish.PLACEHOLDERS.stream().map(p -> "{" + p + "}")
+            .collect(Collectors.joining(", "));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     private PublishParser() {
@@ -55,10 +55,9 @@ final class PublishParser {
         }
         Matcher placeholder = PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
-            if (!PLACEHOLDERS.contains(placeholder.group(1))) {
+            if (!Publish.PLACEHOLDERS.contains(placeholder.group(1))) {
                 throw new ConfigValidationException(doc, path, "has an unknown placeholder {"
-                        + DocumentFields.printable(placeholder.group(1)) + "} (known: {service}, {status}, {alert}, "
-                        + "{source}, {since}, {at}, {description})");
+                        + DocumentFields.printable(placeholder.group(1)) + "} (known: " + KNOWN + ")");
             }
         }
         return template;

@@ -24,7 +24,9 @@ import dev.alertbridge.config.Publish;
 public final class PageTexts {
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(service|status|alert|source|since|at|description|kept)}");
+    /** The team's placeholders, and the duplicate note's own {@code {kept}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(" + String.join("|", Publish.PLACEHOLDERS)
+            + "|kept)}");
     /** Stands for a placeholder whose value is empty until its surroundings are tidied. */
     private static final String EMPTY = "\u0000";
 
