@@ -60,6 +60,11 @@ public record Alert(
         return monitorIds.isEmpty() ? "" : monitorIds.get(0);
     }
 
+    /** When its episode began, else (not known) when the alert happened. */
+    public Instant episodeStart() {
+        return openedAt != null ? openedAt : at;
+    }
+
     public boolean hasIncidentKey() {
         return !incidentKey.isEmpty();
     }

@@ -84,7 +84,7 @@ public final class StatusHubSession {
             }
             if (alert.state() == AlertState.OPEN && (alert.continuation() || !reopenWithin.isZero())) {
                 Instant from = alert.continuation() ? now.minus(lookback)
-                        : (alert.openedAt() != null ? alert.openedAt() : alert.at()).minus(reopenWithin);
+                        : alert.episodeStart().minus(reopenWithin);
                 for (ServiceTarget service : entry.getValue()) {
                     if (service.viaManagementApi()) {
                         searches.add(new HubSession.Search(from,

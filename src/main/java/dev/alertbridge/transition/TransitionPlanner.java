@@ -124,7 +124,7 @@ public final class TransitionPlanner {
         if (service.reopenWithin().isZero() || cleared.isEmpty() || incident.ref().isEmpty()) {
             return Optional.empty();
         }
-        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         if (start.isBefore(cleared.get()) || Duration.between(cleared.get(), start)
                 .compareTo(service.reopenWithin()) > 0) {
             return Optional.empty();
@@ -206,7 +206,7 @@ public final class TransitionPlanner {
 
     private Transition create(Alert alert, LinkedService service, Optional<ServiceStatus> othersHold) {
         ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
-        Instant start = (alert.openedAt() != null ? alert.openedAt() : alert.at()).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status());
         return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, service.status(), start),
                 texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
