@@ -34,11 +34,6 @@ public final class Convergence {
         return justified(incidents.stream().filter(i -> !i.id().equals(except)).toList(), serviceId);
     }
 
-    /** How many incidents hold the service, not counting this one. */
-    public static int holding(Collection<HubIncident> incidents, long serviceId, String except) {
-        return (int) incidents.stream().filter(i -> !i.id().equals(except) && i.holds(serviceId).isPresent()).count();
-    }
-
     /**
      * The correction of a service whose own last write set {@code written}, posted on {@code own} (the alert's
      * incident that write went to); empty when the page is right, or when the incident is no longer the bridge's to
