@@ -30,6 +30,10 @@ import java.util.Objects;
  * @param description the alert's own description (internal: reaches the page only through a template)
  * @param continuation an open that says the error was already under way (CloudWatch ALARM → ALARM): the source
  *        does not say when it began, and it never starts an error a person already ended
+ * @param afterNoData a CloudWatch ALARM whose previous state was INSUFFICIENT_DATA: it may continue an error that
+ *        began before (ALARM → INSUFFICIENT_DATA → ALARM is one error), which only the alarm's history tells
+ * @param silencedPeriod a CloudWatch OK ending an ALARM period that was muted or whose actions were suppressed:
+ *        its ALARM opened nothing, so nothing write-only heard of it
  */
 public record Alert(
         AlertSource source,
@@ -42,7 +46,9 @@ public record Alert(
         Instant at,
         String title,
         String description,
-        boolean continuation) {
+        boolean continuation,
+        boolean afterNoData,
+        boolean silencedPeriod) {
 
     public Alert {
         Objects.requireNonNull(source, "source");
@@ -74,11 +80,8 @@ public record Alert(
      * account's alarms from others'; empty for other sources and for alarms known only by name.
      */
     public String scope() {
-        if (source != AlertSource.CLOUDWATCH || !alertKey.startsWith("arn:")) {
-            return "";
-        }
-        String[] parts = alertKey.split(":", 7);
-        return parts.length >= 6 && parts[5].equals("alarm") ? parts[3] + ":" + parts[4] : "";
+        return source == AlertSource.CLOUDWATCH ? AlarmArn.parse(alertKey).map(AlarmArn::regionAndAccount).orElse("")
+                : "";
     }
 
     /** An alert of this source about the thing it keeps state for; the rest by named steps, then {@link Builder#at}. */
@@ -89,13 +92,25 @@ public record Alert(
     /** The same alert, changing nothing: what a late or silenced event becomes, saying why in its title. */
     public Alert noChange(String why) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.NO_CHANGE, "", null, at, why,
-                description, false);
+                description, false, false, false);
     }
 
     /** The same open, now knowing when its episode began (the alarm's state read back). */
     public Alert beganAt(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
-                description, false);
+                description, false, false, silencedPeriod);
+    }
+
+    /** The same ALARM, continuing the error that began then (its history showed INSUFFICIENT_DATA in between). */
+    public Alert continuesPeriod(Instant began) {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
+                description, true, false, false);
+    }
+
+    /** The same clear, ending the period that began then (the alarm's history told). */
+    public Alert periodBegan(Instant began) {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
+                description, continuation, afterNoData, silencedPeriod);
     }
 
     /** Builds an {@link Alert} by named steps, so adapters read as what the source said. */
@@ -110,6 +125,8 @@ public record Alert(
         private String title = "";
         private String description = "";
         private boolean continuation;
+        private boolean afterNoData;
+        private boolean silencedPeriod;
 
         private Builder(AlertSource source, String alertKey) {
             this.source = source;
@@ -155,6 +172,18 @@ public record Alert(
             return this;
         }
 
+        /** The previous state was INSUFFICIENT_DATA (see {@link Alert#afterNoData}). */
+        public Builder afterNoData() {
+            this.afterNoData = true;
+            return this;
+        }
+
+        /** The period this clear ends was muted or suppressed (see {@link Alert#silencedPeriod}). */
+        public Builder silencedPeriod() {
+            this.silencedPeriod = true;
+            return this;
+        }
+
         public Builder titled(String title) {
             this.title = title;
             return this;
@@ -168,7 +197,7 @@ public record Alert(
         /** When this transition happened: the last step. */
         public Alert at(Instant at) {
             return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
-                    description, continuation);
+                    description, continuation, afterNoData, silencedPeriod);
         }
     }
 }

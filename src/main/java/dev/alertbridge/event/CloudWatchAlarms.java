@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.alertbridge.alert.AlarmArn;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.EscalationTag;
@@ -29,9 +30,15 @@ final class CloudWatchAlarms {
     private CloudWatchAlarms() {
     }
 
-    /** One alarm state change, as the three envelopes describe it. */
+    /**
+     * One alarm state change, as the three envelopes describe it.
+     *
+     * @param silenced this state came while the alarm was muted or its actions suppressed
+     * @param periodSilenced (an OK) the ALARM period it ends was muted or suppressed, as far as the event says
+     */
     record StateChange(String name, String arn, String state, Instant stateTime, String previousState,
-            Instant previousTime, String reason, String description, int escalationLevel, boolean silenced) {
+            Instant previousTime, String reason, String description, int escalationLevel, boolean silenced,
+            boolean periodSilenced) {
     }
 
     static Alert alert(StateChange change, String where) {
@@ -53,11 +60,17 @@ final class CloudWatchAlarms {
                 } else {
                     alert.opens(episode, began);
                 }
+                if ("INSUFFICIENT_DATA".equalsIgnoreCase(change.previousState())) {
+                    alert.afterNoData();
+                }
             }
             case "OK" -> {
                 boolean named = "ALARM".equalsIgnoreCase(change.previousState()) && change.previousTime() != null;
                 alert.clears(named ? identity + "@" + change.previousTime() : "",
                         named ? change.previousTime() : null);
+                if (change.periodSilenced()) {
+                    alert.silencedPeriod();
+                }
             }
             case "INSUFFICIENT_DATA" -> alert.changesNothing("");
             default -> throw new BadEventException(where, "unknown alarm state '" + Fields.excerpt(change.state())
@@ -74,20 +87,35 @@ final class CloudWatchAlarms {
         JsonNode state = Fields.object(alarm, "state", at + ".state");
         JsonNode previous = alarm.get("previousState");
         JsonNode configuration = alarm.get("configuration");
-        boolean silenced = (alarm.hasNonNull("muteDetail") && alarm.get("muteDetail").size() > 0)
-                || state.hasNonNull("actionsSuppressedBy");
+        JsonNode mute = alarm.hasNonNull("muteDetail") && alarm.get("muteDetail").size() > 0 ? alarm.get("muteDetail")
+                : null;
+        boolean silenced = mute != null || state.hasNonNull("actionsSuppressedBy");
+        Instant previousTime = previous == null || !previous.hasNonNull("timestamp") ? null
+                : Fields.time(previous, "timestamp", at + ".previousState.timestamp");
+        boolean periodSilenced = previous != null && previous.hasNonNull("actionsSuppressedBy")
+                || mute != null && mutedAt(mute, previousTime, at + ".muteDetail");
         return one(alert(new StateChange(name, arn,
                 Fields.text(state, "value", at + ".state.value"),
                 Fields.time(state, "timestamp", at + ".state.timestamp"),
                 previous == null ? "" : Fields.optionalText(previous, "value", at + ".previousState.value").orElse(""),
-                previous == null || !previous.hasNonNull("timestamp") ? null
-                        : Fields.time(previous, "timestamp", at + ".previousState.timestamp"),
-                Fields.optionalText(state, "reason", at + ".state.reason").orElse(""),
+                previousTime, Fields.optionalText(state, "reason", at + ".state.reason").orElse(""),
                 configuration == null ? ""
                         : Fields.optionalText(configuration, "description", at + ".configuration.description")
                                 .orElse(""),
-                escalationLevel(alarm.get("alarmTags"), at + ".alarmTags"), silenced),
+                escalationLevel(alarm.get("alarmTags"), at + ".alarmTags"), silenced, periodSilenced),
                 at + ".state.value"));
+    }
+
+    /** Whether the mute window covers that time (a window without times covers every time). */
+    private static boolean mutedAt(JsonNode mute, Instant time, String where) {
+        if (time == null) {
+            return false;
+        }
+        Instant start = mute.hasNonNull("muteWindowStart") ? Fields.time(mute, "muteWindowStart",
+                where + ".muteWindowStart") : null;
+        Instant end = mute.hasNonNull("muteWindowEnd") ? Fields.time(mute, "muteWindowEnd", where + ".muteWindowEnd")
+                : null;
+        return (start == null || !start.isAfter(time)) && (end == null || !end.isBefore(time));
     }
 
     /** The escalation level from alarm tags ({@code escalation_level}, {@code EscalationLevel}…), else 1. */
@@ -104,19 +132,9 @@ final class CloudWatchAlarms {
         return 1;
     }
 
-    /**
-     * ARNs in AWS's documentation examples carry stray blanks after a colon ({@code us-east-1: 444455556666}): drop
-     * those in the fixed part, keep the alarm name as it is ({@code …:alarm:EC2 CPU Utilization Anomaly}).
-     */
+    /** An alarm's ARN as AWS writes it ({@link AlarmArn}); other text as it is, trimmed. */
     static String arn(String text) {
-        if (text == null) {
-            return "";
-        }
-        String[] parts = text.trim().split(":", 7);
-        for (int i = 0; i < parts.length - 1; i++) {
-            parts[i] = parts[i].strip();
-        }
-        return String.join(":", parts);
+        return text == null ? "" : AlarmArn.parse(text).map(AlarmArn::toString).orElse(text.trim());
     }
 
     static List<Alert> one(Alert alert) {

@@ -60,7 +60,7 @@ final class SnsAlarmAdapter {
                 null,
                 Fields.optionalText(message, "NewStateReason", where + ".NewStateReason").orElse(""),
                 Fields.optionalText(message, "AlarmDescription", where + ".AlarmDescription").orElse(""),
-                CloudWatchAlarms.escalationLevel(tags, where + ".AlarmTags"), false),
+                CloudWatchAlarms.escalationLevel(tags, where + ".AlarmTags"), false, false),
                 where + ".NewStateValue");
     }
 }

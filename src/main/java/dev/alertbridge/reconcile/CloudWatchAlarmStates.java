@@ -11,17 +11,26 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.alertbridge.alert.EscalationTag;
 import dev.alertbridge.config.AwsEnvironment;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
 /**
@@ -36,6 +45,10 @@ public class CloudWatchAlarmStates {
     private static final int PAGE = 100;
     /** 10,000 alarms (CloudWatch's default quota per region is far below): past that, stop rather than loop. */
     private static final int MAX_PAGES = 100;
+
+    /** A week of an alarm's state changes is a few pages at most; past that, the oldest are not needed. */
+    private static final int MAX_HISTORY_PAGES = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Below this a call cannot complete: fail at once rather than time out. */
     private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
@@ -79,6 +92,47 @@ public class CloudWatchAlarmStates {
                 .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM), System.nanoTime() + within.toNanos());
         return page.metricAlarms().stream().map(CloudWatchAlarmStates::of).findFirst()
                 .or(() -> page.compositeAlarms().stream().map(CloudWatchAlarmStates::of).findFirst());
+    }
+
+    /**
+     * The alarm's state changes between {@code from} and {@code until}, newest first (DescribeAlarmHistory,
+     * {@code StateUpdate} items, metric and composite alarms), as far as {@value #MAX_HISTORY_PAGES} pages reach.
+     */
+    public List<StateUpdate> history(String name, Instant from, Instant until, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        List<StateUpdate> updates = new ArrayList<>();
+        String nextToken = null;
+        int pages = 0;
+        do {
+            DescribeAlarmHistoryRequest.Builder request = DescribeAlarmHistoryRequest.builder().alarmName(name)
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                    .historyItemType(HistoryItemType.STATE_UPDATE).startDate(from).endDate(until)
+                    .scanBy(ScanBy.TIMESTAMP_DESCENDING).maxRecords(PAGE).nextToken(nextToken);
+            DescribeAlarmHistoryResponse page = bounded("the alarm's history", "DescribeAlarmHistory",
+                    Duration.ofNanos(end - System.nanoTime()), left -> client().describeAlarmHistory(request
+                            .overrideConfiguration(call -> call.apiCallTimeout(left)).build()));
+            page.alarmHistoryItems().stream().map(CloudWatchAlarmStates::stateUpdate).flatMap(Optional::stream)
+                    .forEach(updates::add);
+            nextToken = page.nextToken();
+        } while (nextToken != null && !nextToken.isEmpty() && ++pages < MAX_HISTORY_PAGES);
+        updates.sort((a, b) -> b.at().compareTo(a.at()));
+        return updates;
+    }
+
+    /** A history item's state change: its {@code HistoryData} names the old and the new state. */
+    private static Optional<StateUpdate> stateUpdate(AlarmHistoryItem item) {
+        if (item.timestamp() == null || item.historyData() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode data = JSON.readTree(item.historyData());
+            String from = data.path("oldState").path("stateValue").asText("");
+            String to = data.path("newState").path("stateValue").asText("");
+            return from.isEmpty() || to.isEmpty() ? Optional.empty()
+                    : Optional.of(new StateUpdate(millis(item.timestamp()), from, to));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // an item AWS wrote in another shape tells nothing about states
+        }
     }
 
     private DescribeAlarmsResponse describe(DescribeAlarmsRequest.Builder request, long end) {

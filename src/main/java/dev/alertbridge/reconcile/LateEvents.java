@@ -3,13 +3,13 @@ package dev.alertbridge.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.alertbridge.alert.AlarmArn;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
@@ -97,7 +97,6 @@ public class LateEvents {
 
     /** DescribeAlarms by name answers for this account and region: an alarm of another is not the same one. */
     private static boolean sameAlarm(Alert alert, AlarmState state) {
-        return !alert.alertKey().startsWith("arn:") || state.arn() == null
-                || state.arn().toLowerCase(Locale.ROOT).equals(alert.alertKey().toLowerCase(Locale.ROOT));
+        return state.arn() == null || AlarmArn.parse(alert.alertKey()).map(arn -> arn.sameAs(state.arn())).orElse(true);
     }
 }

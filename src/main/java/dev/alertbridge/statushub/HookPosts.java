@@ -32,7 +32,7 @@ final class HookPosts {
     private final StatusHubCalls calls;
     private final Pacer pacer;
     private final boolean dryRun;
-    /** Per hook id, the state this environment last posted. */
+    /** Per episode on a service, the state this environment last posted. */
     private final Map<String, IncidentType> posted = BoundedMap.lru(REMEMBERED);
     /** Per alert and service (a hook id of no episode), the id of its incident this environment last opened. */
     private final Map<String, String> openByAlert = BoundedMap.lru(REMEMBERED);
@@ -54,8 +54,12 @@ final class HookPosts {
         return Optional.ofNullable(openByAlert.get(alertKey));
     }
 
-    /** Posts the draft under the incident's stable id; returns the id. */
-    String post(ServiceTarget service, String id, String alertKey, IncidentDraft draft, Deadline deadline) {
+    /**
+     * Posts the draft under the incident's stable id, remembering it under {@code postedKey} (its episode); returns
+     * the id.
+     */
+    String post(ServiceTarget service, String id, String postedKey, String alertKey, IncidentDraft draft,
+            Deadline deadline) {
         HookIncident body = new HookIncident("incident", id, draft.title(), draft.body(), draft.time().toString(),
                 draft.type().wireName());
         if (dryRun) {
@@ -65,7 +69,7 @@ final class HookPosts {
             calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer,
                     deadline, () -> client.post(body));
         }
-        posted.put(id, draft.type());
+        posted.put(postedKey, draft.type());
         if (draft.type().holdsStatus()) {
             openByAlert.put(alertKey, id);
         } else {

@@ -32,6 +32,8 @@ public final class StatusHubSession {
     private final Instant now;
     private final Duration lookback;
     private final boolean dryRun;
+    /** Services whose page a check reads in the same prepare (the reconciliation's). */
+    private List<ServiceTarget> checked = List.of();
 
     StatusHubSession(HubSession hub, HookPosts hooks, Deadline deadline, Instant now, Duration lookback,
             boolean dryRun) {
@@ -58,20 +60,20 @@ public final class StatusHubSession {
 
     /**
      * The same, and for an open the alert's newest incident cleared within {@code reopenWithin} of its start (a flap
-     * continues it).
+     * continues it); with what a check of the services named by {@link #alsoCheck} needs, in the same read.
      */
     public void prepare(Map<Alert, List<ServiceTarget>> linked, boolean skipsMaintenances,
             Duration reopenWithin) {
         // A clear reads the hub even when no Management API service is linked now: its incidents may be there.
-        boolean reads = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.CLEAR
-                || e.getKey().state() == AlertState.OPEN
+        boolean reads = !checked.isEmpty() || linked.entrySet().stream()
+                .anyMatch(e -> e.getKey().state() == AlertState.CLEAR || e.getKey().state() == AlertState.OPEN
                         && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
         if (hub == null || !reads) {
             return;
         }
         Instant since = now;
         Set<Instant> starts = new HashSet<>();
-        List<HubSession.Search> searches = new ArrayList<>();
+        List<HubSession.Search> searches = new ArrayList<>(checkSearches());
         for (Map.Entry<Alert, List<ServiceTarget>> entry : linked.entrySet()) {
             Alert alert = entry.getKey();
             if (alert.state() == AlertState.NO_CHANGE) {
@@ -99,27 +101,22 @@ public final class StatusHubSession {
     }
 
     /**
-     * Reads what a check of these services' page needs (the reconciliation): every open incident, and on each
-     * service the bridge's most recently active incident within the lookback, whose last write set what the page
-     * may still show.
+     * Adds to the coming {@link #prepare} what a check of these services' page needs (the reconciliation): every
+     * open incident, and on each service the bridge's most recently active incident within the lookback, whose last
+     * write set what the page may still show.
      */
-    public void prepareCheck(List<ServiceTarget> services) {
-        if (hub == null || services.stream().noneMatch(ServiceTarget::viaManagementApi)) {
-            return;
-        }
-        List<HubSession.Search> searches = new ArrayList<>();
-        for (ServiceTarget service : services) {
-            if (service.viaManagementApi()) {
-                searches.add(new HubSession.Search(now.minus(lookback), incidents -> incidents.stream()
-                        .anyMatch(i -> !i.open() && i.bridgeWroteService(service.serviceId()))));
-            }
-        }
-        hub.prepare(now.minus(lookback), Set.of(), searches, false);
+    public void alsoCheck(List<ServiceTarget> services) {
+        checked = services.stream().filter(ServiceTarget::viaManagementApi).toList();
+    }
+
+    private List<HubSession.Search> checkSearches() {
+        return checked.stream().map(service -> new HubSession.Search(now.minus(lookback), incidents -> incidents
+                .stream().anyMatch(i -> !i.open() && i.bridgeWroteService(service.serviceId())))).toList();
     }
 
     public ServiceView view(Alert alert, ServiceTarget service) {
         if (!service.viaManagementApi()) {
-            return new ServiceView.WriteOnly(hooks.posted(hookId(alert, service)),
+            return new ServiceView.WriteOnly(hooks.posted(postedKey(IncidentRef.of(alert, ServiceStatus.DOWN), service)),
                     hooks.openOf(alertHookKey(alert, service)));
         }
         return ServiceView.of(alert, service, hub.incidents()).inMaintenance(hub.maintenanceOn(service.serviceId()));
@@ -140,9 +137,9 @@ public final class StatusHubSession {
         String request = dryRun ? preview(write) : null;
         Delivered delivered;
         if (!service.viaManagementApi()) {
-            String id = write.incidentId() != null ? write.incidentId()
-                    : write.draft().ref().hookId(service.stableKey());
-            hooks.post(service, id, alertHookKey(write.draft().ref(), service), write.draft(), deadline);
+            String id = hookIdOf(write);
+            hooks.post(service, id, postedKey(write.draft().ref(), service), alertHookKey(write.draft().ref(), service),
+                    write.draft(), deadline);
             delivered = write instanceof Transition.Create ? Delivered.created(Delivered.Via.INTEGRATION_URL, id)
                     : Delivered.updated(Delivered.Via.INTEGRATION_URL, id);
         } else if (write instanceof Transition.Create create) {
@@ -164,8 +161,7 @@ public final class StatusHubSession {
     public String preview(Transition.Write write) {
         ServiceTarget service = write.service();
         if (!service.viaManagementApi()) {
-            String id = write.incidentId() != null ? write.incidentId()
-                    : write.draft().ref().hookId(service.stableKey());
+            String id = hookIdOf(write);
             return hooks.describe(service, id, write.draft());
         }
         return hub.describe(service, write.incidentId(), write.draft(), silent(write));
@@ -197,7 +193,16 @@ public final class StatusHubSession {
                 .hookId(service.stableKey());
     }
 
-    private static String hookId(Alert alert, ServiceTarget service) {
-        return IncidentRef.of(alert, ServiceStatus.DOWN).hookId(service.stableKey());
+    /** The id an integration-URL write goes under: the incident's, or the one its create was given. */
+    private static String hookIdOf(Transition.Write write) {
+        return write instanceof Transition.Create create ? create.hookId() : write.incidentId();
+    }
+
+    /**
+     * What this environment remembers a post under: the episode itself, exactly (two ALARM periods that began within
+     * one minute share the integration URL's id, but a repeat of the first after its clear is still a repeat).
+     */
+    private static String postedKey(IncidentRef ref, ServiceTarget service) {
+        return ref.hookId(service.stableKey());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,6 +99,22 @@ public record IncidentRef(AlertSource source, String scope, String alert, String
      */
     public String hookId(String serviceKey) {
         return "sb2." + sourcePart() + "." + alert + "." + episode + "." + hash(serviceKey, 3);
+    }
+
+    /**
+     * The integration URL's id of the alert's incident on a service: one per episode, and for a CloudWatch alarm one
+     * per ALARM period, named by the minute it began. Its open (the event's own time, or the reconciliation's
+     * reading of the alarm) and its clear (the OK's, or the alarm's history, which records a change within
+     * milliseconds of it but not at the same instant) then name the same incident.
+     */
+    public static String hookId(Alert alert, String serviceKey) {
+        IncidentRef ref = of(alert, ServiceStatus.DOWN);
+        if (alert.source() == AlertSource.CLOUDWATCH && alert.openedAt() != null) {
+            ref = new IncidentRef(ref.source, ref.scope, ref.alert,
+                    hash(alert.alertKey() + "@" + alert.openedAt().truncatedTo(ChronoUnit.MINUTES), 6), ref.severity,
+                    null);
+        }
+        return ref.hookId(serviceKey);
     }
 
     /** The line written at the end of an update. */

@@ -22,8 +22,13 @@ public sealed interface Transition {
         String incidentId();
     }
 
-    /** Open a new incident: service down (or degraded), incident investigating. */
-    record Create(LinkedService linked, IncidentDraft draft) implements Write {
+    /**
+     * Open a new incident: service down (or degraded), incident investigating.
+     *
+     * @param hookId on an integration URL, the id the incident is posted under (null on the Management API, where
+     *        StatusHub gives it one)
+     */
+    record Create(LinkedService linked, IncidentDraft draft, String hookId) implements Write {
         @Override
         public String incidentId() {
             return null;

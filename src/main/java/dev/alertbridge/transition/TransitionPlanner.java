@@ -169,32 +169,40 @@ public final class TransitionPlanner {
     }
 
     /**
-     * An integration URL: what this environment remembers posting, else an idempotent post by the stable id. An
-     * open while the alert's incident there is open continues it; a clear that names no episode ends the one this
-     * environment remembers opening.
+     * An integration URL cannot be read: what this environment remembers posting there, else an idempotent post by
+     * the stable id ({@link IncidentRef#hookId(Alert, String)}). It hears one incident per ALARM period: an ALARM →
+     * ALARM update posts nothing (its period's open was posted when it began, or is held); a clear reaches the id its
+     * period's open used, and posts nothing for a period whose open was never posted (shorter than its hold, muted
+     * or suppressed), unless this environment remembers posting it.
      */
     private Transition writeOnly(Alert alert, LinkedService service, ServiceView.WriteOnly view) {
-        String id = IncidentRef.of(alert, service.status()).hookId(service.service().stableKey());
+        String id = IncidentRef.hookId(alert, service.service().stableKey());
         Optional<IncidentType> posted = view.posted();
         if (alert.state() == AlertState.OPEN) {
-            if (view.open().isPresent() && !view.open().get().equals(id)) {
+            if (view.open().isPresent()) {
                 return new Transition.Unchanged(service, view.open().get(), "incident " + view.open().get()
                         + " already open");
+            }
+            if (alert.continuation()) {
+                return new Transition.Unchanged(service, null, "the alarm was already in ALARM: an integration URL "
+                        + "hears one incident per ALARM period, posted when it began");
             }
             if (posted.isPresent()) {
                 return new Transition.Unchanged(service, id, "incident " + id + " already "
                         + (posted.get() == IncidentType.MONITORING ? "cleared" : "open"));
             }
-            return create(alert, service, Optional.empty());
+            return create(alert, service, Optional.empty(), id);
         }
-        if (!alert.hasIncidentKey()) {
-            if (view.open().isEmpty()) {
-                return new Transition.Skip(service, null, "the clear does not say which episode it ends, and an "
-                        + "integration URL cannot be asked");
-            }
+        if (view.open().isPresent()) {
             id = view.open().get();
-        } else if (posted.isPresent() && posted.get() == IncidentType.MONITORING) {
-            return new Transition.Unchanged(service, id, "incident " + id + " already cleared");
+        } else {
+            Optional<String> unposted = neverPosted(alert, service);
+            if (unposted.isPresent()) {
+                return new Transition.Skip(service, null, unposted.get());
+            }
+            if (posted.isPresent() && posted.get() == IncidentType.MONITORING) {
+                return new Transition.Unchanged(service, id, "incident " + id + " already cleared");
+            }
         }
         Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status()).clearedAt(at);
@@ -204,12 +212,33 @@ public final class TransitionPlanner {
                 ServiceStatus.UP), Transition.Purpose.CLEAR);
     }
 
+    /** Why a clear's period was never posted to an integration URL, if the clear tells (its open posted nothing). */
+    private static Optional<String> neverPosted(Alert alert, LinkedService service) {
+        if (alert.openedAt() == null) {
+            return Optional.of("the clear does not say which ALARM period it ends, and an integration URL cannot be "
+                    + "asked");
+        }
+        if (alert.silencedPeriod()) {
+            return Optional.of("its ALARM period was muted or its actions suppressed: nothing was posted for it");
+        }
+        Duration lasted = Duration.between(alert.openedAt(), alert.at());
+        if (alert.source() == AlertSource.CLOUDWATCH && lasted.compareTo(service.holdDown()) < 0) {
+            return Optional.of("its ALARM period lasted " + lasted.toSeconds() + " s, less than its holdDown ("
+                    + service.holdDown().toSeconds() + " s): nothing was posted for it");
+        }
+        return Optional.empty();
+    }
+
     private Transition create(Alert alert, LinkedService service, Optional<ServiceStatus> othersHold) {
+        return create(alert, service, othersHold, null);
+    }
+
+    private Transition create(Alert alert, LinkedService service, Optional<ServiceStatus> othersHold, String hookId) {
         ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status());
         return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, service.status(), start),
                 texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
-                status));
+                status), hookId);
     }
 }

@@ -145,7 +145,7 @@ class ConfigParserTest {
 
     private static Alert alert(AlertSource source, String monitor, int level) {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
-                Instant.EPOCH, "t", "", false);
+                Instant.EPOCH, "t", "", false, false, false);
     }
 
     @org.junit.jupiter.params.ParameterizedTest

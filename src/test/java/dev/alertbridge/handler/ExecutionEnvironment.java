@@ -14,6 +14,7 @@ import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.reconcile.AlarmPeriods;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.reconcile.LateEvents;
 import dev.alertbridge.reconcile.Reconciler;
@@ -38,6 +39,7 @@ public final class ExecutionEnvironment {
         AlertPipeline pipeline = new AlertPipeline(gateway);
         CloudWatchAlarmStates alarms = new CloudWatchAlarmStates();
         AlarmPath path = new AlarmPath(configs, pipeline, new LateEvents(alarms, settings),
+                new AlarmPeriods(alarms, settings),
                 new Reconciler(alarms, pipeline, gateway, settings, log), log, settings);
         handler = new BridgeHandler(router, path, new WebhookEndpoint(router, configs, pipeline, log, settings),
                 new ConfigCheckInvocation(configs, json, settings, log), log, settings, clock);

@@ -22,17 +22,27 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * CloudWatch's DescribeAlarms behind WireMock, in the protocol the SDK's CloudWatch client speaks: Smithy RPC v2
  * CBOR ({@code POST /service/GraniteServiceVersion20100801/operation/DescribeAlarms}, CBOR bodies, timestamps as
  * CBOR tag 1). Alarms are set by tests; AlarmNames, AlarmNamePrefix, MaxRecords and NextToken are honoured.
- * ListTagsForResource answers an alarm's tags, or is denied ({@link #denyTags}).
+ * ListTagsForResource answers an alarm's tags, or is denied ({@link #denyTags}). DescribeAlarmHistory answers the
+ * state changes a test recorded ({@link #stateChange}), with StartDate, EndDate, ScanBy, MaxRecords and NextToken
+ * honoured, and HistoryData in CloudWatch's JSON.
  */
 public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "cloudwatch-stand-in";
-    public static final String PATH = "/service/GraniteServiceVersion20100801/operation/DescribeAlarms";
+    public static final String OPERATIONS = "/service/GraniteServiceVersion20100801/operation/";
+    public static final String PATH = OPERATIONS + "DescribeAlarms";
     public static final String TAGS_PATH = "/service/GraniteServiceVersion20100801/operation/ListTagsForResource";
     private static final CBORMapper CBOR = new CBORMapper();
 
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger tagCalls = new AtomicInteger();
+    private final AtomicInteger historyCalls = new AtomicInteger();
+    private final Map<String, List<Change>> history = new LinkedHashMap<>();
+
+    /** One state change in an alarm's history, as the history records it. */
+    private record Change(Instant at, String from, String to) {
+    }
+
     private boolean denyTags;
 
     /**
@@ -60,6 +70,8 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         alarms.clear();
         calls.set(0);
         tagCalls.set(0);
+        historyCalls.set(0);
+        history.clear();
         denyTags = false;
     }
 
@@ -87,6 +99,19 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         return tagCalls.get();
     }
 
+    /**
+     * The alarm's history records this change (DescribeAlarmHistory answers it); CloudWatch records a change a few
+     * milliseconds after the state's own timestamp, so tests give {@code at} as the history would.
+     */
+    public synchronized void stateChange(String name, Instant at, String from, String to) {
+        history.computeIfAbsent(name, n -> new ArrayList<>()).add(new Change(at, from, to));
+    }
+
+    /** DescribeAlarmHistory calls answered since the last reset. */
+    public int historyCalls() {
+        return historyCalls.get();
+    }
+
     /** The alarm is deleted: DescribeAlarms no longer lists it. */
     public synchronized void delete(String name) {
         alarms.remove(name);
@@ -103,6 +128,14 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
             JsonNode request = CBOR.readTree(serveEvent.getRequest().getBody());
             if (serveEvent.getRequest().getUrl().endsWith("/ListTagsForResource")) {
                 return tags(request.path("ResourceARN").asText());
+            }
+            if (serveEvent.getRequest().getUrl().endsWith("/DescribeAlarmHistory")) {
+                return history(request);
+            }
+            if (!serveEvent.getRequest().getUrl().endsWith("/DescribeAlarms")) {
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+                        .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                        .withBody(CBOR.writeValueAsBytes(Map.of("__type", "UnknownOperationException"))).build();
             }
             calls.incrementAndGet();
             List<Alarm> matching = new ArrayList<>();
@@ -149,6 +182,53 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
                 .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
                 .withBody(CBOR.writeValueAsBytes(Map.of("Tags", tags))).build();
+    }
+
+    private ResponseDefinition history(JsonNode request) throws IOException {
+        historyCalls.incrementAndGet();
+        Instant start = request.has("StartDate") ? time(request.get("StartDate")) : Instant.MIN;
+        Instant end = request.has("EndDate") ? time(request.get("EndDate")) : Instant.MAX;
+        boolean descending = "TimestampDescending".equals(request.path("ScanBy").asText("TimestampDescending"));
+        List<Change> matching = new ArrayList<>(history.getOrDefault(request.path("AlarmName").asText(), List.of())
+                .stream().filter(c -> !c.at().isBefore(start) && !c.at().isAfter(end)).toList());
+        matching.sort((a, b) -> descending ? b.at().compareTo(a.at()) : a.at().compareTo(b.at()));
+        int max = request.path("MaxRecords").asInt(50);
+        int from = request.has("NextToken") ? Integer.parseInt(request.get("NextToken").asText()) : 0;
+        List<Change> page = matching.subList(Math.min(from, matching.size()), Math.min(from + max, matching.size()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CBORGenerator cbor = new CBORFactory().createGenerator(out)) {
+            cbor.writeStartObject();
+            cbor.writeFieldName("AlarmHistoryItems");
+            cbor.writeStartArray();
+            for (Change change : page) {
+                cbor.writeStartObject();
+                cbor.writeStringField("AlarmName", request.path("AlarmName").asText());
+                cbor.writeStringField("AlarmType", "MetricAlarm");
+                cbor.writeFieldName("Timestamp");
+                cbor.writeTag(1);
+                cbor.writeNumber(change.at().toEpochMilli() / 1000.0);
+                cbor.writeStringField("HistoryItemType", "StateUpdate");
+                cbor.writeStringField("HistorySummary", "Alarm updated from " + change.from() + " to "
+                        + change.to());
+                cbor.writeStringField("HistoryData", "{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\""
+                        + change.from() + "\",\"stateReason\":\"stand-in\"},\"newState\":{\"stateValue\":\""
+                        + change.to() + "\",\"stateReason\":\"stand-in\"}}");
+                cbor.writeEndObject();
+            }
+            cbor.writeEndArray();
+            if (from + max < matching.size()) {
+                cbor.writeStringField("NextToken", String.valueOf(from + max));
+            }
+            cbor.writeEndObject();
+        }
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                .withBody(out.toByteArray()).build();
+    }
+
+    /** A CBOR timestamp (tag 1, epoch seconds) as the SDK sends it. */
+    private static Instant time(JsonNode node) {
+        return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000));
     }
 
     private static boolean contains(JsonNode names, String name) {

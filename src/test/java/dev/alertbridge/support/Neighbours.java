@@ -65,12 +65,10 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         STATUS_HUB.reset(TestConfig.API_KEY);
         CLOUDWATCH.reset();
+        // Every CloudWatch operation (Smithy RPC v2 CBOR: one path per operation) reaches the stand-in.
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudWatchStandIn.PATH)).atPriority(10)
+                urlPathMatching(CloudWatchStandIn.OPERATIONS + ".*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(CloudWatchStandIn.NAME)));
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(CloudWatchStandIn.TAGS_PATH))
-                .atPriority(10).willReturn(aResponse().withTransformers(CloudWatchStandIn.NAME)));
         server.stubFor(any(urlPathMatching("/(api/v3|hooks)/.*")).atPriority(10)
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME)));
         ParameterStore.holds(TestConfig.standardDocuments());
