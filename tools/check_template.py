@@ -9,7 +9,9 @@ every optional part switched on or off, and fails unless the translated stack ha
   - webhooks and alarms on separate functions (separate concurrency);
   - log groups wired through LoggingConfig, made by the stack;
   - reserved concurrency that can be left out;
-  - the alarm function allowed to read alarm states and tags (DescribeAlarms, ListTagsForResource).
+  - the alarm function allowed to read alarm states and tags (DescribeAlarms, ListTagsForResource);
+  - the reconciliation on its own alias (`reconcile`) with its own failure destination (ReconcileFailedEvents), its
+    schedule carrying the rule's embedded links when there are some.
 Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
 """
 import copy
@@ -205,8 +207,31 @@ def check(template, parameters, problems, label):
         if "/aws/lambda/" in group_name:
             problem(f"log group {name} uses Lambda's own name, which the SnapStart init can create first")
 
+    check_reconciliation(resources, parameters, problem)
     reserved = {name: f["Properties"].get("ReservedConcurrentExecutions") for name, f in functions.items()}
     return reserved
+
+
+def check_reconciliation(resources, parameters, problem):
+    """The schedule targets the `reconcile` alias, whose failures go to ReconcileFailedEvents, not FailedEvents."""
+    schedule = resources.get("ReconcileSchedule")
+    if schedule is None:
+        problem("no ReconcileSchedule")
+        return
+    target = schedule["Properties"]["Targets"][0]
+    alias = resources.get(target["Arn"].get("Ref"), {}) if isinstance(target["Arn"], dict) else {}
+    if alias.get("Type") != "AWS::Lambda::Alias" or alias["Properties"].get("Name") != "reconcile":
+        problem("ReconcileSchedule does not target the alarm function's `reconcile` alias")
+    configs = [c for c in of_type(resources, "AWS::Lambda::EventInvokeConfig").values()
+               if c["Properties"].get("Qualifier") == "reconcile"]
+    destinations = [c["Properties"].get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+                    for c in configs]
+    if destinations != [{"Fn::GetAtt": ["ReconcileFailedEvents", "Arn"]}]:
+        problem(f"the reconcile alias's failures do not go to ReconcileFailedEvents: {destinations}")
+    embeds = bool(parameters.get("EmbeddedLinksParameter")) and parameters.get("EventBridgeAlarmRule") != "false"
+    carried = "resolve:ssm" in json.dumps(target.get("Input", ""))
+    if embeds != carried:
+        problem("the schedule's input " + ("does not carry" if embeds else "carries") + " the rule's embedded links")
 
 
 def main():
@@ -241,7 +266,8 @@ def main():
             print("  - " + p)
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
-          "concurrency, one delivery path when asked, alarm reads allowed - all hold (5 parameter sets)")
+          "concurrency, one delivery path when asked, alarm reads allowed, the reconciliation's own alias and "
+          "failure queue - all hold (5 parameter sets)")
     return 0
 
 

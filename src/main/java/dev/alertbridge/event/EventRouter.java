@@ -92,14 +92,18 @@ public final class EventRouter {
                 return new InboundEvent.Check();
             }
             if (command.equals("reconcile")) {
-                return new InboundEvent.Reconcile();
+                return new InboundEvent.Reconcile(null);
             }
             throw new BadEventException("$.bridge", "the commands are {\"bridge\": \"check\"} and "
                     + "{\"bridge\": \"reconcile\"}");
         }
         if ("aws.events".equals(root.path("source").asText()) && "Scheduled Event".equals(
                 root.path("detail-type").asText())) {
-            return new InboundEvent.Reconcile();
+            return new InboundEvent.Reconcile(null);
+        }
+        if (root.has("reconcile") && root.has("links")) {
+            // The schedule's input when the rule embeds links: the reconciliation sees what the rule sees.
+            return new InboundEvent.Reconcile(root.get("links"));
         }
         if (root.has("alarm") && root.has("links")) {
             InboundEvent inner;

@@ -26,7 +26,12 @@ public sealed interface InboundEvent {
     record Check() implements InboundEvent {
     }
 
-    /** The scheduled reconciliation (an EventBridge "Scheduled Event"), or {@code {"bridge": "reconcile"}}. */
-    record Reconcile() implements InboundEvent {
+    /**
+     * The scheduled reconciliation (an EventBridge "Scheduled Event"), or {@code {"bridge": "reconcile"}}; with the
+     * links the rule embeds, {@code {"reconcile": <scheduled event>, "links": [...]}}.
+     *
+     * @param embeddedLinks links carried by the schedule's input, or null
+     */
+    record Reconcile(JsonNode embeddedLinks) implements InboundEvent {
     }
 }

@@ -86,8 +86,8 @@ public class BridgeHandler implements RequestStreamHandler {
         if (event instanceof InboundEvent.Check) {
             return check.run(invocation.deadline());
         }
-        if (event instanceof InboundEvent.Reconcile) {
-            return alarms.reconcile(invocation);
+        if (event instanceof InboundEvent.Reconcile reconcile) {
+            return alarms.reconcile(reconcile, invocation);
         }
         return alarms.handle((InboundEvent.Alarms) event, invocation);
     }

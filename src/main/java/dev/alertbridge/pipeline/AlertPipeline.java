@@ -72,27 +72,64 @@ public class AlertPipeline {
         this.gateway = gateway;
     }
 
+    /** Which of an alert's linked services it reaches: every one on the event paths. */
+    @FunctionalInterface
+    public interface Reach {
+        Reach EVERY_SERVICE = (alert, service) -> true;
+
+        boolean reaches(Alert alert, LinkedService service);
+    }
+
+    /** Said of an alert the invocation had no time left to apply (its retry, or the next run, applies it). */
+    public static final String NOT_REACHED = "not reached in this invocation's time";
+
     public InvocationReport run(Adapted adapted, BridgeConfig config, List<ServiceLink> links, Deadline deadline,
             Instant now, boolean dryRun) {
         StatusHubSession session = gateway.session(config, deadline, now);
-        return run(session, adapted, config, links, deadline, now, dryRun);
+        return run(session, adapted, config, links, Reach.EVERY_SERVICE, deadline, now, dryRun);
     }
 
     /** The same on a session of the caller's (SnapStart's dress rehearsal runs it on a loopback hub). */
     public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
             Deadline deadline, Instant now, boolean dryRun) {
+        return run(session, adapted, config, links, Reach.EVERY_SERVICE, deadline, now, dryRun);
+    }
+
+    /**
+     * Reads, once for the session, what these alerts' decisions need (the reconciliation reads before its other
+     * jobs, which share the read). A failure is the caller's: nothing may be decided from part of the hub.
+     */
+    public void read(StatusHubSession session, List<Alert> alerts, BridgeConfig config, List<ServiceLink> links,
+            Reach reach) {
+        read(session, linked(alerts, config, links, reach), config);
+    }
+
+    private static Map<Alert, List<LinkedService>> linked(List<Alert> alerts, BridgeConfig config,
+            List<ServiceLink> links, Reach reach) {
         Map<Alert, List<LinkedService>> linked = new LinkedHashMap<>();
-        for (Alert alert : adapted.alerts()) {
-            linked.put(alert, config.servicesFor(alert, links));
+        for (Alert alert : alerts) {
+            linked.put(alert, config.servicesFor(alert, links).stream().filter(s -> reach.reaches(alert, s))
+                    .toList());
         }
+        return linked;
+    }
+
+    private static void read(StatusHubSession session, Map<Alert, List<LinkedService>> linked, BridgeConfig config) {
+        Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
+        linked.forEach((alert, services) -> reachable.put(alert, services.stream()
+                .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
+        Duration reopenWithin = linked.values().stream().flatMap(List::stream)
+                .map(LinkedService::reopenWithin).max(Duration::compareTo).orElse(Duration.ZERO);
+        session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP, reopenWithin);
+    }
+
+    /** The same, each alert reaching the services {@code reach} lets it (the reconciliation's integration URLs). */
+    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
+            Reach reach, Deadline deadline, Instant now, boolean dryRun) {
+        Map<Alert, List<LinkedService>> linked = linked(adapted.alerts(), config, links, reach);
         RuntimeException unreadable = null;
         try {
-            Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
-            linked.forEach((alert, services) -> reachable.put(alert, services.stream()
-                    .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
-            Duration reopenWithin = linked.values().stream().flatMap(List::stream)
-                    .map(LinkedService::reopenWithin).max(Duration::compareTo).orElse(Duration.ZERO);
-            session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP, reopenWithin);
+            read(session, linked, config);
         } catch (RuntimeException e) {
             unreadable = e;
         }
@@ -167,6 +204,7 @@ public class AlertPipeline {
         }
         // Time for the checks of what was already written is kept back: an alert past it waits for the retry.
         boolean late = writtenBefore && deadline.remaining().compareTo(CHECK_RESERVE) < 0;
+        String note = late ? NOT_REACHED + ": its retry applies it" : null;
         for (LinkedService service : linked) {
             if (service.mode() == WriteMode.OFF) {
                 slots.add(List.of(ServiceOutcome.skipped(service.id(), StatusHubGateway.via(service.service()),
@@ -187,7 +225,7 @@ public class AlertPipeline {
         written.values().forEach(one -> writes.add(one::write));
         Optional<Long> landed = FanOut.all(writes, deadline).stream().flatMap(Optional::stream)
                 .reduce(AlertPipeline::later);
-        return new Pending(alert, null, slots, written, landed);
+        return new Pending(alert, note, slots, written, landed);
     }
 
     /**

@@ -1,11 +1,14 @@
-package dev.alertbridge.pipeline;
+package dev.alertbridge.reconcile;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.WriteMode;
+import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.HubIncident;
@@ -13,31 +16,53 @@ import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.Transition;
 
 /**
- * The reconciliation's check of one linked service: what the bridge's most recent write there set (on its most
- * recently active incident on the service) against what the open incidents justify. A difference is what a lost
- * correction left (an environment that stopped between its write and its check); the correction goes on that
- * incident, keeping its type, never on a person's.
+ * The reconciliation's check of every linked Management API service: what the bridge's own newest write there set
+ * (on its most recently active incident on the service) against what the open incidents justify. A difference is
+ * what a lost correction left (an environment that stopped between its write and its check); the correction goes on
+ * that incident, keeping its type, never on a person's. A status a person set on the bridge's incident is not the
+ * bridge's write: it stands until the bridge's next own transition there.
  */
-public final class PageCheck {
+final class PageCheck {
     private final Convergence convergence = new Convergence(new PageTexts());
 
+    /** The findings of the check, each corrected when {@code repair} and the service is written live. */
+    List<Finding> run(StatusHubSession session, List<LinkedService> services, boolean repair, Deadline deadline,
+            Instant now, List<String> notes) {
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            if (deadline.remaining().compareTo(Reconciler.STOP_MARGIN) < 0) {
+                notes.add("no time left to check the page of " + services.subList(i, services.size()).stream()
+                        .map(LinkedService::id).toList() + ": the next run does");
+                break;
+            }
+            LinkedService service = services.get(i);
+            Optional<Transition.Update> correction = check(session, service, now);
+            if (correction.isEmpty()) {
+                continue;
+            }
+            String status = correction.get().draft().status().wireName();
+            boolean writes = repair && service.mode() == WriteMode.LIVE;
+            if (writes) {
+                session.write(correction.get());
+            }
+            found.add(new Finding.StatusNotJustified(Finding.Verdict.of(writes), service.id(),
+                    (writes ? "corrected to " : "would correct to ") + status, correction.get().incidentId()));
+        }
+        return found;
+    }
+
     /** What the page needs, if it is wrong: the correction, on the bridge's incident whose write it undoes. */
-    public Optional<Transition.Update> check(StatusHubSession session, LinkedService service, Instant now) {
+    Optional<Transition.Update> check(StatusHubSession session, LinkedService service, Instant now) {
         long serviceId = service.service().serviceId();
         Optional<HubIncident> last = session.incidents().stream().filter(i -> i.bridgeWroteService(serviceId))
                 .max(Comparator.comparing(PageCheck::lastActive, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return last.flatMap(incident -> convergence.correct(service, incident, written(incident, serviceId),
-                session.incidents(), now));
+        return last.flatMap(incident -> incident.bridgeWrote(serviceId).flatMap(written -> convergence.correct(
+                service, incident, written, session.incidents(), now)));
     }
 
     /** When the incident last changed, as far as its updates say (else when it started). */
     private static Instant lastActive(HubIncident incident) {
         return incident.updates().stream().map(HubIncident.Update::createdAt).filter(t -> t != null).findFirst()
                 .orElse(incident.start());
-    }
-
-    private static ServiceStatus written(HubIncident incident, long serviceId) {
-        return incident.updates().stream().filter(u -> u.statuses().containsKey(serviceId)).findFirst()
-                .map(u -> u.statuses().get(serviceId)).orElse(ServiceStatus.UP);
     }
 }

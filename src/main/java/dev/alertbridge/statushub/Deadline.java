@@ -16,6 +16,11 @@ public record Deadline(Instant end, Clock clock) {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** This deadline, less {@code reserve} kept for what comes after. */
+    public Deadline shortenedBy(Duration reserve) {
+        return new Deadline(end.minus(reserve), clock);
+    }
+
     /** The timeout for one call: the configured bound, or less when the deadline is nearer. */
     public Duration callTimeout(Duration bound) {
         Duration left = remaining();

@@ -104,6 +104,15 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
         return updates.stream().anyMatch(u -> u.byBridge() && u.statuses().containsKey(serviceId));
     }
 
+    /**
+     * The status the bridge's own newest update naming the service set: what the bridge last wrote there. A person's
+     * updates never count (their status stands until the bridge's next own transition).
+     */
+    public Optional<ServiceStatus> bridgeWrote(long serviceId) {
+        return updates.stream().filter(u -> u.byBridge() && u.statuses().containsKey(serviceId)).findFirst()
+                .map(u -> u.statuses().get(serviceId));
+    }
+
     /** The status this incident holds its service at, while open: see the class comment. */
     public Optional<ServiceStatus> holds(long serviceId) {
         if (!open() || !onService(serviceId)) {

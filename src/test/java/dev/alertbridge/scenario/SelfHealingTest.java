@@ -247,36 +247,6 @@ class SelfHealingTest {
         assertThat(Neighbours.cloudWatch().tagCalls()).isEqualTo(1);
     }
 
-    /**
-     * An integration URL cannot be read back: an ALARM period that began before the previous run (5 minutes ago by
-     * default) was posted there by its event or by that run, and a person may have resolved it since. A run posts
-     * the open only of a period that began after the previous run; the Management API service gets both, as its
-     * incidents can be read.
-     */
-    @Test
-    void aRunNeverPostsAnOpenToAnIntegrationUrlForAnAlarmPeriodThePreviousRunSaw() {
-        Neighbours.resetToDefaults();
-        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
-                new Parameter(ParameterStore.PATH + "links", "String", """
-                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
-                         "services": {"checkout": {"serviceId": 101}, "widget": {"hookUrl": "%s"}},
-                         "links": [{"monitor": "checkout-*", "services": ["checkout", "widget"]}],
-                         "reconcile": {"mode": "repair"}}
-                        """.formatted(Neighbours.baseUrl(), TestConfig.hookUrl()))));
-        Instant old = ago(Duration.ofMinutes(20));
-        Instant recent = ago(Duration.ofMinutes(2));
-        Neighbours.cloudWatch().alarm("checkout-old", "ALARM", old);
-        Neighbours.cloudWatch().alarm("checkout-new", "ALARM", recent);
-
-        Lambda.invoke(RECONCILE).statusCode(200);
-
-        assertThat(Neighbours.statusHub().incidents()).extracting(i -> i.get("start_time").asText())
-                .containsExactlyInAnyOrder(old.toString(), recent.toString());
-        assertThat(Neighbours.statusHub().hookPosts().values()).as("checkout-new's open only").singleElement()
-                .satisfies(posts -> assertThat(posts).extracting(p -> p.path("start_time").asText())
-                        .containsExactly(recent.toString()));
-    }
-
     /** Checkout hears level 1 of the checkout alarms, Search level 2. */
     private static void configureLevels() {
         ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
@@ -330,15 +300,28 @@ class SelfHealingTest {
             Neighbours.cloudWatch().alarm("fleet-%03d".formatted(i), "ALARM", ago(Duration.ofMinutes(10)));
         }
 
-        Lambda.invoke(RECONCILE).statusCode(200).body("alarms", is(300)).body("finished", is(false));
-        int firstRun = Neighbours.statusHub().incidents().size();
-        Lambda.invoke(RECONCILE).statusCode(200).body("finished", is(false));
-        int afterTwoRuns = Neighbours.statusHub().incidents().size();
+        // An alarm deleted while in ALARM, and its open incident on Checkout: the sweep is reached however big the run.
+        Neighbours.statusHub().seed("checkout-gone", ago(Duration.ofHours(2)).toString(), "investigating",
+                "We are investigating.\n" + IncidentRef.of(Alert.of(AlertSource.CLOUDWATCH,
+                        "arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-gone").opens("gone@1",
+                                ago(
+                                        Duration.ofHours(2)))
+                        .at(ago(Duration.ofHours(2))), ServiceStatus.DOWN).line(),
+                101, "down");
 
-        assertThat(firstRun).isGreaterThan(5);
+        Lambda.invoke(RECONCILE).statusCode(200).body("alarms", is(300)).body("finished", is(false))
+                .body("found.action", org.hamcrest.Matchers.hasItem("cleared to up: the alarm was deleted"))
+                .body("notes", org.hamcrest.Matchers.hasItem(containsString("no time left to replay")));
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+        int firstRun = Neighbours.statusHub().incidents().size() - 1;
+        Lambda.invoke(RECONCILE).statusCode(200).body("finished", is(false));
+        int afterTwoRuns = Neighbours.statusHub().incidents().size() - 1;
+
+        assertThat(firstRun).as("every run makes progress, however slow the machine").isPositive();
         assertThat(afterTwoRuns).as("the second run opened the next alarms, not the same again")
                 .isGreaterThan(firstRun);
         assertThat(Neighbours.statusHub().incidents()).as("one incident per alarm: their reference lines")
+                .filteredOn(i -> !i.get("title").asText().equals("checkout-gone"))
                 .extracting(i -> {
                     String opening = i.at("/incident_updates/0/body").asText();
                     return opening.substring(opening.lastIndexOf("Ref: "));
