@@ -65,7 +65,7 @@ class HostileInputTest {
             String event = source[1];
             String alarmName = source[2];
             cases.add(input(name + ": a 6 MB description", () -> event.replace("Goes into alarm", SIX_MB)
-                    .replace("Metric Alarm to test", SIX_MB), "description: longer than 16384 characters"));
+                    .replace("Metric Alarm to test", SIX_MB), "description: longer than 65536 bytes"));
             cases.add(input(name + ": nesting bomb", () -> NESTING_BOMB, "is not valid JSON"));
             cases.add(input(name + ": control characters in the alarm name", () -> event.replace(alarmName,
                     "\"alarmName\": \"cpu\\u0000\\u001b[31m\""), "contains control characters"));
