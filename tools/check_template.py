@@ -252,6 +252,17 @@ def main():
     if sorted(str(v.get("Ref") if isinstance(v, dict) else v) for v in reserved.values()) != \
             ["AlarmReservedConcurrency", "WebhookReservedConcurrency"]:
         problems.append(f"[reserved concurrency] expected each function reserved by its parameter: {reserved}")
+    # Parameter Store allows 40 calls/s per account and Region; every cold environment of either function reads the
+    # configuration once, one GetParametersByPath call per 10 parameters. The defaults must bound a cold burst of
+    # both functions within it for a configuration of up to 30 parameters (3 calls per read).
+    defaults = [template["Parameters"][name]["Default"] for name in
+                ("AlarmReservedConcurrency", "WebhookReservedConcurrency")]
+    if not all(str(d).isdigit() and int(d) > 0 for d in defaults):
+        problems.append(f"[defaults] both functions must be reserved by default, so a cold burst is bounded: "
+                        f"{defaults}")
+    elif sum(int(d) for d in defaults) * 3 > 40:
+        problems.append(f"[defaults] reserved concurrency {defaults} lets a cold burst exceed Parameter Store's "
+                        "40 calls/s with 3 calls per read")
     one_path = {"EventBridgeAlarmRule": "false", "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}
     check(template, one_path, problems, "SNS only")
     stack = translate(template, one_path)
@@ -266,8 +277,8 @@ def main():
             print("  - " + p)
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
-          "concurrency, one delivery path when asked, alarm reads allowed, the reconciliation's own alias and "
-          "failure queue - all hold (5 parameter sets)")
+          "concurrency (defaults within Parameter Store's 40 calls/s), one delivery path when asked, alarm reads "
+          "allowed, the reconciliation's own alias and failure queue - all hold (5 parameter sets)")
     return 0
 
 

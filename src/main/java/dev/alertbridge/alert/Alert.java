@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param monitorIds every identity a service link may name (alarm name and ARN, monitor GUID and name…)
  * @param alertKey the stable identity of the alert (see above)
  * @param escalationLevel 1–3
- * @param state open, clear or nothing
+ * @param state open, clear, nothing or a test
  * @param incidentKey the episode's identity, or empty (see above)
  * @param openedAt when the episode began, if known
  * @param at when this transition happened
@@ -163,6 +163,11 @@ public record Alert(
         /** Nothing changed for the page (INSUFFICIENT_DATA, a silenced alarm). */
         public Builder changesNothing(String episode) {
             return state(AlertState.NO_CHANGE, episode, null);
+        }
+
+        /** A sender's test notification: no episode, nothing to write. */
+        public Builder isATest() {
+            return state(AlertState.TEST, "", null);
         }
 
         private Builder state(AlertState state, String episode, Instant began) {

@@ -7,5 +7,12 @@ public enum AlertState {
     /** The error is over: service back up, incident to monitoring. */
     CLEAR,
     /** Reminders, INSUFFICIENT_DATA, unchanged states: nothing to do. */
-    NO_CHANGE
+    NO_CHANGE,
+    /** A person pressed a sender's Test button (Grafana's contact point): answered, reported, never written. */
+    TEST;
+
+    /** Whether the alert may change the page: the others are reported and nothing is read or written for them. */
+    public boolean changesThePage() {
+        return this == OPEN || this == CLEAR;
+    }
 }

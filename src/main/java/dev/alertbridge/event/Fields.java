@@ -17,16 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.alert.PrintableText;
 
 /**
- * Reads event fields by JSON path, failing with the path and what was expected. Text is bounded (a real alarm
- * reason is under 1,024 characters) and stripped of control characters. Identities (monitor names, keys) may be any
- * printable text ({@code CPU > 90% & rising}): markup is neutralised where text is written to StatusHub, not here.
+ * Reads event fields by JSON path, failing with the path and what was expected. Free text (annotations,
+ * descriptions) is bounded only by the design's bound on any string, {@link #MAX_STRING_BYTES}: what reaches the page
+ * is shortened where it is written. Text is stripped of control characters. Identities (monitor names, keys) may be
+ * any printable text ({@code CPU > 90% & rising}): markup is neutralised where text is written to StatusHub, not here.
  */
 public final class Fields {
-    /** Longest free text accepted from an event. */
-    static final int MAX_TEXT = 16 * 1024;
     /** Longest identity accepted: CloudWatch alarm names stop at 255, ARNs at about 400. */
     static final int MAX_IDENTITY = 1024;
-    /** Longest single string a webhook body may hold anywhere, read or not: no real alert carries one this long. */
+    /**
+     * Longest single string (in UTF-8) an event may hold anywhere, read or not: no real alert carries one this long.
+     * Free text up to it is applied; a webhook body holding a longer one is refused whole (413).
+     */
     public static final int MAX_STRING_BYTES = 64 * 1024;
 
     private Fields() {
@@ -72,8 +74,8 @@ public final class Fields {
             throw new BadEventException(path, "must be a string");
         }
         String raw = node.asText();
-        if (raw.length() > MAX_TEXT) {
-            throw new BadEventException(path, "longer than " + MAX_TEXT + " characters");
+        if (utf8Longer(raw, MAX_STRING_BYTES)) {
+            throw new BadEventException(path, "longer than " + MAX_STRING_BYTES + " bytes");
         }
         String value = raw.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").trim();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);

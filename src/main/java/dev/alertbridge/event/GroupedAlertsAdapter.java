@@ -18,6 +18,12 @@ import dev.alertbridge.alert.AlertState;
  * re-sent group changes nothing and the same label set firing again later is a new incident. Links match the
  * {@code alertname} label; an {@code escalation_level} label selects the level. Each alert stands alone: one that
  * cannot be used (a bad label, a missing fingerprint) is skipped and named, the others are applied.
+ *
+ * <p>
+ * Grafana's <em>Test</em> button on a contact point sends a notification whose only alert is labelled
+ * {@code alertname=TestAlert} and {@code instance=Grafana}: it is a test, never an incident. Both labels and the lone
+ * alert are required, and only from Grafana, so a real rule named TestAlert (in a group, or from Alertmanager) still
+ * opens one.
  */
 final class GroupedAlertsAdapter implements SourceAdapter {
     private static final Logger LOG = Logger.getLogger(GroupedAlertsAdapter.class);
@@ -32,9 +38,10 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         JsonNode alerts = alerts(body);
         List<Alert> usable = new ArrayList<>();
         List<Adapted.Unusable> unusable = new ArrayList<>();
+        boolean lone = alerts.size() == 1;
         for (int i = 0; i < alerts.size(); i++) {
             try {
-                usable.add(alert(alerts.get(i), "$.alerts[" + i + "]"));
+                usable.add(alert(alerts.get(i), "$.alerts[" + i + "]", lone));
             } catch (BadEventException e) {
                 unusable.add(new Adapted.Unusable("$.alerts[" + i + "]", e.getMessage()));
             }
@@ -62,7 +69,7 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         return alerts;
     }
 
-    private Alert alert(JsonNode alert, String where) {
+    private Alert alert(JsonNode alert, String where, boolean lone) {
         if (!alert.isObject()) {
             throw new BadEventException(where, "must be an object");
         }
@@ -88,6 +95,15 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         String episode = source.linkName() + ":" + fingerprint + "@" + startsAt;
         Alert.Builder built = Alert.of(source, source.linkName() + ":" + fingerprint).knownAs(List.of(alertname))
                 .atLevel(level).titled(summary.isEmpty() ? alertname : summary).described(description);
+        if (lone && isGrafanaTest(labels)) {
+            return built.isATest().at(at);
+        }
         return (state == AlertState.OPEN ? built.opens(episode, startsAt) : built.clears(episode, startsAt)).at(at);
+    }
+
+    /** The labels Grafana gives the alert of a contact point's test notification. */
+    private boolean isGrafanaTest(JsonNode labels) {
+        return source == AlertSource.GRAFANA && "TestAlert".equals(labels.path("alertname").asText())
+                && "Grafana".equals(labels.path("instance").asText());
     }
 }

@@ -64,6 +64,10 @@ public class WebhookEndpoint {
         if (!request.method().equals("POST")) {
             return error(request.path(), 405, "method " + request.method() + " not allowed; use POST", Map.of("allow", "POST"));
         }
+        if (WebhookAuth.anonymous(request)) {
+            return unauthorized(request);
+        }
+        // A wrong token costs at most the refresh the TTL allows anyway: the cache is read no more often for it.
         BridgeConfig config;
         try {
             config = configs.current(now, deadline.remaining());
@@ -77,9 +81,7 @@ public class WebhookEndpoint {
             return error(request.path(), 503, "the bridge's configuration cannot be read right now; retry later", Map.of());
         }
         if (!WebhookAuth.authorized(request, config.webhookToken())) {
-            return error(request.path(), 401,
-                    "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
-                    Map.of("www-authenticate", "Bearer"));
+            return unauthorized(request);
         }
         Adapted adapted;
         try {
@@ -109,6 +111,12 @@ public class WebhookEndpoint {
         int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
         log.outcome(InvocationKind.webhook(request.path()), status, report);
         return HttpResponse.json(status, log.write(report), Map.of());
+    }
+
+    private HttpResponse unauthorized(FunctionUrlRequest request) {
+        return error(request.path(), 401,
+                "missing or wrong token: send 'Authorization: Bearer <token>' or '?token=<token>'",
+                Map.of("www-authenticate", "Bearer"));
     }
 
     private HttpResponse error(String path, int status, String message, Map<String, String> headers) {

@@ -108,8 +108,9 @@ public class AlertPipeline {
             List<ServiceLink> links, Reach reach) {
         Map<Alert, List<LinkedService>> linked = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            linked.put(alert, config.servicesFor(alert, links).stream().filter(s -> reach.reaches(alert, s))
-                    .toList());
+            linked.put(alert, alert.state() == AlertState.TEST ? List.of()
+                    : config.servicesFor(alert, links).stream()
+                            .filter(s -> reach.reaches(alert, s)).toList());
         }
         return linked;
     }
@@ -198,6 +199,10 @@ public class AlertPipeline {
             Instant now, RuntimeException unreadable, boolean writtenBefore) {
         List<List<ServiceOutcome>> slots = new ArrayList<>();
         Map<Integer, ServiceConvergence> written = new LinkedHashMap<>();
+        if (alert.state() == AlertState.TEST) {
+            return new Pending(alert, "a test notification (a contact point's Test button): "
+                    + "nothing is written", slots, written, Optional.empty());
+        }
         if (linked.isEmpty()) {
             return new Pending(alert, "no service is linked to this monitor at escalation level "
                     + alert.escalationLevel(), slots, written, Optional.empty());

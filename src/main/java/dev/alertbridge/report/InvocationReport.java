@@ -33,7 +33,7 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
     /**
      * @param source cloudwatch, uptrends, alertmanager, grafana
      * @param monitor the monitor's name
-     * @param state open, clear or no-change
+     * @param state open, clear, no-change or test (a sender's test notification: nothing read or written)
      * @param escalationLevel 1–3
      * @param note why no service was touched, when none was linked
      * @param services one outcome per linked service (a clear that ends two incidents there has two)

@@ -76,7 +76,7 @@ public final class StatusHubSession {
         List<HubSession.Search> searches = new ArrayList<>(checkSearches());
         for (Map.Entry<Alert, List<ServiceTarget>> entry : linked.entrySet()) {
             Alert alert = entry.getKey();
-            if (alert.state() == AlertState.NO_CHANGE) {
+            if (!alert.state().changesThePage()) {
                 continue;
             }
             if (alert.hasIncidentKey() && alert.openedAt() != null) {

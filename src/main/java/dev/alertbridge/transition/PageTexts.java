@@ -99,7 +99,10 @@ public final class PageTexts {
         facts.put("source", words.source(source));
         facts.put("since", since == null ? "" : READABLE.format(since));
         facts.put("at", at == null ? "" : READABLE.format(at));
-        facts.put("description", alert == null ? "" : alert.description().strip());
+        // Cut before it is placed: the update keeps MAX_DETAIL at most, and tidying 64 KiB would be wasted.
+        facts.put("description", alert == null ? ""
+                : PublicText.shorten(alert.description().strip(),
+                        PublicText.MAX_DETAIL));
         return facts;
     }
 

@@ -26,7 +26,8 @@ public final class PublicText {
         return text == null ? "" : text.replace('<', '‹').replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ");
     }
 
-    private static String shorten(String text, int max) {
+    /** The text cut to {@code max} code points, an ellipsis marking the cut. */
+    static String shorten(String text, int max) {
         if (text.codePointCount(0, text.length()) <= max) {
             return text;
         }

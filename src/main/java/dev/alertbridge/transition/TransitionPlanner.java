@@ -67,7 +67,7 @@ public final class TransitionPlanner {
     }
 
     public List<Transition> plan(Alert alert, LinkedService service, ServiceView view) {
-        if (alert.state() == AlertState.NO_CHANGE) {
+        if (!alert.state().changesThePage()) {
             return List.of(new Transition.Unchanged(service, null,
                     "the alert's state did not change (" + alert.title() + ")"));
         }

@@ -1,8 +1,5 @@
 package dev.alertbridge.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -25,14 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.handler.BridgeHandler;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Neighbours;
-import dev.alertbridge.support.StatusHubStandIn;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The same event handled by two execution environments at the same moment (EventBridge and SNS deliver at least
- * once): the real handler is called from two threads while StatusHub answers reads slowly, so both find nothing
- * and both create. The bridge then keeps the first incident of each service and resolves the duplicate.
+ * once): the real handler is called from two threads, and StatusHub answers their first reads only once both have
+ * asked, so both find nothing and both create, however fast this machine starts the threads. The bridge then keeps
+ * the first incident of each service and resolves the duplicate.
  */
 @QuarkusTest
 @QuarkusTestResource(Neighbours.class)
@@ -42,10 +39,9 @@ class ConcurrentDeliveryTest {
     BridgeHandler handler;
 
     @BeforeEach
-    void freshWithSlowReads() {
+    void freshWithBothFirstReadsAnsweredTogether() {
         Neighbours.resetToDefaults();
-        Neighbours.wireMock().stubFor(get(urlPathEqualTo("/api/v3/hubs/acme/incidents")).atPriority(1)
-                .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME).withFixedDelay(500)));
+        Neighbours.statusHub().gateListReads(2, 10_000);
     }
 
     @Test

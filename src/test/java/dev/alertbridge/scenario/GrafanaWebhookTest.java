@@ -6,12 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.alertbridge.support.Events;
@@ -19,6 +22,8 @@ import dev.alertbridge.support.FunctionUrl;
 import dev.alertbridge.support.FunctionUrl.Answer;
 import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Neighbours;
+import dev.alertbridge.support.ParameterStore;
+import dev.alertbridge.support.ParameterStore.Parameter;
 import dev.alertbridge.support.TestConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -147,5 +152,79 @@ class GrafanaWebhookTest {
         assertThat(answer.error())
                 .isEqualTo("bad request body: $.message is longer than 65536 bytes; nothing was applied");
         Journal.assertStatusHubUntouched();
+    }
+
+    /** The README's own example: every Grafana and Alertmanager alert on Search. */
+    private static void linkEveryAlertToSearch() {
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"search": {"name": "Search", "serviceId": 102}},
+                         "links": [{"monitor": "*", "source": "grafana", "services": ["search"]},
+                                   {"monitor": "*", "source": "alertmanager", "services": ["search"]}]}
+                        """.formatted(Neighbours.baseUrl()))));
+    }
+
+    @Test
+    void theTestButtonOfAContactPointIsAnswered200ReportedAsATestAndWritesNothingEvenWithAStarLink() {
+        linkEveryAlertToSearch();
+
+        Answer answer = FunctionUrl.post("/grafana", Events.load("grafana/test-notification.json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("grafana");
+        assertThat(answer.alert(0, "monitor")).isEqualTo("TestAlert");
+        assertThat(answer.alert(0, "state")).isEqualTo("test");
+        assertThat(answer.alert(0, "note")).contains("test notification").contains("nothing is written");
+        assertThat(answer.services(0, "service")).isEmpty();
+        Journal.assertStatusHubUntouched();
+        assertThat(Neighbours.statusHub().incidents()).isEmpty();
+    }
+
+    @Test
+    void aRealRuleCalledTestAlertAmongOtherAlertsOpensItsIncident() throws Exception {
+        linkEveryAlertToSearch();
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("grafana/test-notification.json"));
+        ArrayNode alerts = (ArrayNode) notification.get("alerts");
+        ObjectNode other = alerts.get(0).deepCopy();
+        ((ObjectNode) other.get("labels")).put("alertname", "High memory usage");
+        other.put("fingerprint", "5e2a9f0c41b7d388");
+        alerts.add(other);
+
+        Answer answer = FunctionUrl.post("/grafana", notification.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "monitor")).isEqualTo("TestAlert");
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        assertThat(answer.alert(1, "state")).isEqualTo("open");
+        assertThat(Journal.creates()).isEqualTo(2);
+    }
+
+    @Test
+    void aLoneGrafanaAlertCalledTestAlertOnAnotherInstanceOpensItsIncident() throws Exception {
+        linkEveryAlertToSearch();
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("grafana/test-notification.json"));
+        ((ObjectNode) notification.at("/alerts/0/labels")).put("instance", "grafana-1:3000");
+
+        Answer answer = FunctionUrl.post("/grafana", notification.toString());
+
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+    }
+
+    @Test
+    void anAlertmanagerAlertLabelledLikeGrafanasTestIsARealAlertAndOpensItsIncident() throws Exception {
+        linkEveryAlertToSearch();
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ((ObjectNode) notification.at("/alerts/0/labels")).put("alertname", "TestAlert").put("instance", "Grafana");
+
+        Answer answer = FunctionUrl.post("/alertmanager", notification.toString());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.alert(0, "source")).isEqualTo("alertmanager");
+        assertThat(answer.alert(0, "state")).isEqualTo("open");
+        assertThat(answer.services(0, "result")).containsExactly("created");
+        assertThat(Journal.creates()).isEqualTo(1);
     }
 }

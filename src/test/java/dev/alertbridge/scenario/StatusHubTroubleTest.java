@@ -96,19 +96,17 @@ class StatusHubTroubleTest {
 
     @Test
     void anAnswerThatTricklesInPastTheTimeoutIsGivenUpAtTheTimeoutNotWhenItEnds() {
-        // Every piece arrives well within the timeout; the whole answer would take 6 s.
+        // Every piece arrives well within the timeout; the whole answer, taking 6 s, would be a success: the failure
+        // shows the call was given up at its timeout, whatever this machine's speed.
         Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1)
                 .withRequestBody(containing("\"service_id\":101")).inScenario("trickles once")
                 .whenScenarioStateIs(STARTED).willSetStateTo("fast")
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME).withChunkedDribbleDelay(30, 6000)));
         String alarm = Events.alarm("ThreeServices", "2024-03-01T12:30:00.000+0000");
 
-        long start = System.nanoTime();
         Lambda.invoke(alarm).statusCode(500)
                 .body("errorMessage", containsString("checkout: StatusHub unavailable for POST /hubs/acme/incidents: "
                         + "no answer within 2000 ms"));
-        assertThat((System.nanoTime() - start) / 1_000_000).as("the invocation, Parameter Store read included")
-                .isLessThan(5000);
         Lambda.invoke(alarm).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("unchanged", "unchanged", "unchanged")));
         assertThat(serviceIdsOfIncidents()).containsExactlyInAnyOrder(101L, 102L, 103L);
@@ -146,11 +144,10 @@ class StatusHubTroubleTest {
     void a429WhoseWaitDoesNotFitTheInvocationFailsAtOnceForTheEventRetry() {
         Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
-        long start = System.nanoTime();
         Lambda.invoke(Events.alarm("ThreeServices", "2024-03-01T14:00:00.000+0000")).statusCode(500)
                 .body("errorMessage", containsString("not enough time left in this invocation to wait 3600 s for "
                         + "StatusHub's rate limit"));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+        // One write per service, none retried: the wait was judged, not attempted.
         Neighbours.wireMock().verify(3, postRequestedFor(urlEqualTo(CREATE)));
     }
 

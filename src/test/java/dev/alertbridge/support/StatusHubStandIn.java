@@ -58,7 +58,8 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private final List<ObjectNode> maintenances = new ArrayList<>();
     private boolean maintenanceList = true;
     private boolean maintenanceListFails;
-    private volatile WriteGate gate;
+    private volatile Gate gate;
+    private volatile Gate listGate;
     /** Keeps updated_at moving forward even within one millisecond. */
     private long lastUpdate;
 
@@ -87,6 +88,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         shown.clear();
         sendUpdatedAt = false;
         gate = null;
+        listGate = null;
         maintenances.clear();
         maintenanceList = true;
         maintenanceListFails = false;
@@ -109,11 +111,20 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
      * {@code timeoutMillis} for the others lands anyway.
      */
     public void gateWrites(int count, Predicate<String> landsLast, long timeoutMillis) {
-        gate = new WriteGate(count, landsLast, timeoutMillis);
+        gate = new Gate(count, landsLast, timeoutMillis);
     }
 
-    /** See {@link #gateWrites}. */
-    private static final class WriteGate {
+    /**
+     * The next {@code count} reads of the incident list are held until all {@code count} have arrived, then answered
+     * one after another: every reader sees the hub as it was before any of them wrote, the race made to happen rather
+     * than hoped for. A read that waits longer than {@code timeoutMillis} for the others is answered anyway.
+     */
+    public void gateListReads(int count, long timeoutMillis) {
+        listGate = new Gate(count, body -> false, timeoutMillis);
+    }
+
+    /** See {@link #gateWrites} and {@link #gateListReads}. */
+    private static final class Gate {
         private final int count;
         private final Predicate<String> landsLast;
         private final long timeoutMillis;
@@ -121,7 +132,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         private final List<Integer> order = new ArrayList<>();
         private int landed;
 
-        WriteGate(int count, Predicate<String> landsLast, long timeoutMillis) {
+        Gate(int count, Predicate<String> landsLast, long timeoutMillis) {
             this.count = count;
             this.landsLast = landsLast;
             this.timeoutMillis = timeoutMillis;
@@ -310,22 +321,24 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
                 Thread.currentThread().interrupt();
             }
         }
-        WriteGate writes = gate;
-        int turn = writes != null && serveEvent.getRequest().getMethod().getName().equals("POST")
-                && !serveEvent.getRequest().getUrl().startsWith("/hooks/")
-                        ? writes.arrive(serveEvent.getRequest().getBodyAsString())
+        boolean listRead = serveEvent.getRequest().getMethod().getName().equals("GET")
+                && INCIDENTS.matcher(serveEvent.getRequest().getUrl().replaceFirst("\\?.*$", "")).matches();
+        Gate held = listRead ? listGate : gate;
+        int turn = held != null && (listRead || serveEvent.getRequest().getMethod().getName().equals("POST")
+                && !serveEvent.getRequest().getUrl().startsWith("/hooks/"))
+                        ? held.arrive(serveEvent.getRequest().getBodyAsString())
                         : -1;
         ResponseDefinition answer;
         if (turn >= 0) {
             try {
-                writes.awaitTurn(turn);
+                held.awaitTurn(turn);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             try {
                 answer = handle(serveEvent);
             } finally {
-                writes.landedOne();
+                held.landedOne();
             }
         } else {
             answer = handle(serveEvent);
