@@ -9,7 +9,8 @@ every optional part switched on or off, and fails unless the translated stack ha
   - webhooks and alarms on separate functions (separate concurrency);
   - log groups wired through LoggingConfig, made by the stack;
   - reserved concurrency that can be left out;
-  - the alarm function allowed to read alarm states and tags (DescribeAlarms, ListTagsForResource).
+  - the alarm function allowed to read alarm states and histories on "*" (DescribeAlarms, DescribeAlarmHistory:
+    AWS refuses composite alarms to a narrower grant) and tags on this account's alarms only (ListTagsForResource).
 Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
 """
 import copy
@@ -180,13 +181,29 @@ def check(template, parameters, problems, label):
         target = role.get("Fn::GetAtt") if isinstance(role, dict) else None
         role_name = (target.split(".")[0] if isinstance(target, str) else target[0]) if target else None
         actions = set()
+        on_everything = set()
         for policy in resources.get(role_name, {}).get("Properties", {}).get("Policies", []):
             for statement in policy["PolicyDocument"]["Statement"]:
+                if statement.get("Effect") != "Allow":
+                    continue
                 action = statement.get("Action", [])
-                actions.update([action] if isinstance(action, str) else action)
-        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource"):
+                action = [action] if isinstance(action, str) else action
+                actions.update(action)
+                resource = statement.get("Resource", [])
+                if "*" in ([resource] if not isinstance(resource, list) else resource):
+                    on_everything.update(action)
+        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory",
+                       "cloudwatch:ListTagsForResource"):
             if needed not in actions:
-                problem(f"{fn}'s role does not allow {needed} (the reconciliation reads alarm states and tags)")
+                problem(f"{fn}'s role does not allow {needed} (late events and the reconciliation read alarm "
+                        "states, histories and tags)")
+        # AWS answers a request naming composite alarms (every call of the bridge) only to a grant on "*".
+        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"):
+            if needed in actions and needed not in on_everything:
+                problem(f"{fn}'s role allows {needed} only on some resources: AWS refuses composite alarms to a "
+                        "grant narrower than \"*\"")
+        if "cloudwatch:ListTagsForResource" in on_everything or "cloudwatch:*" in on_everything:
+            problem(f"{fn}'s role allows cloudwatch:ListTagsForResource on \"*\": keep it on this account's alarms")
 
     log_groups = of_type(resources, "AWS::Logs::LogGroup")
     for name, function in functions.items():
@@ -241,7 +258,8 @@ def main():
             print("  - " + p)
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
-          "concurrency, one delivery path when asked, alarm reads allowed - all hold (5 parameter sets)")
+          "concurrency, one delivery path when asked, alarm reads allowed (states on *, tags on alarms) - all hold "
+          "(5 parameter sets)")
     return 0
 
 

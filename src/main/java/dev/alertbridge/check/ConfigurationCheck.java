@@ -37,18 +37,25 @@ public final class ConfigurationCheck {
     private final ObjectMapper json;
     private final ConfigParser parser;
     private final Optional<HubProbe> probe;
+    private final Optional<AlarmProbe> alarms;
 
-    public ConfigurationCheck(ObjectMapper json, Optional<HubProbe> probe) {
+    public ConfigurationCheck(ObjectMapper json, Optional<HubProbe> probe, Optional<AlarmProbe> alarms) {
         this.json = json;
         this.parser = new ConfigParser(json);
         this.probe = probe;
+        this.alarms = alarms;
     }
 
-    /** One thing wrong: where (parameter and JSON path) and what. */
+    /** One thing wrong: where (parameter and JSON path; none for what is outside the configuration) and what. */
     public record Problem(String parameter, String jsonPath, String what) {
+        /** A problem outside the configuration (the function's role). */
+        static Problem outside(String what) {
+            return new Problem(null, null, what);
+        }
+
         @Override
         public String toString() {
-            return parameter + " at " + jsonPath + ": " + what;
+            return parameter == null ? what : parameter + " at " + jsonPath + ": " + what;
         }
     }
 
@@ -95,6 +102,11 @@ public final class ConfigurationCheck {
             notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
                     + "incident");
         }
+        if (alarms.isPresent()) {
+            askCloudWatch(alarms.get().alarms(), problems, notes);
+        } else {
+            notes.add("CloudWatch was not asked (offline check)");
+        }
         if (config.account().isEmpty()) {
             return new Result(problems, notes);
         }
@@ -104,6 +116,18 @@ public final class ConfigurationCheck {
         }
         askStatusHub(config, config.account().get(), roots, problems, notes);
         return new Result(problems, notes);
+    }
+
+    /** Whether CloudWatch answers a read naming composite alarms, as late events and the reconciliation send it. */
+    private static void askCloudWatch(AlarmProbe.Seen seen, List<Problem> problems, List<String> notes) {
+        if (seen instanceof AlarmProbe.Refused refused) {
+            problems.add(Problem.outside("CloudWatch refused " + refused.permission() + " for metric and composite "
+                    + "alarms (AccessDenied): grant it on \"*\" (the template's ReadAlarmStates; AWS refuses "
+                    + "composite alarms to a narrower grant); until then late events are applied unchecked and "
+                    + "the reconciliation cannot run"));
+        } else if (seen instanceof AlarmProbe.Unreadable unreadable) {
+            notes.add("CloudWatch alarms were not read: " + unreadable.why());
+        }
     }
 
     private void askStatusHub(BridgeConfig config, StatusHubAccount account, Map<String, JsonNode> documents,

@@ -1,6 +1,7 @@
 package dev.alertbridge.handler;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +13,10 @@ import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.event.InboundEvent;
 import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.reconcile.LateEvents;
 import dev.alertbridge.reconcile.Reconciler;
+import dev.alertbridge.report.Ending;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.ReportLog;
@@ -60,8 +63,17 @@ public class AlarmPath {
     }
 
     Reconciler.Run reconcile(Invocation invocation) {
-        Reconciler.Run run = reconciler.run(configs.current(invocation.now(), invocation.deadline().remaining()),
-                invocation.deadline(), invocation.now(), invocation.functionArn());
+        Reconciler.Run run;
+        try {
+            run = reconciler.run(configs.current(invocation.now(), invocation.deadline().remaining()),
+                    invocation.deadline(), invocation.now(), invocation.functionArn());
+        } catch (CloudWatchAlarmStates.AlarmStatesDeniedException e) {
+            // No retry can help: say plainly what is missing and what it costs.
+            String reason = "the reconciliation could not run (held alarms are not posted, deleted alarms not "
+                    + "cleared, nothing repaired): " + e.getMessage();
+            log.outcome(InvocationKind.reconcile(), 500, Ending.FAILED, Map.of("error", reason));
+            throw new InvocationFailedException(reason);
+        }
         log.outcome(InvocationKind.reconcile(), 200, run);
         return run;
     }

@@ -18,7 +18,9 @@ public final class Counters {
         CONFIG_RELOAD_FAILURES("ConfigReloadFailures"),
         PACING_WAITS("PacingWaits"),
         PACING_WAIT_MILLIS("PacingWaitMilliseconds"),
-        RECONCILE_FINDINGS("ReconcileFindings");
+        RECONCILE_FINDINGS("ReconcileFindings"),
+        /** CloudWatch refused a read (AccessDenied): late-event checks or the reconciliation are off. */
+        CLOUDWATCH_READS_DENIED("CloudWatchReadsDenied");
 
         private final String metricName;
 

@@ -22,7 +22,7 @@ import dev.alertbridge.report.InvocationReport.Result;
  * {@code Outcome}; and by {@code Stack}: {@code TransitionsCreated}, {@code TransitionsUpdated},
  * {@code TransitionsUnchanged}, {@code TransitionsSkipped}, {@code TransitionsFailed}, {@code StatusHubFailures},
  * {@code StatusHubRateLimited}, {@code ConfigReloads}, {@code ConfigReloadFailures}, {@code PacingWaits},
- * {@code PacingWaitMilliseconds}.
+ * {@code PacingWaitMilliseconds}, {@code ReconcileFindings}, {@code CloudWatchReadsDenied}.
  */
 @ApplicationScoped
 public class MetricsLine {
