@@ -55,6 +55,11 @@ public class AlarmPath {
                 List.of()), config, links, invocation.deadline(), invocation.now(), settings.dryRun())
                 .withNotes(checked.stream().map(LateEvents.Checked::note).toList());
         log.outcome(InvocationKind.alarm(), report.failed() ? 500 : 200, report);
+        if (report.refused()) {
+            // Lambda still retries it, then keeps it in the failure destination with this reason.
+            throw new InvocationFailedException("StatusHub refused the bridge's request for good (fix the link or "
+                    + "the service, then replay the event): " + report.failureSummary());
+        }
         if (report.failed()) {
             throw new InvocationFailedException("StatusHub not fully updated, retry the event: "
                     + report.failureSummary());

@@ -14,6 +14,8 @@ public final class Counters {
     public enum Count {
         STATUSHUB_FAILURES("StatusHubFailures"),
         STATUSHUB_RATE_LIMITED("StatusHubRateLimited"),
+        /** Writes StatusHub refused for good (a 4xx other than 408 and 429): a link or a service needs fixing. */
+        STATUSHUB_REJECTIONS("StatusHubRejections"),
         CONFIG_RELOADS("ConfigReloads"),
         CONFIG_RELOAD_FAILURES("ConfigReloadFailures"),
         PACING_WAITS("PacingWaits"),

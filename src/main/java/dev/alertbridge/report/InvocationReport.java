@@ -125,6 +125,14 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
         return outcomes().anyMatch(ServiceOutcome::failed);
     }
 
+    /**
+     * Failed only where StatusHub refused a request for good (a 4xx other than 408 and 429): the same event is refused
+     * the same way until a link or a service is fixed.
+     */
+    public boolean refused() {
+        return failed() && !retryable();
+    }
+
     /** A failure a retry may fix (StatusHub down, slow, rate limited): the sender should retry. */
     public boolean retryable() {
         return outcomes().anyMatch(o -> o.failed() && o.retryable());

@@ -228,7 +228,7 @@ class OperationsTest {
         }
         assertThat(names).containsExactlyInAnyOrder("Events", "TransitionsCreated", "TransitionsUpdated",
                 "TransitionsUnchanged", "TransitionsSkipped", "TransitionsFailed", "StatusHubFailures",
-                "StatusHubRateLimited", "ConfigReloads", "ConfigReloadFailures", "PacingWaits",
+                "StatusHubRateLimited", "StatusHubRejections", "ConfigReloads", "ConfigReloadFailures", "PacingWaits",
                 "PacingWaitMilliseconds", "ReconcileFindings", "CloudWatchReadsDenied");
         assertThat(alarm.get("Source").asText()).isEqualTo("cloudwatch");
         assertThat(alarm.get("Outcome").asText()).isEqualTo("applied");
