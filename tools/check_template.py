@@ -6,6 +6,7 @@ runs) on template.yaml, the way `sam package` leaves it (CodeUri an S3 URI), onc
 every optional part switched on or off, and fails unless the translated stack has:
   - both public Function URL permissions when FunctionUrlAuthType is NONE, on the published alias;
   - every trigger (EventBridge rule, SNS subscription, alarm action, Function URL) on an alias;
+  - the alarm rule leaving out the stack's own alarms (<stack>-...), or matching AlarmNamePrefix ignoring case;
   - webhooks and alarms on separate functions (separate concurrency);
   - log groups wired through LoggingConfig, made by the stack;
   - reserved concurrency that can be left out;
@@ -160,6 +161,17 @@ def check(template, parameters, problems, label):
         for target in rule["Properties"]["Targets"]:
             if not is_alias_ref(target["Arn"], resources):
                 problem(f"rule {name} target {target['Id']} is not a published alias")
+    prefix = parameters.get("AlarmNamePrefix", "")
+    for name, rule in of_type(resources, "AWS::Events::Rule").items():
+        pattern = rule["Properties"].get("EventPattern", {})
+        if "CloudWatch Alarm State Change" not in json.dumps(pattern):
+            continue
+        names = pattern.get("detail", {}).get("alarmName")
+        expected = [{"prefix": {"equals-ignore-case": {"Ref": "AlarmNamePrefix"}}}] if prefix else \
+            [{"anything-but": {"prefix": {"Fn::Sub": "${AWS::StackName}-"}}}]
+        if names != expected:
+            problem(f"rule {name} matches alarmName {json.dumps(names)}: expected {json.dumps(expected)} (the "
+                    "stack's own alarms left out; a prefix matched ignoring case)")
     for name, sub in of_type(resources, "AWS::SNS::Subscription").items():
         if not is_alias_ref(sub["Properties"]["Endpoint"], resources):
             problem(f"SNS subscription {name} is not on a published alias")

@@ -21,6 +21,7 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.OwnStack;
 import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.WriteMode;
@@ -117,6 +118,7 @@ public class Reconciler {
         CloudWatchAlarmStates.Listing listing = alarms.all(deadline.remaining());
         List<String> prefixes = prefixes(links);
         List<AlarmState> states = listing.alarms().stream()
+                .filter(a -> !OwnStack.alarm(settings.metricsStack(), a.name()))
                 .filter(a -> prefixes.stream().anyMatch(a.name()::startsWith)).toList();
         List<Finding> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -121,6 +121,13 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
         return new InvocationReport(dryRun, mode, noted, unusable);
     }
 
+    /** The same report with these alerts' reports after its own. */
+    public InvocationReport with(List<AlertReport> more) {
+        List<AlertReport> all = new ArrayList<>(alerts);
+        all.addAll(more);
+        return new InvocationReport(dryRun, mode, all, unusable);
+    }
+
     public boolean failed() {
         return outcomes().anyMatch(ServiceOutcome::failed);
     }
