@@ -26,8 +26,8 @@ public class AlarmProbe {
     public sealed interface Seen permits Listed, Refused, Unreadable {
     }
 
-    /** Every alarm's name; {@code complete} false past the pages one read takes. */
-    public record Listed(List<String> names, boolean complete) implements Seen {
+    /** Every alarm (its name and ARN); {@code complete} false past the pages one read takes. */
+    public record Listed(List<AlarmState> alarms, boolean complete) implements Seen {
     }
 
     /** AccessDenied: the permission, and the grant it needs. */
@@ -41,7 +41,7 @@ public class AlarmProbe {
     public Seen alarms() {
         try {
             CloudWatchAlarmStates.Listing listing = alarms.all(TIMEOUT);
-            return new Listed(listing.alarms().stream().map(AlarmState::name).toList(), listing.complete());
+            return new Listed(listing.alarms(), listing.complete());
         } catch (AlarmStatesDeniedException e) {
             return new Refused(e.permission(), e.getMessage());
         } catch (AlarmStatesUnavailableException e) {
