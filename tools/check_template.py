@@ -6,10 +6,12 @@ runs) on template.yaml, the way `sam package` leaves it (CodeUri an S3 URI), onc
 every optional part switched on or off, and fails unless the translated stack has:
   - both public Function URL permissions when FunctionUrlAuthType is NONE, on the published alias;
   - every trigger (EventBridge rule, SNS subscription, alarm action, Function URL) on an alias;
+  - the alarm rule leaving out the stack's own alarms (<stack>-...), or matching AlarmNamePrefix ignoring case;
   - webhooks and alarms on separate functions (separate concurrency);
   - log groups wired through LoggingConfig, made by the stack;
   - reserved concurrency that can be left out;
-  - the alarm function allowed to read alarm states and tags (DescribeAlarms, ListTagsForResource);
+  - the alarm function allowed to read alarm states and histories on "*" (DescribeAlarms, DescribeAlarmHistory:
+    AWS refuses composite alarms to a narrower grant) and tags on this account's alarms only (ListTagsForResource);
   - the reconciliation on its own alias (`reconcile`) with its own failure destination (ReconcileFailedEvents), its
     schedule carrying the rule's embedded links when there are some.
 Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
@@ -161,6 +163,17 @@ def check(template, parameters, problems, label):
         for target in rule["Properties"]["Targets"]:
             if not is_alias_ref(target["Arn"], resources):
                 problem(f"rule {name} target {target['Id']} is not a published alias")
+    prefix = parameters.get("AlarmNamePrefix", "")
+    for name, rule in of_type(resources, "AWS::Events::Rule").items():
+        pattern = rule["Properties"].get("EventPattern", {})
+        if "CloudWatch Alarm State Change" not in json.dumps(pattern):
+            continue
+        names = pattern.get("detail", {}).get("alarmName")
+        expected = [{"prefix": {"equals-ignore-case": {"Ref": "AlarmNamePrefix"}}}] if prefix else \
+            [{"anything-but": {"prefix": {"Fn::Sub": "${AWS::StackName}-"}}}]
+        if names != expected:
+            problem(f"rule {name} matches alarmName {json.dumps(names)}: expected {json.dumps(expected)} (the "
+                    "stack's own alarms left out; a prefix matched ignoring case)")
     for name, sub in of_type(resources, "AWS::SNS::Subscription").items():
         if not is_alias_ref(sub["Properties"]["Endpoint"], resources):
             problem(f"SNS subscription {name} is not on a published alias")
@@ -182,13 +195,29 @@ def check(template, parameters, problems, label):
         target = role.get("Fn::GetAtt") if isinstance(role, dict) else None
         role_name = (target.split(".")[0] if isinstance(target, str) else target[0]) if target else None
         actions = set()
+        on_everything = set()
         for policy in resources.get(role_name, {}).get("Properties", {}).get("Policies", []):
             for statement in policy["PolicyDocument"]["Statement"]:
+                if statement.get("Effect") != "Allow":
+                    continue
                 action = statement.get("Action", [])
-                actions.update([action] if isinstance(action, str) else action)
-        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource"):
+                action = [action] if isinstance(action, str) else action
+                actions.update(action)
+                resource = statement.get("Resource", [])
+                if "*" in ([resource] if not isinstance(resource, list) else resource):
+                    on_everything.update(action)
+        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory",
+                       "cloudwatch:ListTagsForResource"):
             if needed not in actions:
-                problem(f"{fn}'s role does not allow {needed} (the reconciliation reads alarm states and tags)")
+                problem(f"{fn}'s role does not allow {needed} (late events and the reconciliation read alarm "
+                        "states, histories and tags)")
+        # AWS answers a request naming composite alarms (every call of the bridge) only to a grant on "*".
+        for needed in ("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"):
+            if needed in actions and needed not in on_everything:
+                problem(f"{fn}'s role allows {needed} only on some resources: AWS refuses composite alarms to a "
+                        "grant narrower than \"*\"")
+        if "cloudwatch:ListTagsForResource" in on_everything or "cloudwatch:*" in on_everything:
+            problem(f"{fn}'s role allows cloudwatch:ListTagsForResource on \"*\": keep it on this account's alarms")
 
     log_groups = of_type(resources, "AWS::Logs::LogGroup")
     for name, function in functions.items():
@@ -278,7 +307,8 @@ def main():
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
           "concurrency (defaults within Parameter Store's 40 calls/s), one delivery path when asked, alarm reads "
-          "allowed, the reconciliation's own alias and failure queue - all hold (5 parameter sets)")
+          "allowed (states on *, tags on alarms), the reconciliation's own alias and failure queue - all hold "
+          "(5 parameter sets)")
     return 0
 
 

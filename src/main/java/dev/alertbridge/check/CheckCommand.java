@@ -11,6 +11,7 @@ import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.FileDocuments;
 import dev.alertbridge.config.ParameterStoreDocuments;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 
 /**
  * The configuration check as a command: {@code ./mvnw -q compile exec:java@check} reads Parameter Store (the AWS
@@ -18,8 +19,8 @@ import dev.alertbridge.config.ParameterStoreDocuments;
  * prints one line per problem and per note, and exits 1 when there is a problem (2 when nothing could be read).
  *
  * <p>
- * Options: {@code --path /statushub-bridge}, {@code --file F} (repeatable), {@code --offline} (StatusHub not
- * asked), {@code --api-key-header X-API-KEY}.
+ * Options: {@code --path /statushub-bridge}, {@code --file F} (repeatable), {@code --offline} (StatusHub and
+ * CloudWatch not asked), {@code --api-key-header X-API-KEY}. CloudWatch is asked with the shell's credentials.
  */
 public final class CheckCommand {
     private CheckCommand() {
@@ -59,7 +60,9 @@ public final class CheckCommand {
             System.exit(1);
         }
         ConfigurationCheck.Result result = new ConfigurationCheck(json,
-                offline ? Optional.empty() : Optional.of(new HubProbe(json, header))).check(documents);
+                offline ? Optional.empty() : Optional.of(new HubProbe(json, header)),
+                offline ? Optional.empty() : Optional.of(new AlarmProbe(new CloudWatchAlarmStates())))
+                .check(documents);
         result.problems().forEach(problem -> System.out.println("problem: " + problem));
         result.notes().forEach(note -> System.out.println("note: " + note));
         System.out.println(result.ok()

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
@@ -25,18 +26,24 @@ public class ConfigCheckInvocation {
     private final ObjectMapper json;
     private final BridgeSettings settings;
     private final ReportLog log;
+    private final CloudWatchAlarmStates alarms;
 
-    public ConfigCheckInvocation(ConfigLoader configs, ObjectMapper json, BridgeSettings settings, ReportLog log) {
+    public ConfigCheckInvocation(ConfigLoader configs, ObjectMapper json, BridgeSettings settings, ReportLog log,
+            CloudWatchAlarmStates alarms) {
         this.configs = configs;
         this.json = json;
         this.settings = settings;
         this.log = log;
+        this.alarms = alarms;
     }
 
     public Map<String, Object> run(Deadline deadline) {
         Optional<HubProbe> probe = settings.dryRun() ? Optional.empty()
                 : Optional.of(new HubProbe(json, settings.statushub().apiKeyHeader()));
-        ConfigurationCheck.Result result = new ConfigurationCheck(json, probe)
+        // The function's own role asks CloudWatch, as late events and the reconciliation do.
+        Optional<AlarmProbe> alarmProbe = settings.dryRun() ? Optional.empty()
+                : Optional.of(new AlarmProbe(alarms));
+        ConfigurationCheck.Result result = new ConfigurationCheck(json, probe, alarmProbe)
                 .check(configs.documents(deadline.remaining()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("check", result.ok() ? "ok" : "problems");

@@ -1,5 +1,6 @@
 package dev.alertbridge.check;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,12 @@ import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.config.MaintenancePolicy;
+import dev.alertbridge.config.MonitorPattern;
 import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
+import dev.alertbridge.reconcile.AlarmState;
 import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.transition.HubMaintenance;
 
@@ -37,18 +40,25 @@ public final class ConfigurationCheck {
     private final ObjectMapper json;
     private final ConfigParser parser;
     private final Optional<HubProbe> probe;
+    private final Optional<AlarmProbe> alarms;
 
-    public ConfigurationCheck(ObjectMapper json, Optional<HubProbe> probe) {
+    public ConfigurationCheck(ObjectMapper json, Optional<HubProbe> probe, Optional<AlarmProbe> alarms) {
         this.json = json;
         this.parser = new ConfigParser(json);
         this.probe = probe;
+        this.alarms = alarms;
     }
 
-    /** One thing wrong: where (parameter and JSON path) and what. */
+    /** One thing wrong: where (parameter and JSON path; none for what is outside the configuration) and what. */
     public record Problem(String parameter, String jsonPath, String what) {
+        /** A problem outside the configuration (the function's role). */
+        static Problem outside(String what) {
+            return new Problem(null, null, what);
+        }
+
         @Override
         public String toString() {
-            return parameter + " at " + jsonPath + ": " + what;
+            return parameter == null ? what : parameter + " at " + jsonPath + ": " + what;
         }
     }
 
@@ -87,13 +97,15 @@ public final class ConfigurationCheck {
                         + "only; hold " + link.source().linkName() + " alerts back in the source itself");
             }
         }
-        if (!config.holdDown().isZero() && config.reconcileMode() == ReconcileMode.REPORT) {
-            notes.add("holdDown is set but reconcile.mode is report: a held CloudWatch alarm is opened only by the "
-                    + "reconciliation in repair mode");
-        }
+        heldAlarms(config, notes);
         if (config.services().values().stream().anyMatch(s -> !s.viaManagementApi())) {
             notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
                     + "incident");
+        }
+        if (alarms.isPresent()) {
+            askCloudWatch(config, alarms.get().alarms(), problems, notes);
+        } else {
+            notes.add("CloudWatch was not asked (offline check)");
         }
         if (config.account().isEmpty()) {
             return new Result(problems, notes);
@@ -104,6 +116,84 @@ public final class ConfigurationCheck {
         }
         askStatusHub(config, config.account().get(), roots, problems, notes);
         return new Result(problems, notes);
+    }
+
+    /**
+     * What a {@code holdDown} on a CloudWatch link (its own or the configuration's) needs: the reconciliation posts
+     * a held alarm, in {@code repair} mode only; an integration-URL service hears a held period only from it.
+     */
+    private static void heldAlarms(BridgeConfig config, List<String> notes) {
+        for (int i = 0; i < config.links().size(); i++) {
+            ServiceLink link = config.links().get(i);
+            Duration hold = link.holdDown() != null ? link.holdDown() : config.holdDown();
+            if (hold.isZero() || link.source() != null && link.source() != AlertSource.CLOUDWATCH) {
+                continue;
+            }
+            String held = "links[" + i + "] (" + link.monitor() + ") holds CloudWatch alarms back "
+                    + hold.toSeconds() + " s" + (link.holdDown() != null ? "" : " (the configuration's holdDown)");
+            if (config.reconcileMode() == ReconcileMode.REPORT) {
+                notes.add(held + " but reconcile.mode is report: a held alarm is posted only by the reconciliation "
+                        + "in repair mode, so its alarms are never posted");
+            }
+            List<String> hooks = link.services().stream().map(id -> config.services().get(id))
+                    .filter(s -> s != null && !s.viaManagementApi()).map(ServiceTarget::id).toList();
+            if (!hooks.isEmpty()) {
+                notes.add(held + " and reaches integration-URL service(s) " + String.join(", ", hooks)
+                        + ": a held period reaches them only from the reconciliation run after its hold ends "
+                        + "(repair mode), never from the alarm's own events");
+            }
+        }
+    }
+
+    /** Whether CloudWatch answers a read naming composite alarms, as late events and the reconciliation send it. */
+    private static void askCloudWatch(BridgeConfig config, AlarmProbe.Seen seen, List<Problem> problems,
+            List<String> notes) {
+        if (seen instanceof AlarmProbe.Refused refused) {
+            problems.add(Problem.outside("CloudWatch refused " + refused.permission() + " for metric and composite "
+                    + "alarms (AccessDenied): grant it on \"*\" (the template's ReadAlarmStates; AWS refuses "
+                    + "composite alarms to a narrower grant); until then late events are applied unchecked and "
+                    + "the reconciliation cannot run"));
+        } else if (seen instanceof AlarmProbe.Unreadable unreadable) {
+            notes.add("CloudWatch alarms were not read: " + unreadable.why());
+        } else if (seen instanceof AlarmProbe.Listed listed) {
+            matchedOnlyIgnoringCase(config, listed.alarms(), notes);
+        }
+    }
+
+    /**
+     * Alarms a CloudWatch link matches only ignoring case ({@code checkout-*} and {@code Checkout-5xx}): the bridge
+     * links them, but tools that compare with case (DescribeAlarms' AlarmNamePrefix, an EventBridge prefix without
+     * equals-ignore-case, a team's own filters) do not.
+     */
+    private static void matchedOnlyIgnoringCase(BridgeConfig config, List<AlarmState> alarms, List<String> notes) {
+        for (int i = 0; i < config.links().size(); i++) {
+            ServiceLink link = config.links().get(i);
+            if (link.source() != null && link.source() != AlertSource.CLOUDWATCH) {
+                continue;
+            }
+            MonitorPattern pattern = new MonitorPattern(link.monitor());
+            List<String> named = alarms.stream()
+                    .filter(a -> ids(a).stream().anyMatch(pattern::matches)
+                            && ids(a).stream().noneMatch(pattern::matchesWithCase))
+                    .map(AlarmState::name).toList();
+            if (!named.isEmpty()) {
+                notes.add("links[" + i + "] (" + link.monitor() + ") matches alarm(s) only ignoring case: "
+                        + listed(named) + ". The bridge links them (links match ignoring case), but a name filter "
+                        + "that keeps case (DescribeAlarms' AlarmNamePrefix, an EventBridge prefix without "
+                        + "equals-ignore-case, a team's scripts) leaves them out: write the link as the alarms spell "
+                        + "it");
+            }
+        }
+    }
+
+    private static List<String> ids(AlarmState alarm) {
+        return alarm.arn() == null ? List.of(alarm.name()) : List.of(alarm.name(), alarm.arn());
+    }
+
+    /** Names, the first ten of them. */
+    private static String listed(List<String> names) {
+        return names.size() <= 10 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
     }
 
     private void askStatusHub(BridgeConfig config, StatusHubAccount account, Map<String, JsonNode> documents,

@@ -9,13 +9,23 @@ import java.util.Locale;
  */
 public final class MonitorPattern {
     private final String pattern;
+    private final String written;
 
     public MonitorPattern(String pattern) {
         this.pattern = pattern.toLowerCase(Locale.ROOT);
+        this.written = pattern;
     }
 
     public boolean matches(String monitor) {
         return glob(pattern, monitor.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether it matches with the case as written, as CloudWatch's and EventBridge's own name filters compare: the
+     * configuration check names alarms a link matches only ignoring case.
+     */
+    public boolean matchesWithCase(String monitor) {
+        return glob(written, monitor);
     }
 
     /** Iterative wildcard match with backtracking to the last star: linear for real patterns, no regex. */

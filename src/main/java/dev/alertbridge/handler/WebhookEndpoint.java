@@ -32,9 +32,9 @@ import dev.alertbridge.statushub.Deadline;
 
 /**
  * Webhooks on the Function URL: {@code POST /uptrends}, {@code /alertmanager}, {@code /grafana}. Status codes
- * follow what senders do with them: 2xx done (also "nothing to do"), 4xx bad request (never retried), 5xx a
- * failure a retry may fix (Alertmanager and Grafana retry only on 5xx; every write is idempotent, so a retry
- * never duplicates).
+ * follow what senders do with them: 2xx done (also "nothing to do"), 4xx bad request or a write StatusHub refused
+ * for good (422, naming the service and StatusHub's reason; never retried), 5xx a failure a retry may fix
+ * (Alertmanager and Grafana retry only on 5xx; every write is idempotent, so a retry never duplicates).
  */
 @ApplicationScoped
 public class WebhookEndpoint {
@@ -108,7 +108,14 @@ public class WebhookEndpoint {
         }
         InvocationReport report = pipeline.run(adapted, config, config.links(), deadline, now,
                 settings.dryRun());
-        int status = !report.failed() ? 200 : report.retryable() ? 503 : 502;
+        if (report.refused()) {
+            // 422, not 5xx: Alertmanager and Grafana retry a 5xx at once, and this one is refused the same way.
+            String error = "StatusHub refused the bridge's request for good; the same notification is refused the "
+                    + "same way until the link or the service is fixed: " + report.failureSummary();
+            log.outcome(InvocationKind.webhook(request.path()), 422, report);
+            return HttpResponse.json(422, log.write(Map.of("error", error, "status", 422), report), Map.of());
+        }
+        int status = !report.failed() ? 200 : 503;
         log.outcome(InvocationKind.webhook(request.path()), status, report);
         return HttpResponse.json(status, log.write(report), Map.of());
     }

@@ -74,8 +74,10 @@ public class AlarmPeriods {
                     RECORDED_WITHIN), half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND);
         } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             LOG.warnf("%s: the alarm's history could not be read: %s", event, e.getMessage());
-            return new LateEvents.Checked(alert, event + " applied as it says: the alarm's history could not be "
-                    + "read, so its period's start is the event's own");
+            String why = e instanceof CloudWatchAlarmStates.AlarmStatesDeniedException ? e.getMessage()
+                    : "the alarm's history could not be read";
+            return new LateEvents.Checked(alert, event + " applied as it says: " + why
+                    + ", so its period's start is the event's own");
         }
         Optional<Instant> began = began(history, asOf);
         if (began.isEmpty()) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.EscalationTag;
 import dev.alertbridge.config.AwsEnvironment;
+import dev.alertbridge.report.Counters;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -55,9 +57,27 @@ public class CloudWatchAlarmStates {
     private CloudWatchClient client;
 
     /** Unable to read alarm states (denied, throttled, unreachable, out of time). */
-    public static final class AlarmStatesUnavailableException extends RuntimeException {
+    public static class AlarmStatesUnavailableException extends RuntimeException {
         AlarmStatesUnavailableException(String message, Throwable cause) {
             super(message, cause, false, false);
+        }
+    }
+
+    /**
+     * CloudWatch refused the read ({@code AccessDenied}): the role lacks the permission, so no retry can help. The
+     * message names the permission and the grant it needs; it is counted as {@code CloudWatchReadsDenied}.
+     */
+    public static final class AlarmStatesDeniedException extends AlarmStatesUnavailableException {
+        private final String permission;
+
+        AlarmStatesDeniedException(String permission, String grant) {
+            super("CloudWatch refused " + permission + " (AccessDenied): " + grant, null);
+            this.permission = permission;
+        }
+
+        /** The action refused, e.g. {@code cloudwatch:DescribeAlarms}. */
+        public String permission() {
+            return permission;
         }
     }
 
@@ -148,11 +168,37 @@ public class CloudWatchAlarmStates {
         }
         try {
             return call.apply(left);
+        } catch (AwsServiceException e) {
+            if (denied(e)) {
+                Counters.increment(Counters.Count.CLOUDWATCH_READS_DENIED);
+                throw new AlarmStatesDeniedException("cloudwatch:" + operation, grantNeeded(operation));
+            }
+            throw new AlarmStatesUnavailableException("could not read " + what + " (" + operation + "): "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             // The SDK's messages name the endpoint and AWS's error, never a secret of ours.
             throw new AlarmStatesUnavailableException("could not read " + what + " (" + operation + "): "
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * AWS's refusal for want of a permission. CloudWatch is query-compatible: the SDK takes the code from the
+     * {@code x-amzn-query-error} header ({@code AccessDenied}), else from the error's type.
+     */
+    private static boolean denied(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return "AccessDenied".equals(code) || "AccessDeniedException".equals(code)
+                || code != null && code.endsWith("#AccessDeniedException");
+    }
+
+    /** What the role needs, in the words of the template's statements. */
+    private static String grantNeeded(String operation) {
+        return operation.equals("ListTagsForResource")
+                ? "the alarm function's role needs it on this account's alarms (the template's ReadAlarmTags)"
+                : "the alarm function's role needs it granted on \"*\" (the template's ReadAlarmStates): AWS "
+                        + "answers a request for composite alarms only to a grant on \"*\", never to one scoped "
+                        + "to alarms";
     }
 
     /**

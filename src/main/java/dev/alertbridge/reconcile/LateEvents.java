@@ -28,7 +28,8 @@ import dev.alertbridge.statushub.Deadline;
  * <li>a clear older than the alarm's current ALARM period clears nothing: the alarm fired again after it.
  * </ul>
  * An alarm CloudWatch does not show (another account or region, no permission) or cannot be asked about (dry run,
- * unreachable) is applied as the event says, and the report says so. Recent events never pay for the call.
+ * unreachable) is applied as the event says, and the report says so; a refusal ({@code AccessDenied}) names the
+ * permission the role lacks. Recent events never pay for the call.
  */
 @ApplicationScoped
 public class LateEvents {
@@ -62,6 +63,11 @@ public class LateEvents {
             Duration half = deadline.remaining().dividedBy(2);
             current = alarms.named(alert.monitor(), half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND)
                     .filter(state -> sameAlarm(alert, state));
+        } catch (CloudWatchAlarmStates.AlarmStatesDeniedException e) {
+            // Permanent until the role is fixed: say what is missing and what it costs, every time.
+            LOG.errorf("late %s not checked against its current state: %s", event, e.getMessage());
+            return new Checked(alert, "late " + event + " applied as it says: the late-event protections are off "
+                    + "(a retried ALARM after its OK may open, a late OK may clear a newer ALARM): " + e.getMessage());
         } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             LOG.warnf("late %s not checked against its current state: %s", event, e.getMessage());
             return new Checked(alert, "late " + event + " applied as it says: CloudWatch could not be asked");

@@ -16,6 +16,7 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.OwnStack;
 import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
@@ -86,8 +87,9 @@ public class Reconciler {
         List<ServiceLink> alarmLinks = links.stream()
                 .filter(l -> l.source() == null || l.source() == AlertSource.CLOUDWATCH).toList();
         CloudWatchAlarmStates.Listing listing = alarms.all(deadline.remaining());
-        List<AlarmState> linked = rotated(listing.alarms().stream().filter(a -> AlarmReplay.linked(a, alarmLinks))
-                .toList());
+        List<AlarmState> linked = rotated(listing.alarms().stream()
+                .filter(a -> !OwnStack.alarm(settings.metricsStack(), a.name()))
+                .filter(a -> AlarmReplay.linked(a, alarmLinks)).toList());
         List<String> notes = new ArrayList<>();
         List<AlarmReplay.Replay> replays = replay.replays(linked, alarmLinks, settings.reconcile().grace(), now,
                 deadline, notes);

@@ -14,11 +14,15 @@ public final class Counters {
     public enum Count {
         STATUSHUB_FAILURES("StatusHubFailures"),
         STATUSHUB_RATE_LIMITED("StatusHubRateLimited"),
+        /** Writes StatusHub refused for good (a 4xx other than 408 and 429): a link or a service needs fixing. */
+        STATUSHUB_REJECTIONS("StatusHubRejections"),
         CONFIG_RELOADS("ConfigReloads"),
         CONFIG_RELOAD_FAILURES("ConfigReloadFailures"),
         PACING_WAITS("PacingWaits"),
         PACING_WAIT_MILLIS("PacingWaitMilliseconds"),
-        RECONCILE_FINDINGS("ReconcileFindings");
+        RECONCILE_FINDINGS("ReconcileFindings"),
+        /** CloudWatch refused a read (AccessDenied): late-event checks or the reconciliation are off. */
+        CLOUDWATCH_READS_DENIED("CloudWatchReadsDenied");
 
         private final String metricName;
 

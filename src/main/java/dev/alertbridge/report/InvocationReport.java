@@ -121,8 +121,23 @@ public record InvocationReport(boolean dryRun, String mode, List<AlertReport> al
         return new InvocationReport(dryRun, mode, noted, unusable);
     }
 
+    /** The same report with these alerts' reports after its own. */
+    public InvocationReport with(List<AlertReport> more) {
+        List<AlertReport> all = new ArrayList<>(alerts);
+        all.addAll(more);
+        return new InvocationReport(dryRun, mode, all, unusable);
+    }
+
     public boolean failed() {
         return outcomes().anyMatch(ServiceOutcome::failed);
+    }
+
+    /**
+     * Failed only where StatusHub refused a request for good (a 4xx other than 408 and 429): the same event is refused
+     * the same way until a link or a service is fixed.
+     */
+    public boolean refused() {
+        return failed() && !retryable();
     }
 
     /** A failure a retry may fix (StatusHub down, slow, rate limited): the sender should retry. */

@@ -21,8 +21,8 @@ import dev.alertbridge.report.InvocationReport.Result;
  * Metrics, namespace {@code StatusHubAlertBridge}: {@code Events} by {@code Stack}, {@code Source} and
  * {@code Outcome}; and by {@code Stack}: {@code TransitionsCreated}, {@code TransitionsUpdated},
  * {@code TransitionsUnchanged}, {@code TransitionsSkipped}, {@code TransitionsFailed}, {@code StatusHubFailures},
- * {@code StatusHubRateLimited}, {@code ConfigReloads}, {@code ConfigReloadFailures}, {@code PacingWaits},
- * {@code PacingWaitMilliseconds}.
+ * {@code StatusHubRateLimited}, {@code StatusHubRejections}, {@code ConfigReloads}, {@code ConfigReloadFailures},
+ * {@code PacingWaits}, {@code PacingWaitMilliseconds}, {@code ReconcileFindings}, {@code CloudWatchReadsDenied}.
  */
 @ApplicationScoped
 public class MetricsLine {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One structured log line per invocation: the report, never a payload (payloads carry tokens); and its metrics
@@ -78,5 +79,13 @@ public class ReportLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reports and metric lines are plain records and maps", e);
         }
+    }
+
+    /** A report with fields put before its own (an {@code error} heading a refused webhook's answer). */
+    public String write(Map<String, Object> first, Object value) {
+        ObjectNode node = json.createObjectNode();
+        first.forEach((name, field) -> node.set(name, json.valueToTree(field)));
+        node.setAll((ObjectNode) json.valueToTree(value));
+        return write(node);
     }
 }

@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +67,12 @@ final class HookPosts {
             LOG.infof("dry run, not sent: %s", describe(service, body));
         } else {
             IntegrationUrlClient client = clients.integrationUrl(service.hookUrl());
-            calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer,
-                    deadline, () -> client.post(body));
+            try {
+                calls.idempotentWrite("POST " + service.redactedHookUrl() + " (service " + service.id() + ")", pacer,
+                        deadline, () -> client.post(body));
+            } catch (StatusHubRejectedException e) {
+                throw withoutToken(e, service);
+            }
         }
         posted.put(postedKey, draft.type());
         if (draft.type().holdsStatus()) {
@@ -76,6 +81,19 @@ final class HookPosts {
             openByAlert.remove(alertKey, id);
         }
         return id;
+    }
+
+    /** A refusal with the URL's query values (its token) masked, should StatusHub echo them in its reason. */
+    private static StatusHubRejectedException withoutToken(StatusHubRejectedException e, ServiceTarget service) {
+        String query = service.hookUrl().getRawQuery();
+        StatusHubRejectedException masked = e.without(query);
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String value = pair.substring(pair.indexOf('=') + 1);
+            masked = value.length() < 4 ? masked
+                    : masked.without(value)
+                            .without(URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return masked;
     }
 
     String describe(ServiceTarget service, String id, IncidentDraft draft) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +51,9 @@ final class ManagementApi implements HubApi {
     @Override
     public Page incidents(Instant since, int page, Deadline deadline) {
         String endpoint = endpoint("GET", "") + " (page " + page + ")";
-        StatusHubCalls.Answer answer = calls.readPage(endpoint, reads, deadline,
+        StatusHubCalls.Answer answer = keyless(() -> calls.readPage(endpoint, reads, deadline,
                 () -> api.list(account.hub(), since.truncatedTo(ChronoUnit.SECONDS).toString(), null, PER_PAGE,
-                        page));
+                        page)));
         var items = HubJson.items(parse(answer.body(), endpoint));
         return new Page(items.stream().map(HubJson::summary).toList(), items.size(), nextPage(answer.link()));
     }
@@ -64,8 +65,8 @@ final class ManagementApi implements HubApi {
         for (int page = 1; page <= MAX_MAINTENANCE_PAGES; page++) {
             int current = page;
             String endpoint = "GET /hubs/" + account.hub() + "/maintenances (page " + page + ")";
-            StatusHubCalls.Answer answer = calls.readOptionalPage(endpoint, reads, deadline,
-                    () -> api.maintenances(account.hub(), at, at, PER_PAGE, current));
+            StatusHubCalls.Answer answer = keyless(() -> calls.readOptionalPage(endpoint, reads, deadline,
+                    () -> api.maintenances(account.hub(), at, at, PER_PAGE, current)));
             var items = HubJson.items(parse(answer.body(), endpoint));
             items.stream().map(HubJson::maintenance).forEach(found::add);
             if (items.size() < PER_PAGE && nextPage(answer.link()).isEmpty()) {
@@ -79,8 +80,8 @@ final class ManagementApi implements HubApi {
     public Optional<HubIncident> incident(IncidentSummary summary, Deadline deadline) {
         String endpoint = endpoint("GET", "/" + summary.id());
         try {
-            JsonNode detail = HubJson.unwrap(parse(calls.read(endpoint, reads, deadline,
-                    () -> api.get(account.hub(), summary.id())), endpoint));
+            JsonNode detail = HubJson.unwrap(parse(keyless(() -> calls.read(endpoint, reads, deadline,
+                    () -> api.get(account.hub(), summary.id()))), endpoint));
             return Optional.of(HubJson.incident(summary, detail));
         } catch (StatusHubRejectedException e) {
             if (e.status() == 404 || e.status() == 403 || e.status() == 410) {
@@ -94,20 +95,29 @@ final class ManagementApi implements HubApi {
     @Override
     public IncidentSummary create(IncidentWrite incident, Deadline deadline) {
         String endpoint = endpoint("POST", "");
-        JsonNode created = HubJson.unwrap(parse(calls.write(endpoint, writes, deadline,
-                () -> api.create(account.hub(), incident)), endpoint));
+        JsonNode created = HubJson.unwrap(parse(keyless(() -> calls.write(endpoint, writes, deadline,
+                () -> api.create(account.hub(), incident))), endpoint));
         return HubJson.summary(created);
     }
 
     @Override
     public void addUpdate(String incidentId, IncidentWrite update, Deadline deadline) {
-        calls.write(endpoint("POST", "/" + incidentId + "/incident_updates"), writes, deadline,
-                () -> api.addUpdate(account.hub(), incidentId, update));
+        keyless(() -> calls.write(endpoint("POST", "/" + incidentId + "/incident_updates"), writes, deadline,
+                () -> api.addUpdate(account.hub(), incidentId, update)));
     }
 
     @Override
     public String describe(String incidentId, IncidentWrite write) {
         return DryRunHub.describe(json, account, incidentId, write);
+    }
+
+    /** A request whose refusal, should StatusHub echo the API key in its reason, says it masked. */
+    private <T> T keyless(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusHubRejectedException e) {
+            throw e.without(account.apiKey());
+        }
     }
 
     /** How a request is named in errors and reports: method and path below the API's base, never the key. */

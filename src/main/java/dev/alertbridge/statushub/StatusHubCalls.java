@@ -83,7 +83,7 @@ public final class StatusHubCalls {
 
     /** A write, sent once: see the class comment. */
     public String write(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
-        return attempt(endpoint, pacer, deadline, request, false).body();
+        return refusedForGood(() -> attempt(endpoint, pacer, deadline, request, false).body());
     }
 
     /**
@@ -92,7 +92,17 @@ public final class StatusHubCalls {
      */
     public String idempotentWrite(String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> request) {
-        return guarded(reads, endpoint, pacer, deadline, request, false).body();
+        return refusedForGood(() -> guarded(reads, endpoint, pacer, deadline, request, false).body());
+    }
+
+    /** A write StatusHub refuses for good is counted ({@code StatusHubRejections}): someone must fix a link. */
+    private static String refusedForGood(Supplier<String> write) {
+        try {
+            return write.get();
+        } catch (StatusHubRejectedException e) {
+            Counters.increment(Counters.Count.STATUSHUB_REJECTIONS);
+            throw e;
+        }
     }
 
     private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
@@ -198,7 +208,7 @@ public final class StatusHubCalls {
             // The request reached something: whether it was applied is unknown.
             throw StatusHubUnavailableException.mayHaveApplied(endpoint, "HTTP " + status);
         }
-        throw new StatusHubRejectedException(status, endpoint);
+        throw new StatusHubRejectedException(status, endpoint, RejectionReason.of(answer.body()));
     }
 
     /** Retry-After in seconds (the HTTP-date form is rare for APIs: wait one second then). */

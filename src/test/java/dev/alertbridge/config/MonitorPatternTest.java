@@ -31,4 +31,15 @@ class MonitorPatternTest {
     void aPatternMatchesWhatItSaysIgnoringCase(String pattern, String monitor, boolean matches) {
         assertThat(new MonitorPattern(pattern).matches(monitor)).isEqualTo(matches);
     }
+
+    @ParameterizedTest(name = "''{0}'' matches ''{1}'' with its case: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            checkout-*         | checkout-5xx      | true
+            checkout-*         | Checkout-5xx      | false
+            *-prod             | payments-PROD     | false
+            *                  | Anything          | true
+            """)
+    void aPattern_comparedWithCase_matchesOnlyAsWritten(String pattern, String monitor, boolean matches) {
+        assertThat(new MonitorPattern(pattern).matchesWithCase(monitor)).isEqualTo(matches);
+    }
 }

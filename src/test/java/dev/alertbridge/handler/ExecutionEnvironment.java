@@ -42,7 +42,7 @@ public final class ExecutionEnvironment {
                 new AlarmPeriods(alarms, settings),
                 new Reconciler(alarms, pipeline, gateway, settings, log), log, settings);
         handler = new BridgeHandler(router, path, new WebhookEndpoint(router, configs, pipeline, log, settings),
-                new ConfigCheckInvocation(configs, json, settings, log), log, settings, clock);
+                new ConfigCheckInvocation(configs, json, settings, log, alarms), log, settings, clock);
     }
 
     /** What an invocation returned, or the error it failed with (Lambda would retry the event). */

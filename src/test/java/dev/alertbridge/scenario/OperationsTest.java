@@ -228,8 +228,8 @@ class OperationsTest {
         }
         assertThat(names).containsExactlyInAnyOrder("Events", "TransitionsCreated", "TransitionsUpdated",
                 "TransitionsUnchanged", "TransitionsSkipped", "TransitionsFailed", "StatusHubFailures",
-                "StatusHubRateLimited", "ConfigReloads", "ConfigReloadFailures", "PacingWaits",
-                "PacingWaitMilliseconds", "ReconcileFindings");
+                "StatusHubRateLimited", "StatusHubRejections", "ConfigReloads", "ConfigReloadFailures", "PacingWaits",
+                "PacingWaitMilliseconds", "ReconcileFindings", "CloudWatchReadsDenied");
         assertThat(alarm.get("Source").asText()).isEqualTo("cloudwatch");
         assertThat(alarm.get("Outcome").asText()).isEqualTo("applied");
         assertThat(alarm.get("TransitionsCreated").asInt()).isEqualTo(2);

@@ -164,14 +164,14 @@ class StatusHubTroubleTest {
     }
 
     @Test
-    void aWebhookGets503WhenStatusHubIsDownAnd502WhenItRejects() {
+    void aWebhookGets503WhenStatusHubIsDownAnd422WhenItRejects() {
         Neighbours.wireMock().stubFor(get(urlPathEqualTo(CREATE)).atPriority(1).willReturn(aResponse().withStatus(502)));
         Lambda.invoke(Events.webhook("/alertmanager", Events.load("alertmanager/1-firing.json"))).statusCode(200)
                 .body("statusCode", is(503));
         Neighbours.resetToDefaults();
         Neighbours.wireMock().stubFor(post(urlEqualTo(CREATE)).atPriority(1).willReturn(aResponse().withStatus(403)));
         Lambda.invoke(Events.webhook("/alertmanager", Events.load("alertmanager/1-firing.json"))).statusCode(200)
-                .body("statusCode", is(502));
+                .body("statusCode", is(422));
         Journal.assertNoWritesLanded();
     }
 

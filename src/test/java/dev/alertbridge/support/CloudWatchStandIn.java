@@ -2,8 +2,11 @@ package dev.alertbridge.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -25,6 +29,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * ListTagsForResource answers an alarm's tags, or is denied ({@link #denyTags}). DescribeAlarmHistory answers the
  * state changes a test recorded ({@link #stateChange}), with StartDate, EndDate, ScanBy, MaxRecords and NextToken
  * honoured, and HistoryData in CloudWatch's JSON.
+ *
+ * <p>
+ * As strict as AWS about the alarm function's role: it reads the role's {@code DescribeAlarms} and
+ * {@code DescribeAlarmHistory} grants from the project's {@code template.yaml} and answers a request that names
+ * composite alarms ({@code AlarmTypes} with {@code CompositeAlarm}) with AccessDenied unless the grant is on
+ * {@code "*"}; an action not granted at all is refused whatever the request. A test may narrow a grant
+ * ({@link #grant}).
  */
 public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "cloudwatch-stand-in";
@@ -32,6 +43,9 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
     public static final String PATH = OPERATIONS + "DescribeAlarms";
     public static final String TAGS_PATH = "/service/GraniteServiceVersion20100801/operation/ListTagsForResource";
     private static final CBORMapper CBOR = new CBORMapper();
+    /** The role's read grants as the template deploys them: action → its resources. */
+    private static final Map<String, List<String>> TEMPLATE_GRANTS = templateGrants(Path.of("template.yaml"));
+    private static final List<String> GUARDED = List.of("DescribeAlarms", "DescribeAlarmHistory");
 
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
@@ -44,6 +58,7 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
     }
 
     private boolean denyTags;
+    private final Map<String, List<String>> grants = new HashMap<>(TEMPLATE_GRANTS);
 
     /**
      * One alarm as DescribeAlarms shows it.
@@ -73,6 +88,21 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         historyCalls.set(0);
         history.clear();
         denyTags = false;
+        grants.clear();
+        grants.putAll(TEMPLATE_GRANTS);
+    }
+
+    /**
+     * The role grants {@code cloudwatch:<operation>} on these resources instead of what the template says (none: not
+     * at all), until the next reset.
+     */
+    public synchronized void grant(String operation, String... resources) {
+        grants.put("cloudwatch:" + operation, List.of(resources));
+    }
+
+    /** The resources the template grants {@code cloudwatch:<operation>} on (empty when it does not). */
+    public static List<String> templateGrant(String operation) {
+        return TEMPLATE_GRANTS.getOrDefault("cloudwatch:" + operation, List.of());
     }
 
     public synchronized void alarm(String name, String state, Instant since) {
@@ -126,6 +156,10 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         try {
             JsonNode request = CBOR.readTree(serveEvent.getRequest().getBody());
+            String operation = serveEvent.getRequest().getUrl().replaceFirst(".*/operation/", "");
+            if (refused(operation, request)) {
+                return accessDenied(operation);
+            }
             if (serveEvent.getRequest().getUrl().endsWith("/ListTagsForResource")) {
                 return tags(request.path("ResourceARN").asText());
             }
@@ -158,6 +192,75 @@ public final class CloudWatchStandIn implements ResponseDefinitionTransformerV2 
         } catch (IOException e) {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(400).build();
         }
+    }
+
+    /**
+     * What IAM decides for the role: an action it is not granted is refused; DescribeAlarms and DescribeAlarmHistory
+     * naming composite alarms are refused to a grant narrower than {@code "*"} (DescribeAlarms API reference).
+     */
+    private boolean refused(String operation, JsonNode request) {
+        if (!GUARDED.contains(operation)) {
+            return false;
+        }
+        List<String> resources = grants.getOrDefault("cloudwatch:" + operation, List.of());
+        if (resources.isEmpty()) {
+            return true;
+        }
+        return contains(request.path("AlarmTypes"), "CompositeAlarm") && !resources.contains("*");
+    }
+
+    /**
+     * AccessDenied as CloudWatch sends it in RPC v2 CBOR: the error type in {@code __type}, and (CloudWatch being
+     * query-compatible) its query code in {@code x-amzn-query-error}, from which the SDK names the error.
+     */
+    private static ResponseDefinition accessDenied(String operation) throws IOException {
+        String role = "arn:aws:sts::123456789012:assumed-role/statushub-bridge-AlarmFunctionRole-1XQ0T7ABCDEF/"
+                + "statushub-bridge-AlarmFunction-9Z8Y7X6W";
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(403)
+                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
+                .withHeader("x-amzn-query-error", "AccessDenied;Sender")
+                .withBody(CBOR.writeValueAsBytes(Map.of("__type", "com.amazon.coral.service#AccessDeniedException",
+                        "message", "User: " + role + " is not authorized to perform: cloudwatch:" + operation
+                                + " on resource: arn:aws:cloudwatch:us-east-1:123456789012:alarm:*")))
+                .build();
+    }
+
+    /**
+     * The alarm function's Allow statements in {@code template.yaml} (tests run in the project's root): each action
+     * with the resources it is granted on. CloudFormation's short tags ({@code !Sub}, {@code !Ref}, {@code !If}) are
+     * read as their plain values: a scoped resource stays a scoped resource.
+     */
+    private static Map<String, List<String>> templateGrants(Path template) {
+        try {
+            JsonNode policies = new YAMLMapper().readTree(template.toFile()).path("Resources").path("AlarmFunction")
+                    .path("Properties").path("Policies");
+            Map<String, List<String>> grants = new HashMap<>();
+            for (JsonNode policy : policies) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (!"Allow".equals(statement.path("Effect").asText())) {
+                        continue;
+                    }
+                    List<String> resources = texts(statement.path("Resource"));
+                    for (String action : texts(statement.path("Action"))) {
+                        grants.computeIfAbsent(action, a -> new ArrayList<>()).addAll(resources);
+                    }
+                }
+            }
+            return Map.copyOf(grants);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the CloudWatch stand-in reads the role's grants from " + template, e);
+        }
+    }
+
+    /** A string or a list of them (anything else, e.g. an intrinsic function's object, as its JSON). */
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> texts.add(n.isTextual() ? n.asText() : n.toString()));
+        } else if (!node.isMissingNode()) {
+            texts.add(node.isTextual() ? node.asText() : node.toString());
+        }
+        return texts;
     }
 
     private ResponseDefinition tags(String arn) throws IOException {

@@ -7,10 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -62,6 +64,12 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private volatile Gate listGate;
     /** Keeps updated_at moving forward even within one millisecond. */
     private long lastUpdate;
+    /** The hub's service ids, when a test says which (null: every id is one of the hub's). */
+    private Set<Long> knownServices;
+    /** The body of the 422 a write naming another id gets; {@code {id}} stands for the id. */
+    private String unknownServiceRefusal;
+    /** A refusal every integration-URL post gets (null: hooks take every post). */
+    private ResponseDefinition hookRefusal;
 
     @Override
     public String getName() {
@@ -92,6 +100,26 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         maintenances.clear();
         maintenanceList = true;
         maintenanceListFails = false;
+        knownServices = null;
+        unknownServiceRefusal = null;
+        hookRefusal = null;
+    }
+
+    /**
+     * The hub has only these services: a create or update naming another service id is refused for good, as
+     * StatusHub refuses invalid data, with {@code 422} and {@code refusal} as its body ({@code {id}}: the id).
+     */
+    public synchronized void knowsOnlyServices(String refusal, long... serviceIds) {
+        knownServices = new HashSet<>();
+        for (long id : serviceIds) {
+            knownServices.add(id);
+        }
+        unknownServiceRefusal = refusal;
+    }
+
+    /** Every integration-URL post is refused with this status and body. */
+    public synchronized void hooksRefuse(int status, String body) {
+        hookRefusal = answer(status, body);
     }
 
     /** The status the public page shows the service now ("up" when no update ever named it). */
@@ -363,7 +391,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         String path = request.getUrl().replaceFirst("\\?.*$", "");
         String method = request.getMethod().getName();
         if (path.startsWith("/hooks/")) {
-            return hook(request.getBodyAsString());
+            return hookRefusal != null ? hookRefusal : hook(request.getBodyAsString());
         }
         if (!apiKey.equals(request.getHeader("X-API-KEY"))) {
             return answer(401, "{\"error\":\"Unauthorized\"}");
@@ -381,6 +409,14 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         Matcher one = INCIDENT.matcher(path);
         Matcher all = INCIDENTS.matcher(path);
         try {
+            if (method.equals("POST") && knownServices != null) {
+                for (JsonNode status : json.readTree(request.getBodyAsString()).path("service_statuses")) {
+                    long id = status.path("service_id").asLong();
+                    if (!knownServices.contains(id)) {
+                        return answer(422, unknownServiceRefusal.replace("{id}", String.valueOf(id)));
+                    }
+                }
+            }
             if (method.equals("POST") && updates.matches()) {
                 return addUpdate(updates.group(2), json.readTree(request.getBodyAsString()));
             }

@@ -1,0 +1,54 @@
+package dev.alertbridge.check;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.alertbridge.reconcile.AlarmState;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates.AlarmStatesDeniedException;
+import dev.alertbridge.reconcile.CloudWatchAlarmStates.AlarmStatesUnavailableException;
+
+/**
+ * Asks CloudWatch, read-only, what the configuration check needs: every alarm's name, read as late events and the
+ * reconciliation read them (DescribeAlarms naming metric and composite alarms), so a grant AWS refuses composite
+ * alarms to is found before an outage.
+ */
+public class AlarmProbe {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final CloudWatchAlarmStates alarms;
+
+    public AlarmProbe(CloudWatchAlarmStates alarms) {
+        this.alarms = alarms;
+    }
+
+    /** What CloudWatch showed the check. */
+    public sealed interface Seen permits Listed, Refused, Unreadable {
+    }
+
+    /** Every alarm (its name and ARN); {@code complete} false past the pages one read takes. */
+    public record Listed(List<AlarmState> alarms, boolean complete) implements Seen {
+    }
+
+    /** AccessDenied: the permission, and the grant it needs. */
+    public record Refused(String permission, String why) implements Seen {
+    }
+
+    /** No answer (unreachable, throttled, no credentials): nothing can be told. */
+    public record Unreadable(String why) implements Seen {
+    }
+
+    public Seen alarms() {
+        try {
+            CloudWatchAlarmStates.Listing listing = alarms.all(TIMEOUT);
+            return new Listed(listing.alarms(), listing.complete());
+        } catch (AlarmStatesDeniedException e) {
+            return new Refused(e.permission(), e.getMessage());
+        } catch (AlarmStatesUnavailableException e) {
+            return new Unreadable(e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else from the client (no region, a malformed endpoint): the type only.
+            return new Unreadable("unexpected " + e.getClass().getSimpleName());
+        }
+    }
+}
