@@ -43,7 +43,7 @@ public final class PageTexts {
         PageLanguage words = language(service);
         String template = publish.open() != null ? publish.open()
                 : severity == ServiceStatus.DEGRADED_PERFORMANCE ? words.openDegraded() : words.openDown();
-        return body(template, facts(service, severity, alert.source(), alert, since, null), ref);
+        return body(template, facts(service, severity, alert.source(), alert, since, null), ref, service);
     }
 
     /** The clear; {@code stillHeld} when other open incidents keep the service affected. */
@@ -52,7 +52,7 @@ public final class PageTexts {
         PageLanguage words = language(service);
         String builtIn = stillHeld.isPresent() ? words.clearStillAffected() : words.clearUp();
         return body(clearTemplate(service, builtIn), facts(service, stillHeld.orElse(ref.severity()), alert.source(),
-                alert, since, at), ref);
+                alert, since, at), ref, service);
     }
 
     /** A convergence correction: the status the open incidents justify, posted again on the bridge's incident. */
@@ -60,7 +60,8 @@ public final class PageTexts {
             IncidentRef ref) {
         PageLanguage words = language(service);
         String builtIn = justified == ServiceStatus.UP ? words.correctedUp() : words.stillAffected();
-        return body(clearTemplate(service, builtIn), facts(service, justified, ref.source(), null, since, at), ref);
+        return body(clearTemplate(service, builtIn), facts(service, justified, ref.source(), null, since, at), ref,
+                service);
     }
 
     /** The clear of a deleted alarm's incident (the reconciliation): nothing will report this problem any more. */
@@ -69,14 +70,15 @@ public final class PageTexts {
         PageLanguage words = language(service);
         String builtIn = words.alarmRemoved() + " "
                 + (status == ServiceStatus.UP ? words.clearUp() : words.stillAffected());
-        return body(clearTemplate(service, builtIn), facts(service, status, ref.source(), null, since, at), ref);
+        return body(clearTemplate(service, builtIn), facts(service, status, ref.source(), null, since, at), ref,
+                service);
     }
 
     /** The copy another environment opened at the same moment, resolved: where the updates continue. */
     public String duplicate(LinkedService service, String kept, IncidentRef ref) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("kept", kept);
-        return body(language(service).duplicate(), facts, ref);
+        return body(language(service).duplicate(), facts, ref, service);
     }
 
     private static String clearTemplate(LinkedService service, String builtIn) {
@@ -106,8 +108,9 @@ public final class PageTexts {
         return facts;
     }
 
-    private static String body(String template, Map<String, String> facts, IncidentRef ref) {
-        return PublicText.detail(render(template, facts)) + "\n\n" + ref.line();
+    private static String body(String template, Map<String, String> facts, IncidentRef ref, LinkedService service) {
+        return PublicText.detail(render(template, facts)) + "\n\n"
+                + ref.line(service.publish().languageOrDefault().code());
     }
 
     /** The template with its placeholders filled in; an empty one takes its separator with it. */

@@ -88,7 +88,7 @@ class AlarmStormTest {
             JsonNode clearing = updates.get(0);
             String service = opening.at("/service_statuses/0/service_id").asText();
             String body = opening.get("body").asText();
-            perAlarmAndService.merge(body.substring(body.lastIndexOf("Ref: ")) + "/" + service, 1, Integer::sum);
+            perAlarmAndService.merge(body.substring(body.lastIndexOf(" sb3 ")) + "/" + service, 1, Integer::sum);
             assertThat(opening.get("incident_type").asText()).isEqualTo("investigating");
             assertThat(opening.at("/service_statuses/0/status").asText()).isEqualTo("down");
             assertThat(clearing.get("incident_type").asText()).isEqualTo("monitoring");

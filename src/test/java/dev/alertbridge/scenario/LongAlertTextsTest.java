@@ -75,10 +75,10 @@ class LongAlertTextsTest {
         assertThat(title).startsWith(source.equals("uptrends") ? "Checkout: GalacticResorts.com - DNS"
                 : "Checkout: " + text.substring(0, 100));
         String body = incident.at("/incident_updates/0/body").asText();
-        String words = body.substring(0, body.indexOf("\n\nRef: sb2."));
+        String words = body.substring(0, body.indexOf("\n\nRef. "));
         assertThat(words).startsWith(text.substring(0, 200)).endsWith("…");
         assertThat(words.codePointCount(0, words.length())).isEqualTo(4000);
-        assertThat(body.substring(words.length())).matches("\n\nRef: sb2\\.[a-z0-9.\\-]+");
+        assertThat(body.substring(words.length())).matches("\n\nRef\\. [0-9A-F]{4}-[0-9A-F]{4} sb3 [a-z0-9.\\-]+");
     }
 
     @ParameterizedTest(name = "{0}")

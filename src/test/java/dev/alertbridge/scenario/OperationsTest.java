@@ -195,12 +195,12 @@ class OperationsTest {
         Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200);
         Neighbours.wireMock().verify(2, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))
                 .withRequestBody(WireMock.matchingJsonPath("$.body", WireMock.matching(
-                        "(?s)We are investigating .* at 2019-10-02 17:04 UTC\\..*\\n\\nRef: sb2\\.cw-[0-9a-f.]+\\.d")))
+                        "(?s)We are investigating .* at 2019-10-02 17:04 UTC\\..*\\n\\nRef\\. [0-9A-F]{4}-[0-9A-F]{4} sb3 cw-[0-9a-f.]+\\.d")))
                 .withRequestBody(WireMock.notContaining("ServerCpuTooHigh"))
                 .withRequestBody(WireMock.notContaining("Posted automatically")));
         Neighbours.wireMock().verify(2, postRequestedFor(urlMatching(".*/incident_updates"))
                 .withRequestBody(WireMock.matchingJsonPath("$.body", WireMock.matching(
-                        "(?s).* since 2019-10-02 17:34 UTC\\..*\\n\\nRef: sb2\\.cw-[0-9a-f.]+\\.d\\.c\\d+")))
+                        "(?s).* since 2019-10-02 17:34 UTC\\..*\\n\\nRef\\. [0-9A-F]{4}-[0-9A-F]{4} sb3 cw-[0-9a-f.]+\\.d\\.c\\d+")))
                 .withRequestBody(WireMock.notContaining("ServerCpuTooHigh")));
     }
 

@@ -324,7 +324,7 @@ class SelfHealingTest {
                 .filteredOn(i -> !i.get("title").asText().equals("checkout-gone"))
                 .extracting(i -> {
                     String opening = i.at("/incident_updates/0/body").asText();
-                    return opening.substring(opening.lastIndexOf("Ref: "));
+                    return opening.substring(opening.lastIndexOf(" sb3 "));
                 })
                 .doesNotHaveDuplicates();
         List<Long> arrivals = Neighbours.statusHub().writeArrivals().stream().sorted().toList();

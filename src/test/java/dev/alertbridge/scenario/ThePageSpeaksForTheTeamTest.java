@@ -93,12 +93,12 @@ class ThePageSpeaksForTheTeamTest {
         JsonNode create = creates().get(0);
         assertThat(create.get("title").asText()).isEqualTo("Checkout: Service disruption");
         assertThat(create.get("body").asText()).startsWith("We are investigating a disruption of Checkout that "
-                + "began at 2019-10-02 17:04 UTC. We will post an update as soon as we know more.\n\nRef: sb2.cw-")
+                + "began at 2019-10-02 17:04 UTC. We will post an update as soon as we know more.\n\nRef. ")
                 .doesNotContain("ServerCpuTooHigh", ALARM_DESCRIPTION, "Posted automatically", "123456789012");
         JsonNode clear = updates().get(0);
         assertThat(clear.has("title")).as("a clear never re-sends the title (a person's retitle stands)").isFalse();
         assertThat(clear.get("body").asText()).startsWith("Checkout has been operating normally again since "
-                + "2019-10-02 17:34 UTC. We are monitoring the situation.\n\nRef: sb2.cw-");
+                + "2019-10-02 17:34 UTC. We are monitoring the situation.\n\nRef. ");
         assertThat(create.has("silent") || clear.has("silent")).as("notify: all sends no silent flag").isFalse();
     }
 
@@ -114,9 +114,9 @@ class ThePageSpeaksForTheTeamTest {
 
         assertThat(creates().get(0).get("title").asText()).isEqualTo("Checkout : perturbation en cours");
         assertThat(creates().get(0).get("body").asText()).startsWith("Nous constatons une perturbation du service "
-                + "Checkout depuis le 2019-10-02 17:04 UTC.\n\nRef: sb2.cw-");
+                + "Checkout depuis le 2019-10-02 17:04 UTC.\n\nRéf. ");
         assertThat(updates().get(0).get("body").asText()).startsWith("Le service Checkout fonctionne de nouveau "
-                + "normalement depuis le 2019-10-02 17:34 UTC.\n\nRef: sb2.cw-");
+                + "normalement depuis le 2019-10-02 17:34 UTC.\n\nRéf. ");
         assertThat(Neighbours.statusHub().incidents().get(0).at("/incident_updates/0/incident_type").asText())
                 .isEqualTo("monitoring");
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
@@ -146,7 +146,7 @@ class ThePageSpeaksForTheTeamTest {
 
         assertThat(creates().get(0).get("title").asText()).isEqualTo("Checkout: ServerCpuTooHigh");
         assertThat(creates().get(0).get("body").asText()).startsWith("CloudWatch alarm ServerCpuTooHigh: "
-                + ALARM_DESCRIPTION + "\n\nRef: ");
+                + ALARM_DESCRIPTION + "\n\nRef. ");
     }
 
     @Test
@@ -178,9 +178,9 @@ class ThePageSpeaksForTheTeamTest {
         JsonNode create = creates().get(0);
         assertThat(create.get("title").asText()).as("the service's title, in the configuration's language")
                 .isEqualTo("Service Checkout: Störung");
-        assertThat(create.get("body").asText()).as("the link's open").startsWith("Link open Störung\n\nRef: ");
+        assertThat(create.get("body").asText()).as("the link's open").startsWith("Link open Störung\n\nRef. ");
         assertThat(updates().get(0).get("body").asText()).as("the configuration's clear")
-                .startsWith("Whole clear Checkout\n\nRef: ");
+                .startsWith("Whole clear Checkout\n\nRef. ");
         assertThat(create.path("silent").asBoolean()).as("the configuration's notify").isTrue();
     }
 

@@ -31,8 +31,30 @@ class IncidentRefTest {
     @Test
     void theLineNamesNoAlarmAccountOrRegion() {
         String line = IncidentRef.of(opens(OPENED), ServiceStatus.DOWN).line();
-        assertThat(line).startsWith("Ref: sb2.cw-").doesNotContain("checkout").doesNotContain("123456789012")
-                .doesNotContain("eu-west-1");
+        assertThat(line).matches("Ref\\. [0-9A-F]{4}-[0-9A-F]{4} sb3 cw-[0-9a-f]{8}\\.[0-9a-f.]+\\.d")
+                .doesNotContain("checkout").doesNotContain("123456789012").doesNotContain("eu-west-1");
+    }
+
+    @Test
+    void theReferenceACustomerQuotesIsTheSameOnEveryUpdateAndTheLabelSpeaksThePagesLanguage() {
+        IncidentRef open = IncidentRef.of(opens(OPENED), ServiceStatus.DOWN);
+        IncidentRef clear = IncidentRef.find(open.clearedAt(OPENED.plusSeconds(600)).line("fr")).orElseThrow();
+        IncidentRef continued = IncidentRef.of(opens(OPENED.plusSeconds(900)), ServiceStatus.DOWN)
+                .under(open.reference());
+        assertThat(clear.reference()).isEqualTo(open.reference());
+        assertThat(continued.line("it")).startsWith("Rif. " + open.reference() + " sb3 ");
+        assertThat(clear.line("fr")).startsWith("Réf. " + open.reference() + " sb3 ");
+        assertThat(continued.sameEpisode(open)).isFalse();
+    }
+
+    @Test
+    void aLineEarlierVersionsWroteIsStillReadAndGivesItsIncidentAReference() {
+        IncidentRef read = IncidentRef.find("We are investigating.\n\nRef: sb2.cw-4e52efd4.cc83845cc1da"
+                + ".3f877ff94281.p.c1570037680").orElseThrow();
+        assertThat(read.severity()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
+        assertThat(read.clearedAt()).isEqualTo(Instant.ofEpochSecond(1570037680));
+        assertThat(read.reference()).matches("[0-9A-F]{4}-[0-9A-F]{4}");
+        assertThat(read.line()).startsWith("Ref. " + read.reference() + " sb3 cw-4e52efd4.cc83845cc1da.3f877ff94281.p");
     }
 
     @Test

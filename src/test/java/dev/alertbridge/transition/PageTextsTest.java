@@ -64,10 +64,10 @@ class PageTextsTest {
         String opening = texts.opening(alert, service, ServiceStatus.DOWN, opened, ref);
         String clearing = texts.clearing(alert, service, opened, cleared, Optional.empty(),
                 ref.clearedAt(cleared));
-        String suffix = "\n\n" + ref.line();
+        String suffix = "\n\n" + ref.line(language.code());
         assertThat(opening).endsWith(suffix).doesNotContain("ServerCpuTooHigh", "utilization");
         String row = "| `" + language.code() + "` | " + title + " | " + opening.substring(0, opening.length()
-                - suffix.length()) + " | " + clearing.substring(0, clearing.indexOf("\n\nRef: ")) + " |";
+                - suffix.length()) + " | " + clearing.substring(0, clearing.lastIndexOf("\n\n")) + " |";
         assertThat(Files.readString(Path.of("README.md"))).contains(row);
     }
 }
