@@ -190,7 +190,12 @@ final class ServiceConvergence {
     private static boolean needsCheck(Step step) {
         Transition.Write write = (Transition.Write) step.transition();
         return write instanceof Transition.Create || write.draft().status() != ServiceStatus.DOWN
-                || !write.draft().type().holdsStatus();
+                || !write.draft().type().holdsStatus() || reopens(write);
+    }
+
+    /** A flap's continuation: it reopens an incident a person may have resolved in the same moment. */
+    private static boolean reopens(Transition.Write write) {
+        return write instanceof Transition.Update update && update.purpose() == Transition.Purpose.REOPEN;
     }
 
     private void converge(Step last, List<ServiceOutcome> outcomes, boolean settles) {
@@ -199,6 +204,14 @@ final class ServiceConvergence {
         ServiceStatus status = written.draft().status();
         long landedAt = last.landed().at();
         long serviceId = service.service().serviceId();
+        if (reopens(written)) {
+            Optional<StatusHubSession.Landed> restored = restorePersonsResolution(ownId);
+            if (restored.isPresent()) {
+                outcomes.add(ServiceOutcome.updatedAgain(service.id(), restored.get().delivered(), "a person "
+                        + "resolved incident " + ownId + " while it was being continued: their resolution stands"));
+                return;
+            }
+        }
         for (int round = 0; round < ROUNDS && deadline.remaining().compareTo(ROUND_TIME) > 0; round++) {
             session.refreshAfter(landedAt);
             if (round == 0 && written instanceof Transition.Create) {
@@ -219,8 +232,9 @@ final class ServiceConvergence {
                 return;
             }
             Optional<HubIncident> own = session.incident(ownId);
-            Optional<Transition.Update> correction = own.flatMap(incident -> convergence.correct(service, incident,
-                    statusNow(incident), session.incidents(), now));
+            // Compared with the bridge's own newest write there, never a person's: theirs stands.
+            Optional<Transition.Update> correction = own.flatMap(incident -> incident.bridgeWrote(serviceId).flatMap(
+                    mine -> convergence.correct(service, incident, mine, session.incidents(), now)));
             if (correction.isEmpty()) {
                 return;
             }
@@ -239,13 +253,29 @@ final class ServiceConvergence {
     }
 
     /**
-     * The status the page shows for the service as far as this incident's writes go: what its newest update naming
-     * the service set (the invocation's own writes included).
+     * After a continuation landed: when a person's Resolved landed between the bridge's read and its write (it sits
+     * right under the continuation, after the bridge's clear), the person's update is posted again as they wrote it,
+     * so their decision stands as the newest update and nothing reopens it.
      */
-    private ServiceStatus statusNow(HubIncident incident) {
+    private Optional<StatusHubSession.Landed> restorePersonsResolution(String ownId) {
+        Optional<HubIncident> now = session.readAgain(ownId);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HubIncident.Update> updates = now.get().updates();
+        Optional<HubIncident.Update> resolved = updates.stream().skip(1).takeWhile(u -> !u.byBridge())
+                .filter(u -> u.type() == IncidentType.RESOLVED).findFirst();
+        if (updates.isEmpty() || !updates.get(0).byBridge() || resolved.isEmpty()) {
+            return Optional.empty();
+        }
         long serviceId = service.service().serviceId();
-        return incident.updates().stream().filter(u -> u.statuses().containsKey(serviceId)).findFirst()
-                .map(u -> u.statuses().get(serviceId)).orElse(ServiceStatus.UP);
+        ServiceStatus status = resolved.get().statuses().getOrDefault(serviceId,
+                Convergence.justifiedWithout(session.incidents(), serviceId, ownId));
+        LOG.infof("%s on %s: a person resolved incident %s meanwhile; their resolution is posted again", alert.monitor(),
+                service.id(), ownId);
+        return Optional.of(write(new Transition.Update(service, ownId, new IncidentDraft(now.get().ref().orElseThrow(),
+                now.get().title(), resolved.get().body(), this.now.truncatedTo(ChronoUnit.SECONDS),
+                IncidentType.RESOLVED, status), Transition.Purpose.CORRECTION)));
     }
 
     /** Another open incident of this alert's episode on the service, created before this one (the lower id). */

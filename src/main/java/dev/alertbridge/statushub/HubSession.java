@@ -176,6 +176,26 @@ final class HubSession {
         return summary.latest().map(t -> t != mine.latest()).orElse(true);
     }
 
+    /**
+     * Reads one incident in full again, whatever the list says (a write that could have landed over a person's
+     * update must see it): what StatusHub shows now.
+     */
+    Optional<HubIncident> readAgain(String id) {
+        IncidentSummary summary = listed.get(id);
+        HubIncident known = this.known.get(id);
+        if (summary == null && known == null) {
+            return Optional.empty();
+        }
+        cache.forget(id);
+        Optional<HubIncident> fresh = api.incident(summary != null ? summary
+                : new IncidentSummary(id, known.title(), known.start(), null, Optional.empty(), null), deadline);
+        fresh.ifPresent(i -> {
+            this.known.put(id, i);
+            readUnder.remove(id);
+        });
+        return fresh;
+    }
+
     Collection<HubIncident> incidents() {
         return known.values();
     }

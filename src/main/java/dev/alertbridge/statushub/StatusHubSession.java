@@ -83,6 +83,13 @@ public final class StatusHubSession {
                 Instant start = alert.openedAt().truncatedTo(ChronoUnit.SECONDS);
                 starts.add(start);
                 since = start.isBefore(since) ? start : since;
+                if (alert.state() == AlertState.OPEN) {
+                    // The episode's own incident is known by its reference line, not by its start: a person may
+                    // have corrected the start time, a hub may normalise it. Read on until it is found.
+                    IncidentRef episode = IncidentRef.of(alert, ServiceStatus.DOWN);
+                    searches.add(new HubSession.Search(start, incidents -> incidents.stream()
+                            .anyMatch(i -> i.refs().stream().anyMatch(episode::sameEpisode))));
+                }
             }
             if (alert.state() == AlertState.OPEN && (alert.continuation() || !reopenWithin.isZero())) {
                 Instant from = alert.continuation() ? now.minus(lookback)
@@ -179,6 +186,11 @@ public final class StatusHubSession {
         return hub == null ? List.of() : hub.incidents();
     }
 
+    /** The incident as StatusHub shows it now, read in full again. */
+    public Optional<HubIncident> readAgain(String id) {
+        return hub == null ? Optional.empty() : hub.readAgain(id);
+    }
+
     public Optional<HubIncident> incident(String id) {
         return hub == null ? Optional.empty() : hub.incident(id);
     }
@@ -189,7 +201,7 @@ public final class StatusHubSession {
 
     /** The alert on the service, whatever the episode. */
     private static String alertHookKey(IncidentRef ref, ServiceTarget service) {
-        return new IncidentRef(ref.source(), ref.scope(), ref.alert(), "0", ServiceStatus.DOWN, null)
+        return new IncidentRef(ref.source(), ref.scope(), ref.alert(), "0", ServiceStatus.DOWN, null, null)
                 .hookId(service.stableKey());
     }
 

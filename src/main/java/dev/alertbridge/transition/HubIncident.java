@@ -37,7 +37,8 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
             return IncidentRef.find(body);
         }
 
-        boolean byBridge() {
+        /** Written by the bridge: it carries the bridge's reference line (or an earlier version's mark). */
+        public boolean byBridge() {
             return ref().isPresent() || LegacyMark.find(body).isPresent();
         }
     }
@@ -76,6 +77,33 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
             }
         }
         return Optional.empty();
+    }
+
+    /** The reference customers quote: the one its first reference line gave it, kept on every later update. */
+    public Optional<String> reference() {
+        return ref().map(IncidentRef::reference);
+    }
+
+    /**
+     * Every episode state its updates carry, oldest first: a flap's continuation adds its own episode, and every
+     * one of them is this incident's.
+     */
+    public List<IncidentRef> refs() {
+        List<IncidentRef> refs = new ArrayList<>();
+        for (int i = updates.size() - 1; i >= 0; i--) {
+            updates.get(i).ref().ifPresent(refs::add);
+        }
+        return refs;
+    }
+
+    /**
+     * Resolved by the bridge: its newest update is a resolution carrying the bridge's line, which the bridge writes
+     * only on a duplicate that another environment created in the same moment. It never counts as the alert's
+     * incident.
+     */
+    public boolean resolvedAsDuplicate() {
+        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
+        return newest.isPresent() && newest.get().type() == IncidentType.RESOLVED && newest.get().byBridge();
     }
 
     /** The mark an earlier version wrote, if the incident carries one. */
@@ -140,6 +168,15 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
     public boolean resolvedByPerson() {
         Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
         return newest.isPresent() && newest.get().type() == IncidentType.RESOLVED && !newest.get().byBridge();
+    }
+
+    /**
+     * Ended by a person: the newest update is a Resolved or a Monitoring the bridge did not write. For the bridge the
+     * error is over there: nothing reopens it until the alert has left its error.
+     */
+    public boolean endedByPerson() {
+        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
+        return newest.isPresent() && !newest.get().type().holdsStatus() && !newest.get().byBridge();
     }
 
     /**

@@ -67,7 +67,7 @@ public sealed interface ServiceView {
         List<Own> own = new ArrayList<>();
         List<Held> others = new ArrayList<>();
         for (HubIncident incident : incidents) {
-            if (!incident.onService(serviceId)) {
+            if (!incident.onService(serviceId) || incident.resolvedAsDuplicate()) {
                 continue;
             }
             Optional<IncidentRef> ref = incident.ref();
@@ -76,8 +76,8 @@ public sealed interface ServiceView {
                     && (ref.map(mine::sameAlert).orElse(false)
                             || mark.map(m -> legacy.stream().anyMatch(l -> l.names(m))).orElse(false));
             if (isOwn) {
-                boolean episode = ref.map(mine::sameEpisode)
-                        .orElseGet(() -> legacy.stream().anyMatch(l -> l.namesEpisode(mark.get())));
+                boolean episode = ref.isPresent() ? incident.refs().stream().anyMatch(mine::sameEpisode)
+                        : legacy.stream().anyMatch(l -> l.namesEpisode(mark.get()));
                 own.add(new Own(incident, episode));
             } else {
                 incident.holds(serviceId)

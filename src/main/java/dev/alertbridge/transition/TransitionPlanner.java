@@ -52,14 +52,23 @@ public final class TransitionPlanner {
      * alert already has is left to the usual rules.
      */
     private static Optional<Transition> held(Alert alert, LinkedService service, ServiceView view, Instant now) {
-        if (alert.source() != AlertSource.CLOUDWATCH || service.holdDown().isZero() || alert.openedAt() == null) {
+        if (alert.source() != AlertSource.CLOUDWATCH || service.holdDown().isZero()) {
             return Optional.empty();
         }
-        Instant until = alert.openedAt().plus(service.holdDown()).truncatedTo(ChronoUnit.SECONDS);
         boolean hasIncident = view instanceof ServiceView.Shown shown
                 ? shown.own().stream().anyMatch(o -> o.sameEpisode() || o.incident().open())
                 : ((ServiceView.WriteOnly) view).posted().isPresent() || ((ServiceView.WriteOnly) view).open().isPresent();
-        if (!until.isAfter(now) || hasIncident) {
+        if (hasIncident) {
+            return Optional.empty();
+        }
+        if (alert.openedAt() == null) {
+            // An SNS "still in ALARM" does not say since when: CloudWatch does, to the reconciliation.
+            return Optional.of(new Transition.Skip(service, null, "held: the event does not say when the ALARM began "
+                    + "(holdDown " + service.holdDown().toSeconds() + " s); the reconciliation opens it once the alarm "
+                    + "has lasted"));
+        }
+        Instant until = alert.openedAt().plus(service.holdDown()).truncatedTo(ChronoUnit.SECONDS);
+        if (!until.isAfter(now)) {
             return Optional.empty();
         }
         return Optional.of(new Transition.Skip(service, null, "held until " + until + " (holdDown "
@@ -96,9 +105,10 @@ public final class TransitionPlanner {
         }
         Optional<HubIncident> newest = shown.own().isEmpty() ? Optional.empty()
                 : Optional.of(shown.own().get(shown.own().size() - 1).incident());
-        if (alert.continuation() && newest.isPresent() && newest.get().resolvedByPerson()) {
+        if (alert.continuation() && newest.isPresent() && newest.get().endedByPerson()) {
             return new Transition.Skip(service, newest.get().id(), "incident " + newest.get().id()
-                    + " was resolved by a person; the alarm has not left ALARM since");
+                    + " was " + (newest.get().resolvedByPerson() ? "resolved" : "set to monitoring")
+                    + " by a person; the alarm has not left ALARM since");
         }
         if (shown.maintenance().isPresent()) {
             HubMaintenance maintenance = shown.maintenance().get();
@@ -129,7 +139,8 @@ public final class TransitionPlanner {
                 .compareTo(service.reopenWithin()) > 0) {
             return Optional.empty();
         }
-        IncidentRef ref = incident.ref().get();
+        // The new episode is recorded under the incident's reference: a late or repeated open of it finds this incident.
+        IncidentRef ref = IncidentRef.of(alert, incident.ref().get().severity()).under(incident.reference().get());
         ServiceStatus status = shown.othersWorst().map(service.status()::worst).orElse(service.status());
         return Optional.of(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
                 texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
