@@ -219,7 +219,9 @@ class EveryTextIsTheTeamsToReplaceTest {
                 """, null);
         String cpuOpened = "2024-05-01T10:00:00.000+0000";
         Lambda.invoke(Events.alarm("ServerCpuTooHigh", cpuOpened)).statusCode(200);
-        String clearedIncident = incidentTitled("Checkout\u202F: perturbation du service").get("id").asText();
+        String clearedIncident = Neighbours.statusHub().incidents().stream()
+                .filter(i -> i.at("/incident_updates/0/service_statuses/0/service_id").asLong() == CHECKOUT)
+                .findFirst().orElseThrow().get("id").asText();
         Neighbours.statusHub().gateWrites(3, body -> body.contains("\"monitoring\""), 5_000);
         var other = new ExecutionEnvironment(settings, json, clock);
 
