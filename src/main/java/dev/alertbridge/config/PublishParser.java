@@ -4,7 +4,13 @@ import static dev.alertbridge.config.DocumentFields.rejectUnknown;
 import static dev.alertbridge.config.DocumentFields.requireObject;
 import static dev.alertbridge.config.DocumentFields.text;
 
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -13,12 +19,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A {@code "publish"} block, wherever it is: every field checked, every error naming its path. */
 final class PublishParser {
-    private static final Set<String> FIELDS = Set.of("language", "title", "open", "clear", "notify");
+    private static final Set<String> FIELDS = fields();
     private static final String KNOWN = Publish.PLACEHOLDERS.stream().map(p -> "{" + p + "}")
             .collect(Collectors.joining(", "));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** IANA zones only: {@code Europe/Paris}, {@code UTC}; not {@code +02:00} nor {@code CEST}. */
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     private PublishParser() {
+    }
+
+    private static Set<String> fields() {
+        Set<String> fields = new HashSet<>(Set.of("language", "timeZone", "dates", "notify"));
+        for (Publish.Text text : Publish.Text.values()) {
+            fields.add(text.field());
+        }
+        return Set.copyOf(fields);
     }
 
     /** The block at {@code path}, or {@link Publish#NONE} when there is none. */
@@ -28,21 +44,32 @@ final class PublishParser {
         }
         requireObject(doc, path, node);
         rejectUnknown(doc, path, node, FIELDS);
-        Publish.Language language = null;
-        if (node.hasNonNull("language")) {
-            language = Publish.Language.of(text(doc, path + ".language", node.get("language")))
-                    .orElseThrow(() -> new ConfigValidationException(doc, path + ".language",
-                            "must be one of en, fr, nl, de, es"));
+        Publish.Language language = choice(doc, path + ".language", node.get("language"), Publish.Language::of,
+                "must be one of en, fr, nl, de, es, it, or one of them with a region (fr-CA, de-CH, es-MX)");
+        ZoneId timeZone = choice(doc, path + ".timeZone", node.get("timeZone"),
+                zone -> ZONES.contains(zone) ? Optional.of(ZoneId.of(zone)) : Optional.empty(),
+                "must be an IANA time zone, such as UTC or Europe/Paris");
+        Publish.Dates dates = choice(doc, path + ".dates", node.get("dates"), Publish.Dates::of,
+                "must be iso or long");
+        Publish.Notify notify = choice(doc, path + ".notify", node.get("notify"), Publish.Notify::of,
+                "must be all, open or none");
+        Map<Publish.Text, String> templates = new EnumMap<>(Publish.Text.class);
+        for (Publish.Text text : Publish.Text.values()) {
+            String template = template(doc, path + "." + text.field(), node.get(text.field()));
+            if (template != null) {
+                templates.put(text, template);
+            }
         }
-        Publish.Notify notify = null;
-        if (node.hasNonNull("notify")) {
-            notify = Publish.Notify.of(text(doc, path + ".notify", node.get("notify")))
-                    .orElseThrow(() -> new ConfigValidationException(doc, path + ".notify",
-                            "must be all, open or none"));
+        return new Publish(language, timeZone, dates, notify, templates);
+    }
+
+    /** One of a field's allowed values, null when the field is not there. */
+    private static <T> T choice(String doc, String path, JsonNode node, Function<String, Optional<T>> of,
+            String allowed) {
+        if (node == null || node.isNull()) {
+            return null;
         }
-        return new Publish(language, template(doc, path + ".title", node.get("title")),
-                template(doc, path + ".open", node.get("open")), template(doc, path + ".clear", node.get("clear")),
-                notify);
+        return of.apply(text(doc, path, node)).orElseThrow(() -> new ConfigValidationException(doc, path, allowed));
     }
 
     private static String template(String doc, String path, JsonNode node) {

@@ -295,8 +295,9 @@ final class ServiceConvergence {
         HubIncident own = session.incident(ownId).orElseThrow();
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         var ref = own.ref().orElseThrow();
-        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(), texts.duplicate(service, kept, ref),
-                at, IncidentType.RESOLVED, status), Transition.Purpose.DUPLICATE);
+        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(),
+                texts.duplicate(service, status, ref), at, IncidentType.RESOLVED, status),
+                Transition.Purpose.DUPLICATE);
     }
 
     private StatusHubSession.Landed write(Transition.Write write) {

@@ -2,7 +2,9 @@ package dev.alertbridge.transition;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.alertbridge.alert.ServiceStatus;
@@ -34,6 +36,19 @@ public final class Convergence {
         return justified(incidents.stream().filter(i -> !i.id().equals(except)).toList(), serviceId);
     }
 
+    /** The other open incident holding the service at the worst status, leaving one out, if any. */
+    public static Optional<ServiceView.Held> holding(Collection<HubIncident> incidents, long serviceId,
+            String except) {
+        List<ServiceView.Held> held = new ArrayList<>();
+        for (HubIncident incident : incidents) {
+            if (!incident.id().equals(except)) {
+                incident.holds(serviceId).ifPresent(status -> held.add(new ServiceView.Held(incident.id(),
+                        incident.title(), status, !incident.byBridge())));
+            }
+        }
+        return ServiceView.Held.worst(held);
+    }
+
     /**
      * The correction of a service whose own last write set {@code written}, posted on {@code own} (the alert's
      * incident that write went to); empty when the page is right, or when the incident is no longer the bridge's to
@@ -50,8 +65,13 @@ public final class Convergence {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = type == IncidentType.MONITORING ? own.ref().get().clearedAt(clearedAt(own, at))
                 : own.ref().get();
+        // Held by the incident itself (a person reopened it, another incident it was written over ended): no other
+        // incident to point to.
+        Optional<ServiceView.Held> holding = own.holds(serviceId).filter(justified::equals).isPresent()
+                ? Optional.empty()
+                : holding(incidents, serviceId, own.id());
         return Optional.of(new Transition.Update(service, own.id(), new IncidentDraft(ref, own.title(),
-                texts.correction(service, justified, own.start(), at, ref), at, type, justified),
+                texts.correction(service, justified, holding, own.start(), at, ref), at, type, justified),
                 Transition.Purpose.CORRECTION));
     }
 

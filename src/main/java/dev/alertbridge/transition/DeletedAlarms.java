@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -48,11 +49,12 @@ public final class DeletedAlarms {
                 continue;
             }
             for (long serviceId : incident.servicesOfReferencedUpdates()) {
-                ServiceStatus status = Convergence.justifiedWithout(incidents, serviceId, incident.id());
+                Optional<ServiceView.Held> holding = Convergence.holding(incidents, serviceId, incident.id());
+                ServiceStatus status = holding.map(ServiceView.Held::status).orElse(ServiceStatus.UP);
                 IncidentRef cleared = ref.clearedAt(at);
                 LinkedService service = linked.apply(serviceId);
                 clears.add(new Transition.Update(service, incident.id(), new IncidentDraft(cleared, incident.title(),
-                        texts.alarmDeleted(service, status, incident.start(), at, cleared), at,
+                        texts.alarmDeleted(service, holding, incident.start(), cleared), at,
                         IncidentType.MONITORING, status), Transition.Purpose.CLEAR));
             }
         }

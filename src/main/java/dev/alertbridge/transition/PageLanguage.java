@@ -1,6 +1,23 @@
 package dev.alertbridge.transition;
 
+import static dev.alertbridge.transition.PageLanguage.Sentence.ALARM_DELETED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.CLEAR;
+import static dev.alertbridge.transition.PageLanguage.Sentence.CLEAR_STILL_AFFECTED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.CORRECTED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.DUPLICATE;
+import static dev.alertbridge.transition.PageLanguage.Sentence.JOINED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.JOINED_QUIETLY;
+import static dev.alertbridge.transition.PageLanguage.Sentence.OPEN_DEGRADED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.OPEN_DOWN;
+import static dev.alertbridge.transition.PageLanguage.Sentence.RECOVERED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.REOPEN_DEGRADED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.REOPEN_DOWN;
+import static dev.alertbridge.transition.PageLanguage.Sentence.STILL_AFFECTED;
+import static dev.alertbridge.transition.PageLanguage.Sentence.TITLE;
+import static java.util.Map.entry;
+
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.alertbridge.alert.AlertSource;
@@ -8,25 +25,285 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.Publish.Language;
 
 /**
- * The built-in texts of one language, written for the customers who read the page: what happened and when, never
- * an alarm name, a description or an annotation. They use the placeholders of the templates; {@code {service}}
- * stands first in every clear-type sentence, so a service the configuration no longer names reads as
- * {@link #someService}.
+ * The built-in texts of one language, as a native status-page writer of it would put them (../shared
+ * reference/page-texts.md): what happened and when, never an alarm name, a description or an annotation. They use
+ * the templates' placeholders. French, Spanish and Italian say <i>le service {service}</i>, so a participle agrees
+ * whatever the service is called and a service the configuration no longer names reads <i>le service</i>; French
+ * puts a narrow no-break space before {@code :} and {@code ;} and inside its quotes.
+ *
+ * @param sentences every sentence, by what it says
+ * @param statuses what {@code {status}} says for each status an update sets
+ * @param sources what {@code {source}} says for each source, in the source's own words
+ * @param someService {@code {service}} when the configuration no longer names the service
+ * @param and the word before a list's last name ({@code Checkout and Search})
+ * @param more the end of a long list, for its count of further services ({@code and %d more services})
  */
-record PageLanguage(String title, String openDown, String openDegraded, String clearUp, String clearStillAffected,
-        String correctedUp, String stillAffected, String alarmRemoved, String duplicate, String someService,
-        String disruption, String degraded, Map<AlertSource, String> sources) {
+record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> statuses,
+        Map<AlertSource, String> sources, String someService, String and, String more) {
+
+    /** What a built-in sentence says; a team's template replaces it by the name of its {@code Publish.Text}. */
+    enum Sentence {
+        TITLE,
+        OPEN_DOWN,
+        OPEN_DEGRADED,
+        REOPEN_DOWN,
+        REOPEN_DEGRADED,
+        /** The clear that brings the service up. */
+        CLEAR,
+        /** The clear of an incident while another keeps the service affected. */
+        CLEAR_STILL_AFFECTED,
+        /** A correction or a deleted alarm's clear while another incident keeps the service affected. */
+        STILL_AFFECTED,
+        CORRECTED,
+        /** A deleted alarm's clear that brings the service up: no time (nothing says when it recovered). */
+        ALARM_DELETED,
+        DUPLICATE,
+        JOINED,
+        /** A join that changes nothing on the page. */
+        JOINED_QUIETLY,
+        RECOVERED
+    }
+
+    /** Past this many names a list says how many more. */
+    private static final int NAMED = 3;
 
     static PageLanguage of(Language language) {
         return ALL.get(language);
     }
 
+    String sentence(Sentence sentence) {
+        return sentences.get(sentence);
+    }
+
     String status(ServiceStatus status) {
-        return status == ServiceStatus.DEGRADED_PERFORMANCE ? degraded : disruption;
+        return statuses.get(status);
     }
 
     String source(AlertSource source) {
         return sources.get(source);
+    }
+
+    /** Names as a list in the language: {@code Checkout, Search and Payments}, {@code ... and 4 more services}. */
+    String list(List<String> names) {
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        boolean counted = names.size() > NAMED + 1;
+        List<String> named = counted ? names.subList(0, NAMED) : names.subList(0, names.size() - 1);
+        String last = counted ? more.formatted(names.size() - NAMED) : names.get(names.size() - 1);
+        return String.join(", ", named) + " " + conjunction(last) + " " + last;
+    }
+
+    /** Spanish writes <i>e</i> before the sound /i/ (<i>Pagos e Integraciones</i>). */
+    private String conjunction(String next) {
+        return and.equals("y") && next.matches("(?i)(?:i|hi(?![aeiouáéó])).*") ? "e" : and;
+    }
+
+    private static final Map<Language, PageLanguage> ALL = new EnumMap<>(Language.class);
+
+    static {
+        ALL.put(Language.EN, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}: {status}"),
+                entry(OPEN_DOWN, "We are investigating a disruption to {service} that began at {since}. We will post "
+                        + "an update as soon as we know more."),
+                entry(OPEN_DEGRADED, "Since {since}, {service} has been slower or less reliable than usual. We are "
+                        + "investigating and will post an update as soon as we know more."),
+                entry(REOPEN_DOWN, "The issue has returned: {service} has been disrupted again since {since}. We are "
+                        + "investigating and will post an update as soon as we know more."),
+                entry(REOPEN_DEGRADED, "The issue has returned: {service} has been slower or less reliable than usual "
+                        + "again since {since}. We are investigating and will post an update as soon as we know "
+                        + "more."),
+                entry(CLEAR, "{service} has been operating normally since {at}. We are continuing to monitor the "
+                        + "situation."),
+                entry(CLEAR_STILL_AFFECTED, "The issue detected at {since} has not recurred since {at}. {service} is "
+                        + "still affected by another ongoing incident, “{incident}”; please follow that incident for "
+                        + "updates."),
+                entry(STILL_AFFECTED, "{service} is still affected by another ongoing incident, “{incident}”; please "
+                        + "follow that incident for updates."),
+                entry(CORRECTED, "{service} is operating normally again: no other incident is affecting it."),
+                entry(ALARM_DELETED, "{service} is operating normally again. We are continuing to monitor the "
+                        + "situation."),
+                entry(DUPLICATE, "This incident is a duplicate and has been closed. Updates continue in the other "
+                        + "{service} incident opened at the same time."),
+                entry(JOINED, "Since {since}, the issue has also been affecting {service}. We are continuing to "
+                        + "investigate and will post an update as soon as we know more."),
+                entry(JOINED_QUIETLY, "We are continuing to investigate."),
+                entry(RECOVERED, "{service} has been operating normally since {at}. We are still working on "
+                        + "{others}.")),
+                statuses("Service disruption", "Degraded performance", "Operating normally"),
+                sources("CloudWatch alarm", "Uptrends monitor", "Prometheus alert", "Grafana alert"),
+                "The service", "and", "%d more services"));
+        ALL.put(Language.FR, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}\u202F: {status}"),
+                entry(OPEN_DOWN, "Le service {service} est perturbé depuis le {since}. Nous en recherchons la cause "
+                        + "et publierons une mise à jour dès que possible."),
+                entry(OPEN_DEGRADED, "Les performances du service {service} sont dégradées depuis le {since}. Nous en "
+                        + "recherchons la cause et publierons une mise à jour dès que possible."),
+                entry(REOPEN_DOWN, "Le problème est réapparu\u202F: le service {service} est de nouveau perturbé "
+                        + "depuis le {since}. Nous en recherchons la cause et publierons une mise à jour dès que "
+                        + "possible."),
+                entry(REOPEN_DEGRADED, "Le problème est réapparu\u202F: les performances du service {service} sont de "
+                        + "nouveau dégradées depuis le {since}. Nous en recherchons la cause et publierons une mise à "
+                        + "jour dès que possible."),
+                entry(CLEAR, "Le service {service} fonctionne de nouveau normalement depuis le {at}. Nous continuons "
+                        + "de surveiller la situation."),
+                entry(CLEAR_STILL_AFFECTED, "Le problème constaté le {since} ne se reproduit plus depuis le {at}. Le "
+                        + "service {service} reste toutefois concerné par un autre incident en cours, «\u202F{incident}"
+                        + "\u202F»\u202F: consultez-le pour suivre son évolution."),
+                entry(STILL_AFFECTED, "Le service {service} reste concerné par un autre incident en cours, "
+                        + "«\u202F{incident}\u202F»\u202F: consultez-le pour suivre son évolution."),
+                entry(CORRECTED, "Le service {service} fonctionne de nouveau normalement\u202F: aucun autre incident "
+                        + "ne l'affecte."),
+                entry(ALARM_DELETED, "Le service {service} fonctionne de nouveau normalement. Nous continuons de "
+                        + "surveiller la situation."),
+                entry(DUPLICATE, "Cet incident fait doublon et a été clos. Le suivi se poursuit dans l'autre incident "
+                        + "concernant le service {service}."),
+                entry(JOINED, "Depuis le {since}, le problème affecte également le service {service}. Nous "
+                        + "poursuivons nos recherches et publierons une mise à jour dès que possible."),
+                entry(JOINED_QUIETLY, "Nos recherches se poursuivent."),
+                entry(RECOVERED, "Le service {service} fonctionne de nouveau normalement depuis le {at}. Le problème "
+                        + "affecte toujours {others} et nous continuons d'y travailler.")),
+                statuses("perturbation du service", "performances dégradées", "fonctionnement normal"),
+                sources("alarme CloudWatch", "moniteur Uptrends", "alerte Prometheus", "alerte Grafana"),
+                "", "et", "%d autres services"));
+        ALL.put(Language.NL, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}: {status}"),
+                entry(OPEN_DOWN, "Sinds {since} is er een storing bij {service}. We onderzoeken de oorzaak en houden "
+                        + "u op de hoogte."),
+                entry(OPEN_DEGRADED, "Sinds {since} werkt {service} trager of minder betrouwbaar dan gebruikelijk. We "
+                        + "onderzoeken de oorzaak en houden u op de hoogte."),
+                entry(REOPEN_DOWN, "Het probleem is teruggekeerd: sinds {since} is er opnieuw een storing bij "
+                        + "{service}. We onderzoeken de oorzaak en houden u op de hoogte."),
+                entry(REOPEN_DEGRADED, "Het probleem is teruggekeerd: sinds {since} werkt {service} opnieuw trager of "
+                        + "minder betrouwbaar dan gebruikelijk. We onderzoeken de oorzaak en houden u op de hoogte."),
+                entry(CLEAR, "{service} werkt sinds {at} weer normaal. We houden de situatie in de gaten."),
+                entry(CLEAR_STILL_AFFECTED, "Het probleem dat op {since} werd vastgesteld, doet zich sinds {at} niet "
+                        + "meer voor. {service} ondervindt nog wel hinder van een ander lopend incident, "
+                        + "“{incident}”; volg dat incident voor updates."),
+                entry(STILL_AFFECTED, "{service} ondervindt nog hinder van een ander lopend incident, “{incident}”; "
+                        + "volg dat incident voor updates."),
+                entry(CORRECTED, "{service} werkt weer normaal; er loopt geen ander incident meer."),
+                entry(ALARM_DELETED, "{service} werkt weer normaal. We houden de situatie in de gaten."),
+                entry(DUPLICATE, "Dit incident is per abuis dubbel aangemaakt en is gesloten. Updates volgen in het "
+                        + "andere incident over {service}."),
+                entry(JOINED, "Sinds {since} heeft dit probleem ook gevolgen voor {service}. We onderzoeken de "
+                        + "oorzaak en houden u op de hoogte."),
+                entry(JOINED_QUIETLY, "We onderzoeken de oorzaak nog."),
+                entry(RECOVERED, "{service} werkt sinds {at} weer normaal. Voor {others} werken we nog aan een "
+                        + "oplossing.")),
+                statuses("storing", "verminderde prestaties", "normale werking"),
+                sources("CloudWatch-alarm", "Uptrends-controleregel", "Prometheus-melding", "Grafana-melding"),
+                "De dienst", "en", "%d andere diensten"));
+        ALL.put(Language.DE, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}: {status}"),
+                entry(OPEN_DOWN, "Seit {since} ist {service} gestört. Wir suchen nach der Ursache und informieren "
+                        + "Sie, sobald wir mehr wissen."),
+                entry(OPEN_DEGRADED, "Seit {since} reagiert {service} langsamer oder unzuverlässiger als gewohnt. Wir "
+                        + "suchen nach der Ursache und informieren Sie, sobald wir mehr wissen."),
+                entry(REOPEN_DOWN, "Das Problem ist erneut aufgetreten: Seit {since} ist {service} wieder gestört. "
+                        + "Wir suchen nach der Ursache und informieren Sie, sobald wir mehr wissen."),
+                entry(REOPEN_DEGRADED, "Das Problem ist erneut aufgetreten: Seit {since} reagiert {service} wieder "
+                        + "langsamer oder unzuverlässiger als gewohnt. Wir suchen nach der Ursache und informieren "
+                        + "Sie, sobald wir mehr wissen."),
+                entry(CLEAR, "{service} funktioniert seit {at} wieder normal. Wir beobachten die Lage weiter."),
+                entry(CLEAR_STILL_AFFECTED, "Das am {since} festgestellte Problem tritt seit {at} nicht mehr auf. "
+                        + "{service} ist jedoch durch einen anderen laufenden Vorfall („{incident}“) weiterhin "
+                        + "beeinträchtigt; aktuelle Informationen finden Sie in diesem Vorfall."),
+                entry(STILL_AFFECTED, "{service} ist durch einen anderen laufenden Vorfall („{incident}“) weiterhin "
+                        + "beeinträchtigt; aktuelle Informationen finden Sie in diesem Vorfall."),
+                entry(CORRECTED, "{service} funktioniert wieder normal; kein anderer Vorfall beeinträchtigt den "
+                        + "Dienst mehr."),
+                entry(ALARM_DELETED, "{service} funktioniert wieder normal. Wir beobachten die Lage weiter."),
+                entry(DUPLICATE, "Dieser Vorfall wurde versehentlich doppelt angelegt und ist geschlossen. Aktuelle "
+                        + "Informationen finden Sie im anderen Vorfall zu {service}."),
+                entry(JOINED, "Seit {since} betrifft das Problem auch {service}. Wir suchen weiter nach der Ursache "
+                        + "und informieren Sie, sobald wir mehr wissen."),
+                entry(JOINED_QUIETLY, "Wir suchen weiter nach der Ursache."),
+                entry(RECOVERED, "{service} funktioniert seit {at} wieder normal. Für {others} arbeiten wir noch an "
+                        + "einer Lösung.")),
+                statuses("Störung", "Beeinträchtigte Leistung", "Normalbetrieb"),
+                sources("CloudWatch-Alarm", "Uptrends-Prüfobjekt", "Prometheus-Alarm", "Grafana-Alarm"),
+                "Der Dienst", "und", "%d weitere Dienste"));
+        ALL.put(Language.ES, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}: {status}"),
+                entry(OPEN_DOWN, "Estamos investigando una interrupción del servicio {service} que comenzó el "
+                        + "{since}. Publicaremos una actualización en cuanto tengamos más información."),
+                entry(OPEN_DEGRADED, "Desde el {since}, el servicio {service} responde con lentitud o de forma "
+                        + "intermitente. Estamos investigando la causa y publicaremos una actualización en cuanto "
+                        + "tengamos más información."),
+                entry(REOPEN_DOWN, "El problema ha vuelto a producirse: el servicio {service} vuelve a estar "
+                        + "interrumpido desde el {since}. Estamos investigando la causa y publicaremos una "
+                        + "actualización en cuanto tengamos más información."),
+                entry(REOPEN_DEGRADED, "El problema ha vuelto a producirse: desde el {since}, el servicio {service} "
+                        + "vuelve a responder con lentitud o de forma intermitente. Estamos investigando la causa y "
+                        + "publicaremos una actualización en cuanto tengamos más información."),
+                entry(CLEAR, "El servicio {service} funciona de nuevo con normalidad desde el {at}. Seguimos "
+                        + "supervisando la situación."),
+                entry(CLEAR_STILL_AFFECTED, "El problema detectado el {since} no se ha vuelto a producir desde el "
+                        + "{at}. Sin embargo, otra incidencia en curso («{incident}») sigue afectando al servicio "
+                        + "{service}; su evolución puede seguirse en esa incidencia."),
+                entry(STILL_AFFECTED, "Otra incidencia en curso («{incident}») sigue afectando al servicio "
+                        + "{service}; su evolución puede seguirse en esa incidencia."),
+                entry(CORRECTED, "El servicio {service} funciona de nuevo con normalidad: ya no hay ninguna otra "
+                        + "incidencia que lo afecte."),
+                entry(ALARM_DELETED, "El servicio {service} funciona de nuevo con normalidad. Seguimos supervisando "
+                        + "la situación."),
+                entry(DUPLICATE, "Esta incidencia está duplicada y se ha cerrado. Las actualizaciones continúan en la "
+                        + "otra incidencia sobre el servicio {service}."),
+                entry(JOINED, "Desde el {since}, el problema afecta también al servicio {service}. Seguimos "
+                        + "investigando la causa y publicaremos una actualización en cuanto tengamos más "
+                        + "información."),
+                entry(JOINED_QUIETLY, "Seguimos investigando."),
+                entry(RECOVERED, "El servicio {service} funciona de nuevo con normalidad desde el {at}. El problema "
+                        + "sigue afectando a {others} y seguimos trabajando para resolverlo.")),
+                statuses("interrupción del servicio", "rendimiento degradado", "funcionamiento normal"),
+                sources("alarma de CloudWatch", "monitor de Uptrends", "alerta de Prometheus", "alerta de Grafana"),
+                "", "y", "otros %d servicios"));
+        ALL.put(Language.IT, new PageLanguage(Map.ofEntries(
+                entry(TITLE, "{service}: {status}"),
+                entry(OPEN_DOWN, "Dal {since} è in corso un disservizio che interessa il servizio {service}. Stiamo "
+                        + "analizzando le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(OPEN_DEGRADED, "Dal {since} si registrano rallentamenti o malfunzionamenti intermittenti che "
+                        + "interessano il servizio {service}. Stiamo analizzando le cause e pubblicheremo un "
+                        + "aggiornamento non appena avremo maggiori informazioni."),
+                entry(REOPEN_DOWN, "Il problema si è ripresentato: dal {since} è di nuovo in corso un disservizio che "
+                        + "interessa il servizio {service}. Stiamo analizzando le cause e pubblicheremo un "
+                        + "aggiornamento non appena avremo maggiori informazioni."),
+                entry(REOPEN_DEGRADED, "Il problema si è ripresentato: dal {since} si registrano di nuovo "
+                        + "rallentamenti o malfunzionamenti intermittenti che interessano il servizio {service}. "
+                        + "Stiamo analizzando le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(CLEAR, "Il servizio {service} funziona di nuovo regolarmente dal {at}. Continuiamo a monitorare "
+                        + "la situazione."),
+                entry(CLEAR_STILL_AFFECTED, "Il problema rilevato il {since} non si verifica più dal {at}. Il "
+                        + "servizio {service} è però ancora interessato da un altro incidente in corso («{incident}»), "
+                        + "a cui fare riferimento per gli aggiornamenti."),
+                entry(STILL_AFFECTED, "Il servizio {service} è ancora interessato da un altro incidente in corso "
+                        + "(«{incident}»), a cui fare riferimento per gli aggiornamenti."),
+                entry(CORRECTED, "Il servizio {service} funziona di nuovo regolarmente e non è interessato da altri "
+                        + "incidenti in corso."),
+                entry(ALARM_DELETED, "Il servizio {service} funziona di nuovo regolarmente. Continuiamo a monitorare "
+                        + "la situazione."),
+                entry(DUPLICATE, "Questo incidente è un duplicato ed è stato chiuso. Gli aggiornamenti proseguono "
+                        + "nell'altro incidente relativo al servizio {service}, aperto nello stesso momento."),
+                entry(JOINED, "Dal {since} il problema interessa anche il servizio {service}. Continuiamo ad "
+                        + "analizzare le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(JOINED_QUIETLY, "Le verifiche sono ancora in corso."),
+                entry(RECOVERED, "Il servizio {service} funziona di nuovo regolarmente dal {at}. Il problema interessa "
+                        + "ancora {others}: stiamo lavorando per risolverlo.")),
+                statuses("disservizio", "prestazioni ridotte", "funzionamento regolare"),
+                sources("allarme CloudWatch", "monitor Uptrends", "avviso Prometheus", "avviso Grafana"),
+                "", "e", "altri %d servizi"));
+    }
+
+    private static Map<ServiceStatus, String> statuses(String down, String degraded, String up) {
+        Map<ServiceStatus, String> words = new EnumMap<>(ServiceStatus.class);
+        words.put(ServiceStatus.DOWN, down);
+        words.put(ServiceStatus.DEGRADED_PERFORMANCE, degraded);
+        words.put(ServiceStatus.UP, up);
+        return words;
     }
 
     private static Map<AlertSource, String> sources(String cloudWatch, String uptrends, String prometheus,
@@ -37,79 +314,5 @@ record PageLanguage(String title, String openDown, String openDegraded, String c
         names.put(AlertSource.ALERTMANAGER, prometheus);
         names.put(AlertSource.GRAFANA, grafana);
         return names;
-    }
-
-    private static final Map<Language, PageLanguage> ALL = new EnumMap<>(Language.class);
-
-    static {
-        ALL.put(Language.EN, new PageLanguage("{service}: {status}",
-                "We are investigating a disruption of {service} that began at {since}. We will post an update as "
-                        + "soon as we know more.",
-                "We are investigating degraded performance of {service} that began at {since}. We will post an "
-                        + "update as soon as we know more.",
-                "{service} has been operating normally again since {at}. We are monitoring the situation.",
-                "The problem detected at {since} has not been seen since {at}. {service} remains affected by "
-                        + "another ongoing incident; we are monitoring the situation.",
-                "{service} is operating normally: no incident on it is ongoing any more.",
-                "{service} remains affected by another ongoing incident.",
-                "The check that reported this problem was removed at {at}.",
-                "This incident was opened twice; updates continue in incident {kept}.",
-                "The service", "Service disruption", "Degraded performance",
-                sources("CloudWatch alarm", "Uptrends monitor", "Prometheus alert", "Grafana alert")));
-        ALL.put(Language.FR, new PageLanguage("{service} : {status}",
-                "Nous constatons depuis le {since} une perturbation du service {service} et en recherchons la "
-                        + "cause. Nous publierons une mise à jour dès que possible.",
-                "Nous constatons depuis le {since} un ralentissement du service {service} et en recherchons la "
-                        + "cause. Nous publierons une mise à jour dès que possible.",
-                "{service} fonctionne de nouveau normalement depuis le {at}. Nous restons attentifs.",
-                "Le problème constaté le {since} n'est plus observé depuis le {at}. {service} reste touché par un "
-                        + "autre incident en cours ; nous suivons la situation.",
-                "{service} fonctionne normalement : plus aucun incident n'est en cours.",
-                "{service} reste touché par un autre incident en cours.",
-                "La surveillance qui signalait ce problème a été retirée le {at}.",
-                "Cet incident a été ouvert deux fois ; la suite est publiée dans l'incident {kept}.",
-                "Le service", "Perturbation du service", "Service ralenti",
-                sources("alarme CloudWatch", "sonde Uptrends", "alerte Prometheus", "alerte Grafana")));
-        ALL.put(Language.NL, new PageLanguage("{service}: {status}",
-                "Sinds {since} is er een storing bij {service}. We onderzoeken de oorzaak en houden u op de hoogte.",
-                "Sinds {since} reageert {service} trager dan normaal. We onderzoeken de oorzaak en houden u op de "
-                        + "hoogte.",
-                "{service} werkt sinds {at} weer normaal. We houden de situatie in de gaten.",
-                "Het probleem dat op {since} werd vastgesteld, doet zich sinds {at} niet meer voor. {service} "
-                        + "ondervindt nog hinder van een ander lopend incident; we houden de situatie in de gaten.",
-                "{service} werkt normaal: er loopt geen incident meer.",
-                "{service} ondervindt nog hinder van een ander lopend incident.",
-                "De controle die dit probleem meldde, is op {at} verwijderd.",
-                "Dit incident is twee keer aangemaakt; updates volgen in incident {kept}.",
-                "De dienst", "Storing", "Verminderde prestaties",
-                sources("CloudWatch-alarm", "Uptrends-monitor", "Prometheus-melding", "Grafana-melding")));
-        ALL.put(Language.DE, new PageLanguage("{service}: {status}",
-                "Seit {since} ist {service} gestört. Wir suchen nach der Ursache und informieren Sie, sobald wir "
-                        + "mehr wissen.",
-                "Seit {since} reagiert {service} langsamer als gewohnt. Wir suchen nach der Ursache und "
-                        + "informieren Sie, sobald wir mehr wissen.",
-                "{service} funktioniert seit {at} wieder normal. Wir beobachten die Lage weiter.",
-                "Das am {since} festgestellte Problem tritt seit {at} nicht mehr auf. {service} ist durch einen "
-                        + "anderen laufenden Vorfall weiterhin beeinträchtigt; wir beobachten die Lage.",
-                "{service} funktioniert normal: Es ist kein Vorfall mehr offen.",
-                "{service} ist durch einen anderen laufenden Vorfall weiterhin beeinträchtigt.",
-                "Die Überwachung, die dieses Problem gemeldet hat, wurde am {at} entfernt.",
-                "Dieser Vorfall wurde doppelt eröffnet; Aktualisierungen folgen in Vorfall {kept}.",
-                "Der Dienst", "Störung", "Eingeschränkte Leistung",
-                sources("CloudWatch-Alarm", "Uptrends-Monitor", "Prometheus-Alarm", "Grafana-Alarm")));
-        ALL.put(Language.ES, new PageLanguage("{service}: {status}",
-                "Estamos investigando una interrupción de {service} que comenzó el {since}. Le informaremos en "
-                        + "cuanto sepamos más.",
-                "Estamos investigando una lentitud de {service} que comenzó el {since}. Le informaremos en cuanto "
-                        + "sepamos más.",
-                "{service} vuelve a funcionar con normalidad desde el {at}. Seguimos vigilando la situación.",
-                "El problema detectado el {since} ya no se observa desde el {at}. {service} sigue afectado por "
-                        + "otra incidencia en curso; seguimos vigilando la situación.",
-                "{service} funciona con normalidad: ya no hay ninguna incidencia en curso.",
-                "{service} sigue afectado por otra incidencia en curso.",
-                "La comprobación que informaba de este problema se retiró el {at}.",
-                "Esta incidencia se abrió dos veces; las actualizaciones continúan en la incidencia {kept}.",
-                "El servicio", "Interrupción del servicio", "Rendimiento degradado",
-                sources("alarma de CloudWatch", "monitor de Uptrends", "alerta de Prometheus", "alerta de Grafana")));
     }
 }

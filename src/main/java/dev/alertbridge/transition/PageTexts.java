@@ -1,9 +1,8 @@
 package dev.alertbridge.transition;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,103 +13,172 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.Publish;
+import dev.alertbridge.config.Publish.Text;
+import dev.alertbridge.transition.PageLanguage.Sentence;
+import dev.alertbridge.transition.ServiceView.Held;
 
 /**
- * The words the bridge writes on the public page: the team's templates ({@code publish}) where set, else the
- * built-in texts of the configured language ({@link PageLanguage}). Every update body ends with the reference line
- * and nothing else of the bridge's own; markup is neutralised and lengths capped after substitution, and an empty
- * placeholder leaves no dangling punctuation.
+ * The words the bridge writes on the public page. Every text has a name ({@link Text}); the team's template of that
+ * name replaces the built-in sentence of the configured language ({@link PageLanguage}). No text states what its
+ * own update contradicts: the team's {@code clear} is written only where the service comes up; where another
+ * incident keeps it affected, {@code stillAffected} says so and names that incident. {@code {status}} is what the
+ * update sets. Every update body ends with the reference line and nothing else of the bridge's own; markup is
+ * neutralised and lengths capped after substitution, and an empty placeholder leaves no dangling punctuation.
  */
 public final class PageTexts {
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    /** The team's placeholders, and the duplicate note's own {@code {kept}}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(" + String.join("|", Publish.PLACEHOLDERS)
-            + "|kept)}");
+            + ")}");
     /** Stands for a placeholder whose value is empty until its surroundings are tidied. */
     private static final String EMPTY = "\u0000";
+    /** Stands for an empty time: the words that introduce it ({@code since}, {@code depuis le}) go with it. */
+    private static final String NO_TIME = "\u0001";
+    private static final String BLANK = "[ \\t\\u00A0\\u202F]";
+    private static final Pattern TIME_WORDS = Pattern.compile("(?i)(?<!\\p{L})(?:(?:depuis le|depuis|dès le|"
+            + "le|à|since|as of|from|at|on|sinds|vanaf|op|om|seit|ab|am|um|desde el|desde|el|a las|dal|il|alle)"
+            + BLANK + "+|dall'|l')" + NO_TIME);
 
     /** The title of a new incident (only a create carries one: a person's retitle stands). */
-    public String title(Alert alert, LinkedService service, ServiceStatus severity, Instant since) {
-        Publish publish = service.publish();
-        String template = publish.title() != null ? publish.title() : language(service).title();
-        return PublicText.title(render(template, facts(service, severity, alert.source(), alert, since, null)));
+    public String title(Alert alert, LinkedService service, ServiceStatus status, Instant since) {
+        Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
+        return PublicText.title(facts.render(Text.TITLE, Sentence.TITLE));
     }
 
-    /** The opening update, and a flap's continuation (the {@code open} template). */
-    public String opening(Alert alert, LinkedService service, ServiceStatus severity, Instant since, IncidentRef ref) {
-        Publish publish = service.publish();
-        PageLanguage words = language(service);
-        String template = publish.open() != null ? publish.open()
-                : severity == ServiceStatus.DEGRADED_PERFORMANCE ? words.openDegraded() : words.openDown();
-        return body(template, facts(service, severity, alert.source(), alert, since, null), ref, service);
+    /**
+     * The opening update.
+     *
+     * @param severity the status the alert gives the service (what the sentence describes)
+     * @param status the status the update sets (worse when another incident holds the service)
+     */
+    public String opening(Alert alert, LinkedService service, ServiceStatus severity, ServiceStatus status,
+            Instant since, IncidentRef ref) {
+        Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
+        return body(facts.render(Text.OPEN, opening(severity)), ref, service);
     }
 
-    /** The clear; {@code stillHeld} when other open incidents keep the service affected. */
-    public String clearing(Alert alert, LinkedService service, Instant since, Instant at,
-            Optional<ServiceStatus> stillHeld, IncidentRef ref) {
-        PageLanguage words = language(service);
-        String builtIn = stillHeld.isPresent() ? words.clearStillAffected() : words.clearUp();
-        return body(clearTemplate(service, builtIn), facts(service, stillHeld.orElse(ref.severity()), alert.source(),
-                alert, since, at), ref, service);
+    /** A flap's continuation: the issue has returned ({@code reopen}, else the team's {@code open}). */
+    public String reopening(Alert alert, LinkedService service, ServiceStatus severity, ServiceStatus status,
+            Instant since, IncidentRef ref) {
+        Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
+        Text text = service.publish().template(Text.REOPEN).isEmpty()
+                && service.publish().template(Text.OPEN).isPresent() ? Text.OPEN : Text.REOPEN;
+        return body(facts.render(text, severity == ServiceStatus.DEGRADED_PERFORMANCE ? Sentence.REOPEN_DEGRADED
+                : Sentence.REOPEN_DOWN), ref, service);
     }
 
-    /** A convergence correction: the status the open incidents justify, posted again on the bridge's incident. */
-    public String correction(LinkedService service, ServiceStatus justified, Instant since, Instant at,
+    /** The clear; {@code holding} is another open incident that keeps the service affected, if any. */
+    public String clearing(Alert alert, LinkedService service, Instant since, Instant at, Optional<Held> holding,
             IncidentRef ref) {
-        PageLanguage words = language(service);
-        String builtIn = justified == ServiceStatus.UP ? words.correctedUp() : words.stillAffected();
-        return body(clearTemplate(service, builtIn), facts(service, justified, ref.source(), null, since, at), ref,
-                service);
+        Facts facts = new Facts(service, holding.map(Held::status).orElse(ServiceStatus.UP), alert.source())
+                .about(alert).since(since).at(at).holding(holding);
+        return body(holding.isPresent() ? facts.render(Text.STILL_AFFECTED, Sentence.CLEAR_STILL_AFFECTED)
+                : facts.render(Text.CLEAR, Sentence.CLEAR), ref, service);
     }
 
-    /** The clear of a deleted alarm's incident (the reconciliation): nothing will report this problem any more. */
-    public String alarmDeleted(LinkedService service, ServiceStatus status, Instant since, Instant at,
-            IncidentRef ref) {
-        PageLanguage words = language(service);
-        String builtIn = words.alarmRemoved() + " "
-                + (status == ServiceStatus.UP ? words.clearUp() : words.stillAffected());
-        return body(clearTemplate(service, builtIn), facts(service, status, ref.source(), null, since, at), ref,
-                service);
+    /**
+     * A convergence correction: the status the open incidents justify, posted again on the bridge's incident. Up
+     * says so ({@code corrected}); held by another incident says which ({@code stillAffected}); held by the
+     * incident itself restates its opening.
+     */
+    public String correction(LinkedService service, ServiceStatus justified, Optional<Held> holding, Instant since,
+            Instant at, IncidentRef ref) {
+        Facts facts = new Facts(service, justified, ref.source()).since(since).at(at).holding(holding);
+        if (justified == ServiceStatus.UP) {
+            return body(facts.render(Text.CORRECTED, Sentence.CORRECTED), ref, service);
+        }
+        return body(holding.isPresent() ? facts.render(Text.STILL_AFFECTED, Sentence.STILL_AFFECTED)
+                : facts.render(Text.OPEN, opening(justified)), ref, service);
+    }
+
+    /**
+     * The clear of a deleted alarm's incident (the reconciliation). It says no time: the run's is not when anything
+     * happened ({@code {at}} is empty, and the words around it go).
+     */
+    public String alarmDeleted(LinkedService service, Optional<Held> holding, Instant since, IncidentRef ref) {
+        Facts facts = new Facts(service, holding.map(Held::status).orElse(ServiceStatus.UP), ref.source())
+                .since(since).holding(holding);
+        return body(holding.isPresent() ? facts.render(Text.STILL_AFFECTED, Sentence.STILL_AFFECTED)
+                : facts.render(Text.CLEAR, Sentence.ALARM_DELETED), ref, service);
     }
 
     /** The copy another environment opened at the same moment, resolved: where the updates continue. */
-    public String duplicate(LinkedService service, String kept, IncidentRef ref) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("kept", kept);
-        return body(language(service).duplicate(), facts, ref, service);
+    public String duplicate(LinkedService service, ServiceStatus status, IncidentRef ref) {
+        return body(new Facts(service, status, ref.source()).render(Text.DUPLICATE, Sentence.DUPLICATE), ref,
+                service);
     }
 
-    private static String clearTemplate(LinkedService service, String builtIn) {
-        return service.publish().clear() != null ? service.publish().clear() : builtIn;
+    /**
+     * A member joining a shared incident; {@code changesPage} when it adds a service or worsens a status, else the
+     * short form (unless the team wrote its own {@code joined}).
+     */
+    public String joined(Alert alert, LinkedService service, ServiceStatus status, Instant since,
+            boolean changesPage, IncidentRef ref) {
+        Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
+        return body(facts.render(Text.JOINED, changesPage ? Sentence.JOINED : Sentence.JOINED_QUIETLY), ref,
+                service);
     }
 
-    private static PageLanguage language(LinkedService service) {
-        return PageLanguage.of(service.publish().languageOrDefault());
+    /** A service recovering inside a shared incident while {@code others} are still affected. */
+    public String recovered(Alert alert, LinkedService service, List<String> others, Instant since, Instant at,
+            IncidentRef ref) {
+        Facts facts = new Facts(service, ServiceStatus.UP, alert.source()).about(alert).since(since).at(at);
+        facts.values.put("others", facts.words.list(others));
+        return body(facts.render(Text.RECOVERED, Sentence.RECOVERED), ref, service);
     }
 
-    /** What the placeholders stand for (../README "Configuration", publish). */
-    private static Map<String, String> facts(LinkedService service, ServiceStatus status, AlertSource source,
-            Alert alert, Instant since, Instant at) {
-        PageLanguage words = language(service);
-        String name = service.service().name();
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("service", name == null || name.isBlank() ? words.someService() : name);
-        facts.put("status", words.status(status));
-        facts.put("alert", alert == null ? "" : PublicText.title(alert.title()));
-        facts.put("source", words.source(source));
-        facts.put("since", since == null ? "" : READABLE.format(since));
-        facts.put("at", at == null ? "" : READABLE.format(at));
-        // Cut before it is placed: the update keeps MAX_DETAIL at most, and tidying 64 KiB would be wasted.
-        facts.put("description", alert == null ? ""
-                : PublicText.shorten(alert.description().strip(),
-                        PublicText.MAX_DETAIL));
-        return facts;
+    private static Sentence opening(ServiceStatus severity) {
+        return severity == ServiceStatus.DEGRADED_PERFORMANCE ? Sentence.OPEN_DEGRADED : Sentence.OPEN_DOWN;
     }
 
-    private static String body(String template, Map<String, String> facts, IncidentRef ref, LinkedService service) {
-        return PublicText.detail(render(template, facts)) + "\n\n"
-                + ref.line(service.publish().languageOrDefault().code());
+    /** The text, then the reference line, its label in the page's language. */
+    private static String body(String text, IncidentRef ref, LinkedService service) {
+        return PublicText.detail(text) + "\n\n" + ref.line(service.publish().languageOrDefault().code());
+    }
+
+    /** What the placeholders stand for on one update (../README "Configuration", publish). */
+    private static final class Facts {
+        private final LinkedService service;
+        private final PageLanguage words;
+        private final PageDates dates;
+        private final Map<String, String> values = new HashMap<>();
+
+        Facts(LinkedService service, ServiceStatus status, AlertSource source) {
+            Publish publish = service.publish();
+            this.service = service;
+            this.words = PageLanguage.of(publish.languageOrDefault());
+            this.dates = new PageDates(publish.languageOrDefault(), publish.timeZoneOrDefault(),
+                    publish.datesOrDefault());
+            String name = service.service().name();
+            values.put("service", name == null || name.isBlank() ? words.someService() : name);
+            values.put("status", words.status(status));
+            values.put("source", words.source(source));
+        }
+
+        Facts about(Alert alert) {
+            values.put("alert", PublicText.title(alert.title()));
+            values.put("description", alert.description().strip());
+            return this;
+        }
+
+        Facts since(Instant since) {
+            values.put("since", since == null ? NO_TIME : dates.format(since));
+            return this;
+        }
+
+        Facts at(Instant at) {
+            values.put("at", at == null ? NO_TIME : dates.format(at));
+            return this;
+        }
+
+        Facts holding(Optional<Held> holding) {
+            values.put("incident", holding.map(Held::title).map(PublicText::title).orElse(""));
+            return this;
+        }
+
+        /** The team's template of this name, else the language's sentence, filled in. */
+        String render(Text text, Sentence builtIn) {
+            String template = service.publish().template(text).orElseGet(() -> words.sentence(builtIn));
+            return dates.fitted(PageTexts.render(template, values));
+        }
     }
 
     /** The template with its placeholders filled in; an empty one takes its separator with it. */
@@ -118,25 +186,32 @@ public final class PageTexts {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
-            String value = facts.getOrDefault(placeholder.group(1), "");
-            placeholder.appendReplacement(out, Matcher.quoteReplacement(value.isEmpty() ? EMPTY : value));
+            String name = placeholder.group(1);
+            String value = facts.getOrDefault(name, "");
+            boolean time = name.equals("since") || name.equals("at");
+            String filled = value.isEmpty() || value.equals(NO_TIME) ? (time ? NO_TIME : EMPTY) : value;
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(filled));
         }
         placeholder.appendTail(out);
         return tidy(out.toString());
     }
 
     /**
-     * Removes what an empty value leaves: the separator after it ({@code "{alert}: "}) or else before it
-     * ({@code " – {alert}"}), brackets left empty, doubled blanks.
+     * Removes what an empty value leaves: the words that introduce an empty time ({@code since {at}}), quotes around
+     * it, the comma before it where punctuation follows ({@code incident, “{incident}”;}), else the separator after
+     * it ({@code "{alert}: "}) or before it ({@code " – {alert}"}), brackets left empty, doubled blanks.
      */
     private static String tidy(String text) {
-        if (!text.contains(EMPTY)) {
+        if (!text.contains(EMPTY) && !text.contains(NO_TIME)) {
             return text;
         }
-        String tidied = text.replaceAll(EMPTY + "[ \\t]*[:;,–—-][ \\t]*", "")
-                .replaceAll("[ \\t]*[:;,–—-][ \\t]*" + EMPTY, "")
+        String tidied = TIME_WORDS.matcher(text).replaceAll(EMPTY).replace(NO_TIME, EMPTY)
+                .replaceAll("[“«„‘\"]" + BLANK + "*" + EMPTY + BLANK + "*[”»“’\"]", EMPTY)
+                .replaceAll(BLANK + "*," + BLANK + "*" + EMPTY + "(?=" + BLANK + "*[:;.,)])", "")
+                .replaceAll(EMPTY + BLANK + "*[:;,–—-]" + BLANK + "*", "")
+                .replaceAll(BLANK + "*[:;,–—-]" + BLANK + "*" + EMPTY, "")
                 .replace(EMPTY, "")
-                .replaceAll("\\([ \\t]*\\)|\\[[ \\t]*]", "")
+                .replaceAll("\\(" + BLANK + "*\\)|\\[" + BLANK + "*]", "")
                 .replaceAll("[ \\t]+([.,])(?=\\s|$)", "$1")
                 .replaceAll("[ \\t]{2,}", " ");
         return tidied.strip();

@@ -38,7 +38,12 @@ public sealed interface ServiceView {
 
         /** The worst status the other open incidents hold the service at, if any is open. */
         public Optional<ServiceStatus> othersWorst() {
-            return others.stream().map(Held::status).reduce(ServiceStatus::worst);
+            return holding().map(Held::status);
+        }
+
+        /** The other open incident that holds the service at the worst status (the first of them), if any. */
+        public Optional<Held> holding() {
+            return Held.worst(others);
         }
     }
 
@@ -46,8 +51,22 @@ public sealed interface ServiceView {
     record Own(HubIncident incident, boolean sameEpisode) {
     }
 
-    /** An open incident of another alert, or a person's, holding the service at a status. */
-    record Held(String incidentId, ServiceStatus status, boolean byPerson) {
+    /**
+     * An open incident of another alert, or a person's, holding the service at a status; its title is how the page
+     * points readers to it.
+     */
+    record Held(String incidentId, String title, ServiceStatus status, boolean byPerson) {
+
+        /** The one holding at the worst status; the first of them when several do. */
+        static Optional<Held> worst(Collection<Held> held) {
+            Held worst = null;
+            for (Held one : held) {
+                if (worst == null || one.status().worst(worst.status()) != worst.status()) {
+                    worst = one;
+                }
+            }
+            return Optional.ofNullable(worst);
+        }
     }
 
     /**
@@ -81,7 +100,8 @@ public sealed interface ServiceView {
                 own.add(new Own(incident, episode));
             } else {
                 incident.holds(serviceId)
-                        .ifPresent(status -> others.add(new Held(incident.id(), status, !incident.byBridge())));
+                        .ifPresent(status -> others.add(new Held(incident.id(), incident.title(), status,
+                                !incident.byBridge())));
             }
         }
         own.sort(Comparator.comparing((Own o) -> o.incident().start(),

@@ -143,13 +143,13 @@ public final class TransitionPlanner {
         IncidentRef ref = IncidentRef.of(alert, incident.ref().get().severity()).under(incident.reference().get());
         ServiceStatus status = shown.othersWorst().map(service.status()::worst).orElse(service.status());
         return Optional.of(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
-                texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
-                status), Transition.Purpose.REOPEN));
+                texts.reopening(alert, service, service.status(), status, start, ref), start,
+                IncidentType.INVESTIGATING, status), Transition.Purpose.REOPEN));
     }
 
     private List<Transition> clear(Alert alert, LinkedService service, ServiceView.Shown shown) {
         Instant clearedAt = alert.at().truncatedTo(ChronoUnit.SECONDS);
-        Optional<ServiceStatus> held = shown.othersWorst();
+        Optional<ServiceView.Held> holding = shown.holding();
         List<Transition> transitions = new ArrayList<>();
         for (ServiceView.Own own : shown.own()) {
             HubIncident incident = own.incident();
@@ -163,8 +163,9 @@ public final class TransitionPlanner {
                 IncidentRef ref = incident.ref().orElseGet(() -> IncidentRef.of(alert, service.status()))
                         .clearedAt(clearedAt);
                 transitions.add(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
-                        texts.clearing(alert, service, incident.start(), clearedAt, held, ref), clearedAt,
-                        IncidentType.MONITORING, held.orElse(ServiceStatus.UP)), Transition.Purpose.CLEAR));
+                        texts.clearing(alert, service, incident.start(), clearedAt, holding, ref), clearedAt,
+                        IncidentType.MONITORING, holding.map(ServiceView.Held::status).orElse(ServiceStatus.UP)),
+                        Transition.Purpose.CLEAR));
             }
         }
         if (!transitions.isEmpty()) {
@@ -218,6 +219,7 @@ public final class TransitionPlanner {
         Instant at = alert.at().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status()).clearedAt(at);
         Instant since = alert.openedAt() != null ? alert.openedAt().truncatedTo(ChronoUnit.SECONDS) : null;
+        // The hook's title is the incident's, as its create wrote it, not the status this clear sets.
         return new Transition.Update(service, id, new IncidentDraft(ref, texts.title(alert, service, service.status(),
                 since), texts.clearing(alert, service, since, at, Optional.empty(), ref), at, IncidentType.MONITORING,
                 ServiceStatus.UP), Transition.Purpose.CLEAR);
@@ -248,8 +250,8 @@ public final class TransitionPlanner {
         ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status());
-        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, service.status(), start),
-                texts.opening(alert, service, service.status(), start, ref), start, IncidentType.INVESTIGATING,
+        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, status, start),
+                texts.opening(alert, service, service.status(), status, start, ref), start, IncidentType.INVESTIGATING,
                 status), hookId);
     }
 }

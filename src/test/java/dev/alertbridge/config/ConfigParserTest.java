@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -150,13 +152,19 @@ class ConfigParserTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-            "publish": {"language": "it"}                                  | $.publish.language | must be one of en, fr, nl, de, es
+            "publish": {"language": "pt"}                                  | $.publish.language | must be one of en, fr, nl, de, es, it
+            "publish": {"language": "fr-XX"}                               | $.publish.language | must be one of en, fr, nl, de, es, it
+            "publish": {"timeZone": "CEST"}                                | $.publish.timeZone | must be an IANA time zone
+            "publish": {"timeZone": "+02:00"}                              | $.publish.timeZone | must be an IANA time zone
+            "publish": {"dates": "short"}                                  | $.publish.dates    | must be iso or long
+            "publish": {"stillAffected": "{service} still {state}"}        | $.publish.stillAffected | has an unknown placeholder {state}
             "publish": {"title": "  "}                                     | $.publish.title    | is empty: leave it out for the built-in text
             "publish": {"open": "{service} down since {start}"}            | $.publish.open     | has an unknown placeholder {start}
             "publish": {"notify": "some"}                                  | $.publish.notify   | must be all, open or none
             "publish": {"colour": "red"}                                   | $.publish.colour   | unknown field
             "services": {"checkout": {"serviceId": 101, "publish": {"clear": "{Service} ok"}}} | $.services.checkout.publish.clear | has an unknown placeholder {Service}
-            "links": [{"monitor": "cpu", "services": ["search"], "publish": {"language": ""}}] | $.links[0].publish.language | must be one of en, fr, nl, de, es
+            "links": [{"monitor": "cpu", "services": ["search"], "publish": {"language": ""}}] | $.links[0].publish.language | must be one of en, fr, nl, de, es, it
+            "links": [{"monitor": "cpu", "services": ["search"], "publish": {"dates": "LONG"}}] | $.links[0].publish.dates | must be iso or long
             """)
     void parse_aBadPublishBlock_isRefusedNamingItsPath(String part, String path, String reason) {
         assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", """
@@ -178,6 +186,29 @@ class ConfigParserTest {
         Alert alert = Alert.of(AlertSource.CLOUDWATCH,
                 "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
-                linked.publish()).isEqualTo(new Publish(Publish.Language.FR, "S", "L", "C", Publish.Notify.OPEN)));
+                linked.publish()).isEqualTo(
+                        new Publish(Publish.Language.FR, null, null, Publish.Notify.OPEN,
+                                Map.of(Publish.Text.TITLE, "S", Publish.Text.OPEN, "L", Publish.Text.CLEAR, "C"))));
+    }
+
+    @Test
+    void parse_timeZoneDatesAndTemplatesAtEveryLevel_mergeFieldByFieldAndNameByName() {
+        BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                 "services": {"search": {"name": "Search", "serviceId": 102,
+                                         "publish": {"timeZone": "Europe/Berlin", "stillAffected": "S"}}},
+                 "links": [{"monitor": "cpu", "services": ["search"], "publish": {"language": "de-CH",
+                            "corrected": "L"}}],
+                 "publish": {"language": "fr-CA", "timeZone": "UTC", "dates": "long", "stillAffected": "C",
+                             "reopen": "C"}}
+                """)));
+        Alert alert = Alert.of(AlertSource.CLOUDWATCH,
+                "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
+        assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
+                linked.publish()).isEqualTo(
+                        new Publish(Publish.Language.DE, ZoneId.of("Europe/Berlin"),
+                                Publish.Dates.LONG, null, Map.of(Publish.Text.STILL_AFFECTED, "S", Publish.Text.CORRECTED, "L",
+                                        Publish.Text.REOPEN, "C"))));
+        assertThat(config.publish().languageOrDefault()).as("fr-CA speaks French").isEqualTo(Publish.Language.FR);
     }
 }

@@ -50,7 +50,7 @@ class AlertPipelineTest {
         InvocationReport first = dispatch(clear("checkout-5xx", T0.plusSeconds(600)));
         assertThat(results(first)).containsExactly(Result.UPDATED);
         assertThat(first.alerts().get(0).services().get(0).request()).contains("\"status\":\"down\"")
-                .contains("Checkout remains affected by another ongoing incident");
+                .contains("Checkout is still affected by another ongoing incident");
 
         InvocationReport last = dispatch(clear("checkout-db", T0.plusSeconds(900)));
         assertThat(last.alerts().get(0).services().get(0).request()).contains("\"status\":\"up\"");

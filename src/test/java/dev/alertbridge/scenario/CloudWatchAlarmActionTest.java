@@ -59,7 +59,7 @@ class CloudWatchAlarmActionTest {
                         """
                                 {"title": "Payments: Service disruption", "start_time": "2023-08-04T12:36:15Z",
                                  "incident_type": "investigating",
-                                 "body": "${json-unit.regex}We are investigating a disruption of Payments that began at 2023-08-04 12:36 UTC[\\\\s\\\\S]*",
+                                 "body": "${json-unit.regex}We are investigating a disruption to Payments that began at 2023-08-04 12:36 UTC[\\\\s\\\\S]*",
                                  "service_statuses": [{"service_id": 103, "status": "down"}]}
                                 """)));
         assertThat(Neighbours.statusHub().incidents()).hasSize(1);

@@ -68,8 +68,8 @@ class FlappingTest {
                 .body("alerts[0].services[0].result", is("updated"));
         JsonNode incident = onlyIncident();
         assertThat(incident.at("/incident_updates/0/incident_type").asText()).isEqualTo("investigating");
-        assertThat(incident.at("/incident_updates/0/body").asText()).startsWith("We are investigating a disruption "
-                + "of Checkout that began at " + at(20).substring(0, 10));
+        assertThat(incident.at("/incident_updates/0/body").asText()).startsWith("The issue has returned: Checkout "
+                + "has been disrupted again since " + at(20).substring(0, 10));
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("down");
 
         Lambda.invoke(Events.ok("checkout-5xx", at(20), at(25))).statusCode(200)

@@ -60,7 +60,7 @@ class GrafanaWebhookTest {
                 .withRequestBody(equalToJson("""
                         {"title": "Checkout: Service disruption", "start_time": "2021-10-12T07:51:03Z",
                          "incident_type": "investigating",
-                         "body": "${json-unit.regex}We are investigating a disruption of Checkout[\\\\s\\\\S]*",
+                         "body": "${json-unit.regex}We are investigating a disruption to Checkout[\\\\s\\\\S]*",
                          "service_statuses": [{"service_id": 101, "status": "down"}]}
                         """)));
         Neighbours.wireMock().verify(1, postRequestedFor(urlEqualTo("/api/v3/hubs/acme/incidents"))

@@ -129,7 +129,8 @@ class PageConvergesTest {
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
         JsonNode clear = Neighbours.statusHub().incidents().get(1).get("incident_updates").get(0);
         assertThat(clear.get("incident_type").asText()).isEqualTo("monitoring");
-        assertThat(clear.get("body").asText()).contains("Checkout remains affected by another ongoing incident");
+        assertThat(clear.get("body").asText())
+                .contains("Checkout is still affected by another ongoing incident, “Payment provider outage”");
     }
 
     /** A person resolved the bridge's incident too early and reopened it: the alarm's OK still ends it. */

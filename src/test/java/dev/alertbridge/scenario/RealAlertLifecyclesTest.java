@@ -117,7 +117,7 @@ class RealAlertLifecyclesTest {
                         {"incident_type": "monitoring",
                          "service_statuses": [{"service_id": 101, "status": "degraded-performance"}]}
                         """, true, true)).withRequestBody(WireMock.containing(
-                        "Checkout remains affected by another ongoing incident")));
+                        "Checkout is still affected by another ongoing incident")));
 
         Lambda.invoke(Events.ok("checkout-latency-p99", "2024-07-02T08:05:00.000+0000",
                 "2024-07-02T08:40:00.000+0000")).statusCode(200);

@@ -62,7 +62,7 @@ class SamplesTest {
         assertThat(alarm.at("/alerts/0/services/0/request").asText())
                 .startsWith("POST https://acme.app.statushub.io/api/v3/hubs/acme/incidents {")
                 .contains("\"title\":\"Checkout: Service disruption\"")
-                .contains("We are investigating a disruption of Checkout that began at 2019-10-02 17:04 UTC.")
+                .contains("We are investigating a disruption to Checkout that began at 2019-10-02 17:04 UTC.")
                 .doesNotContain("ServerCpuTooHigh");
         assertThat(alarm.at("/alerts/0/services/1/request").asText())
                 .startsWith("POST https://hooks.statushub.io/hooks/generic {").doesNotContain("local-dry-run");

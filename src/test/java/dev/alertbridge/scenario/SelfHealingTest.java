@@ -202,8 +202,9 @@ class SelfHealingTest {
                 .filter(i -> i.at("/incident_updates/0/service_statuses/0/service_id").asLong() == 101).findFirst()
                 .orElseThrow();
         assertThat(cleared.at("/incident_updates/0/incident_type").asText()).isEqualTo("monitoring");
-        assertThat(cleared.at("/incident_updates/0/body").asText()).contains("was removed")
-                .doesNotContain("checkout-asg-cpu");
+        assertThat(cleared.at("/incident_updates/0/body").asText())
+                .startsWith("checkout is operating normally again. We are continuing to monitor the situation.\n\n")
+                .doesNotContain("checkout-asg-cpu", "removed");
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
         assertThat(Neighbours.statusHub().incidents()).filteredOn(i -> List.of(otherRegion, unlinked)
                 .contains(i.get("id").asText())).extracting(i -> i.at("/incident_updates/0/incident_type").asText())

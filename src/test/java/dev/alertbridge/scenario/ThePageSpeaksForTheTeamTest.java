@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -92,13 +94,13 @@ class ThePageSpeaksForTheTeamTest {
 
         JsonNode create = creates().get(0);
         assertThat(create.get("title").asText()).isEqualTo("Checkout: Service disruption");
-        assertThat(create.get("body").asText()).startsWith("We are investigating a disruption of Checkout that "
+        assertThat(create.get("body").asText()).startsWith("We are investigating a disruption to Checkout that "
                 + "began at 2019-10-02 17:04 UTC. We will post an update as soon as we know more.\n\nRef. ")
                 .doesNotContain("ServerCpuTooHigh", ALARM_DESCRIPTION, "Posted automatically", "123456789012");
         JsonNode clear = updates().get(0);
         assertThat(clear.has("title")).as("a clear never re-sends the title (a person's retitle stands)").isFalse();
-        assertThat(clear.get("body").asText()).startsWith("Checkout has been operating normally again since "
-                + "2019-10-02 17:34 UTC. We are monitoring the situation.\n\nRef. ");
+        assertThat(clear.get("body").asText()).startsWith("Checkout has been operating normally since "
+                + "2019-10-02 17:34 UTC. We are continuing to monitor the situation.\n\nRef. ");
         assertThat(create.has("silent") || clear.has("silent")).as("notify: all sends no silent flag").isFalse();
     }
 
@@ -128,7 +130,7 @@ class ThePageSpeaksForTheTeamTest {
 
         openAndClear();
 
-        assertThat(creates().get(0).get("title").asText()).isEqualTo("Checkout: Storing");
+        assertThat(creates().get(0).get("title").asText()).isEqualTo("Checkout: storing");
         assertThat(creates().get(0).get("body").asText()).startsWith("Sinds 2019-10-02 17:04 UTC is er een storing "
                 + "bij Checkout. We onderzoeken de oorzaak en houden u op de hoogte.").doesNotContain(
                         "ServerCpuTooHigh", ALARM_DESCRIPTION);
@@ -196,10 +198,108 @@ class ThePageSpeaksForTheTeamTest {
 
         assertThat(Neighbours.statusHub().incidents()).singleElement().satisfies(incident -> {
             assertThat(incident.get("title").asText()).isEqualTo("Checkout: Service disruption");
-            assertThat(incident.at("/incident_updates/0/body").asText()).startsWith("Checkout vuelve a funcionar "
-                    + "con normalidad desde el 2019-10-02 17:34 UTC.");
+            assertThat(incident.at("/incident_updates/0/body").asText()).startsWith("El servicio Checkout funciona "
+                    + "de nuevo con normalidad desde el 2019-10-02 17:34 UTC.");
         });
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+    }
+
+    /** The design's French example, in Paris time, with the long dates. */
+    private static final String FRENCH_TEAM = """
+            {"language": "fr", "timeZone": "Europe/Paris", "dates": "long",
+             "title": "{service} : perturbation en cours",
+             "open": "Nous constatons une perturbation du service {service} depuis le {since}.",
+             "clear": "Le service {service} fonctionne de nouveau normalement depuis le {at}.",
+             "notify": "open"}""";
+
+    /**
+     * The team's clear says the service works again; a second alarm's incident still holds Checkout when the first
+     * clears: that clear says Checkout stays affected and names the incident to follow, and only the last clear, the
+     * one that brings Checkout up, is the team's.
+     */
+    @Test
+    void aTeamsClearWhileASecondAlertHoldsTheServiceSaysItStaysAffectedAndNamesThatIncident() {
+        configure(FRENCH_TEAM, null, """
+                [{"monitor": "ServerCpuTooHigh", "services": ["checkout"]},
+                 {"monitor": "checkout-latency", "status": "degraded-performance", "services": ["checkout"],
+                  "publish": {"title": "Lenteurs sur {service}"}}]""");
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200);
+        Lambda.invoke(Events.alarm("checkout-latency", "2019-10-02T17:10:00.000+0000")).statusCode(200);
+
+        Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
+                .body("alerts[0].services[0].result", org.hamcrest.Matchers.is("updated"));
+
+        String held = updates().get(0).get("body").asText();
+        assertThat(held).startsWith("Le problème constaté le 2 octobre 2019 à 19\u00A0h\u00A004 (UTC+2) ne se "
+                + "reproduit plus depuis le 2 octobre 2019 à 19\u00A0h\u00A034 (UTC+2). Le service Checkout reste "
+                + "toutefois concerné par un autre incident en cours, «\u202FLenteurs sur Checkout\u202F»\u202F: "
+                + "consultez-le pour suivre son évolution.\n\nRéf. ").doesNotContain("normalement");
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("degraded-performance");
+
+        Lambda.invoke(Events.ok("checkout-latency", "2019-10-02T17:10:00.000+0000", "2019-10-02T17:50:00.000+0000"))
+                .statusCode(200);
+        assertThat(updates().get(1).get("body").asText()).startsWith("Le service Checkout fonctionne de nouveau "
+                + "normalement depuis le 2 octobre 2019 à 19\u00A0h\u00A050 (UTC+2).\n\nRéf. ");
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+    }
+
+    /** The README's French example, taken from the README, reads on the page as the README says. */
+    @Test
+    void theReadmesFrenchHubReadsAsTheReadmeSays() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        configure(readmePublish(readme, "A French hub with its own words"), null, CHECKOUT_LINK);
+
+        openAndClear();
+
+        String title = "Checkout : perturbation en cours";
+        String opening = "Nous constatons une perturbation du service Checkout depuis le 2 octobre 2019 à 19 h 04 "
+                + "(UTC+2).";
+        String clear = "Le service Checkout fonctionne de nouveau normalement depuis le 2 octobre 2019 à 19 h 34 "
+                + "(UTC+2).";
+        assertThat(creates().get(0).get("title").asText()).isEqualTo(title);
+        assertThat(plain(creates().get(0).get("body").asText())).startsWith(opening + "\n\nRéf. ");
+        assertThat(plain(updates().get(0).get("body").asText())).startsWith(clear + "\n\nRéf. ");
+        assertThat(updates().get(0).path("silent").asBoolean()).as("notify: open").isTrue();
+        assertThat(readme.replaceAll("\\s+", " ")).contains("*" + title + "* / *" + opening + "* / *" + clear
+                + "*");
+    }
+
+    /** The {@code publish} block of the README's JSON example that follows this sentence. */
+    static String readmePublish(String readme, String introducedBy) {
+        String block = readme.substring(readme.indexOf("```json", readme.indexOf(introducedBy)) + 7);
+        block = block.substring(0, block.indexOf("```")).strip();
+        return block.substring(block.indexOf('{'));
+    }
+
+    /**
+     * An incident an earlier version opened, with its English text and reference line, is cleared by its alarm's
+     * OK after the texts, the language and the dates changed.
+     */
+    @Test
+    void anIncidentOpenedBeforeTheTextsChangedIsStillClearedByItsAlarmsOk() {
+        configure(FRENCH_TEAM, null, CHECKOUT_LINK);
+        String id = Neighbours.statusHub().seed("Checkout: Service disruption", "2019-10-02T17:04:40Z",
+                "investigating", "We are investigating a disruption of Checkout that began at 2019-10-02 17:04 UTC. "
+                        + "We will post an update as soon as we know more.\n\n"
+                        + "Ref: sb2.cw-4e52efd4.cc83845cc1da.3f877ff94281.d",
+                101, "down");
+
+        Lambda.invoke(Events.load("eventbridge/2-ok.json")).statusCode(200)
+                .body("alerts[0].services[0].result", org.hamcrest.Matchers.is("updated"))
+                .body("alerts[0].services[0].incidentId", org.hamcrest.Matchers.is(id));
+
+        assertThat(Neighbours.statusHub().incidents()).singleElement().satisfies(incident -> {
+            assertThat(incident.at("/incident_updates/0/incident_type").asText()).isEqualTo("monitoring");
+            assertThat(plain(incident.at("/incident_updates/0/body").asText())).startsWith("Le service Checkout "
+                    + "fonctionne de nouveau normalement depuis le 2 octobre 2019 à 19 h 34 (UTC+2).");
+        });
+        assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
+        assertThat(Journal.creates()).isZero();
+    }
+
+    /** The page's no-break spaces as plain ones. */
+    private static String plain(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 
     @Test

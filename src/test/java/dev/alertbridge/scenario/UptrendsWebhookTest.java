@@ -57,7 +57,7 @@ class UptrendsWebhookTest {
                 .withRequestBody(equalToJson("""
                         {"title": "Search: Service disruption", "start_time": "2018-11-08T16:21:58Z",
                          "incident_type": "investigating",
-                         "body": "${json-unit.regex}We are investigating a disruption of Search[\\\\s\\\\S]*",
+                         "body": "${json-unit.regex}We are investigating a disruption to Search[\\\\s\\\\S]*",
                          "service_statuses": [{"service_id": 102, "status": "down"}]}
                         """)));
     }

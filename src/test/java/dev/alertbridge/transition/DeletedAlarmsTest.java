@@ -36,7 +36,8 @@ class DeletedAlarmsTest {
             assertThat(clear.linked().service().serviceId()).isEqualTo(101L);
             assertThat(clear.draft().type()).isEqualTo(IncidentType.MONITORING);
             assertThat(clear.draft().status()).isEqualTo(ServiceStatus.UP);
-            assertThat(clear.draft().body()).contains("was removed", "The service has been operating normally again")
+            assertThat(clear.draft().body()).contains("The service is operating normally again.")
+                    .doesNotContain("removed", "12:00")
                     .doesNotContain("checkout-asg-cpu", "123456789012")
                     .endsWith(ref(GONE).clearedAt(NOW).line());
         });
@@ -52,7 +53,8 @@ class DeletedAlarmsTest {
 
         assertThat(clears).singleElement().satisfies(clear -> {
             assertThat(clear.draft().status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
-            assertThat(clear.draft().body()).contains("The service remains affected by another ongoing incident");
+            assertThat(clear.draft().body())
+                    .contains("The service is still affected by another ongoing incident, “Payment provider trouble”");
         });
     }
 

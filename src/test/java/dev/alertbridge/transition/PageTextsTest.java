@@ -5,33 +5,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.Publish;
+import dev.alertbridge.config.Publish.Dates;
+import dev.alertbridge.config.Publish.Language;
+import dev.alertbridge.config.Publish.Text;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
+import dev.alertbridge.transition.ServiceView.Held;
 
-/** Templates filled in: an empty value takes its separator with it, so the page never reads "Checkout: ." */
+/**
+ * What the page reads: every named text in every situation and language says nothing its own update contradicts;
+ * templates are filled in and an empty value takes its separator with it, so the page never reads "Checkout: .";
+ * times are told in the team's zone and notation.
+ */
 class PageTextsTest {
     private static final Map<String, String> FACTS = Map.of("service", "Checkout", "alert", "ServerCpuTooHigh",
             "description", "", "since", "2019-10-02 17:04 UTC");
+    private static final Instant OPENED = Instant.parse("2019-10-02T17:04:40Z");
+    private static final Instant CLEARED = Instant.parse("2019-10-02T17:34:40Z");
+    private static final String ARN = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh";
+    private static final Alert ALERT = Alert.of(AlertSource.CLOUDWATCH, ARN)
+            .knownAs(List.of("ServerCpuTooHigh", ARN)).titled("ServerCpuTooHigh")
+            .described("Goes into alarm when server CPU utilization is too high!").opens(ARN + "@" + OPENED, OPENED)
+            .at(OPENED);
+    private static final IncidentRef REF = IncidentRef.of(ALERT, ServiceStatus.DOWN);
+    private static final Held PERSONS_DOWN = new Held("9", "Payment provider outage", ServiceStatus.DOWN, true);
+    private static final Held PERSONS_DEGRADED = new Held("9", "Payment provider outage",
+            ServiceStatus.DEGRADED_PERFORMANCE, true);
+    private final PageTexts texts = new PageTexts();
 
     @Test
-    void everyPlaceholderIsFilledIn() {
+    void render_everyPlaceholder_isFilledIn() {
         assertThat(PageTexts.render("{service} ({alert}) since {since}", FACTS))
                 .isEqualTo("Checkout (ServerCpuTooHigh) since 2019-10-02 17:04 UTC");
     }
 
     @Test
-    void anEmptyValueLeavesNoDanglingSeparatorBracketOrBlank() {
+    void render_anEmptyValue_leavesNoDanglingSeparatorBracketOrBlank() {
         assertThat(PageTexts.render("{service}: {description}", FACTS)).isEqualTo("Checkout");
         assertThat(PageTexts.render("{description} – {service} is down.", FACTS)).isEqualTo("Checkout is down.");
         assertThat(PageTexts.render("{service} is down ({description}).", FACTS)).isEqualTo("Checkout is down.");
@@ -39,35 +70,324 @@ class PageTextsTest {
     }
 
     @Test
-    void frenchSpacingIsKeptWhereNothingIsEmpty() {
+    void render_frenchSpacing_isKeptWhereNothingIsEmpty() {
         assertThat(PageTexts.render("{service} : perturbation ; {alert} !", FACTS))
                 .isEqualTo("Checkout : perturbation ; ServerCpuTooHigh !");
     }
 
-    /** The README's table of what one alarm puts on the page in each language is what the bridge writes. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(Publish.Language.class)
-    void theReadmeShowsWhatEachLanguageWrites(Publish.Language language) throws Exception {
-        var service = new LinkedService(new ServiceTarget("checkout",
-                "Checkout", 101L, null), ServiceStatus.DOWN, WriteMode.LIVE,
-                new Publish(language, null, null, null, null));
-        Instant opened = Instant.parse("2019-10-02T17:04:40Z");
-        Instant cleared = Instant.parse("2019-10-02T17:34:40Z");
-        String arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh";
-        var alert = Alert.of(AlertSource.CLOUDWATCH, arn)
-                .knownAs(List.of("ServerCpuTooHigh", arn)).titled("ServerCpuTooHigh")
-                .described("Goes into alarm when server CPU utilization is too high!").opens(arn + "@" + opened, opened)
-                .at(opened);
-        IncidentRef ref = IncidentRef.of(alert, ServiceStatus.DOWN);
-        PageTexts texts = new PageTexts();
-        String title = texts.title(alert, service, ServiceStatus.DOWN, opened);
-        String opening = texts.opening(alert, service, ServiceStatus.DOWN, opened, ref);
-        String clearing = texts.clearing(alert, service, opened, cleared, Optional.empty(),
-                ref.clearedAt(cleared));
-        String suffix = "\n\n" + ref.line(language.code());
-        assertThat(opening).endsWith(suffix).doesNotContain("ServerCpuTooHigh", "utilization");
-        String row = "| `" + language.code() + "` | " + title + " | " + opening.substring(0, opening.length()
-                - suffix.length()) + " | " + clearing.substring(0, clearing.lastIndexOf("\n\n")) + " |";
-        assertThat(Files.readString(Path.of("README.md"))).contains(row);
+    @Test
+    void render_anEmptyTime_takesTheWordsThatIntroduceIt() {
+        assertThat(PageTexts.render("{service} has been operating normally since {at}.", FACTS))
+                .isEqualTo("Checkout has been operating normally.");
+        assertThat(PageTexts.render("Le service {service} fonctionne de nouveau normalement depuis le {at}.", FACTS))
+                .isEqualTo("Le service Checkout fonctionne de nouveau normalement.");
+        assertThat(PageTexts.render("{service} funktioniert seit {at} wieder normal.", FACTS))
+                .isEqualTo("Checkout funktioniert wieder normal.");
+        assertThat(PageTexts.render("Il servizio {service} funziona regolarmente dal {at}.", FACTS))
+                .isEqualTo("Il servizio Checkout funziona regolarmente.");
+    }
+
+    @Test
+    void render_anEmptyQuotedIncident_takesItsQuotesAndCommaWithIt() {
+        assertThat(PageTexts.render("{service} is still affected by another ongoing incident, “{incident}”; please "
+                + "follow it.", FACTS)).isEqualTo("Checkout is still affected by another ongoing incident; please "
+                        + "follow it.");
+        assertThat(PageTexts.render("Le service {service} reste concerné par un autre incident en cours, "
+                + "«\u202F{incident}\u202F»\u202F: consultez-le.", FACTS))
+                .isEqualTo("Le service Checkout reste concerné par un autre incident en cours\u202F: consultez-le.");
+        assertThat(PageTexts.render("{service} ist durch einen anderen Vorfall („{incident}“) weiterhin "
+                + "beeinträchtigt.", FACTS)).isEqualTo("Checkout ist durch einen anderen Vorfall weiterhin "
+                        + "beeinträchtigt.");
+        assertThat(PageTexts.render("Il servizio {service} è interessato da un altro incidente in corso "
+                + "(«{incident}»), a cui fare riferimento.", FACTS)).isEqualTo("Il servizio Checkout è interessato "
+                        + "da un altro incidente in corso, a cui fare riferimento.");
+    }
+
+    // --- No text contradicts its own update -------------------------------------------------------------------
+
+    /** One update the bridge may write: the status it sets on the service, the text expected, how it is made. */
+    private record Situation(String name, ServiceStatus sets, Text text,
+            BiFunction<PageTexts, LinkedService, String> write) {
+    }
+
+    private static List<Situation> situations() {
+        ServiceStatus down = ServiceStatus.DOWN;
+        ServiceStatus degraded = ServiceStatus.DEGRADED_PERFORMANCE;
+        ServiceStatus up = ServiceStatus.UP;
+        IncidentRef cleared = REF.clearedAt(CLEARED);
+        return List.of(
+                new Situation("title", down, Text.TITLE, (t, s) -> t.title(ALERT, s, down, OPENED)),
+                new Situation("degraded title", degraded, Text.TITLE, (t, s) -> t.title(ALERT, s, degraded, OPENED)),
+                new Situation("open", down, Text.OPEN, (t, s) -> t.opening(ALERT, s, down, down, OPENED, REF)),
+                new Situation("degraded open", degraded, Text.OPEN,
+                        (t, s) -> t.opening(ALERT, s, degraded, degraded, OPENED, REF)),
+                new Situation("degraded open, held down", down, Text.OPEN,
+                        (t, s) -> t.opening(ALERT, s, degraded, down, OPENED, REF)),
+                new Situation("reopen", down, Text.REOPEN, (t, s) -> t.reopening(ALERT, s, down, down, OPENED, REF)),
+                new Situation("degraded reopen", degraded, Text.REOPEN,
+                        (t, s) -> t.reopening(ALERT, s, degraded, degraded, OPENED, REF)),
+                new Situation("clear", up, Text.CLEAR,
+                        (t, s) -> t.clearing(ALERT, s, OPENED, CLEARED, Optional.empty(), cleared)),
+                new Situation("clear, held down", down, Text.STILL_AFFECTED,
+                        (t, s) -> t.clearing(ALERT, s, OPENED, CLEARED, Optional.of(PERSONS_DOWN), cleared)),
+                new Situation("clear, held degraded", degraded, Text.STILL_AFFECTED,
+                        (t, s) -> t.clearing(ALERT, s, OPENED, CLEARED, Optional.of(PERSONS_DEGRADED), cleared)),
+                new Situation("correction to up", up, Text.CORRECTED,
+                        (t, s) -> t.correction(s, up, Optional.empty(), OPENED, CLEARED, cleared)),
+                new Situation("correction to down", down, Text.STILL_AFFECTED,
+                        (t, s) -> t.correction(s, down, Optional.of(PERSONS_DOWN), OPENED, CLEARED, cleared)),
+                new Situation("correction to degraded", degraded, Text.STILL_AFFECTED,
+                        (t, s) -> t.correction(s, degraded, Optional.of(PERSONS_DEGRADED), OPENED, CLEARED, cleared)),
+                new Situation("correction to its own status", degraded, Text.OPEN,
+                        (t, s) -> t.correction(s, degraded, Optional.empty(), OPENED, CLEARED, REF)),
+                new Situation("deleted alarm", up, Text.CLEAR,
+                        (t, s) -> t.alarmDeleted(s, Optional.empty(), OPENED, cleared)),
+                new Situation("deleted alarm, held down", down, Text.STILL_AFFECTED,
+                        (t, s) -> t.alarmDeleted(s, Optional.of(PERSONS_DOWN), OPENED, cleared)),
+                new Situation("deleted alarm, held degraded", degraded, Text.STILL_AFFECTED,
+                        (t, s) -> t.alarmDeleted(s, Optional.of(PERSONS_DEGRADED), OPENED, cleared)),
+                new Situation("duplicate", down, Text.DUPLICATE, (t, s) -> t.duplicate(s, down, REF)),
+                new Situation("degraded duplicate", degraded, Text.DUPLICATE, (t, s) -> t.duplicate(s, degraded, REF)),
+                new Situation("joined", down, Text.JOINED, (t, s) -> t.joined(ALERT, s, down, OPENED, true, REF)),
+                new Situation("quiet join", degraded, Text.JOINED,
+                        (t, s) -> t.joined(ALERT, s, degraded, OPENED, false, REF)),
+                new Situation("recovered", up, Text.RECOVERED, (t, s) -> t.recovered(ALERT, s,
+                        List.of("Search", "Payments"), OPENED, CLEARED, cleared)));
+    }
+
+    /** How each language says "operating normally": no text on an update setting a problem may contain it. */
+    private static final Map<Language, List<String>> NORMALLY = Map.of(Language.EN, List.of("normal"),
+            Language.FR, List.of("normal"), Language.NL, List.of("normaal", "normale"), Language.DE,
+            List.of("normal"), Language.ES, List.of("normal"), Language.IT, List.of("regolar"));
+    /** A team's words for it, as the design's French example writes them. */
+    private static final Map<Language, String> TEAMS_NORMALLY = Map.of(Language.EN, "is operating normally",
+            Language.FR, "fonctionne de nouveau normalement", Language.NL, "werkt weer normaal", Language.DE,
+            "funktioniert wieder normal", Language.ES, "funciona con normalidad", Language.IT,
+            "funziona regolarmente");
+
+    static Stream<Arguments> everyLanguageWithAndWithoutTemplates() {
+        return Stream.of(Language.values()).flatMap(l -> Stream.of(Arguments.of(l, false), Arguments.of(l, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, team templates: {1}")
+    @MethodSource("everyLanguageWithAndWithoutTemplates")
+    void everyText_inEverySituation_saysNothingItsOwnUpdateContradicts(Language language, boolean teamTemplates) {
+        Map<Text, String> templates = new EnumMap<>(Text.class);
+        if (teamTemplates) {
+            for (Text text : Text.values()) {
+                templates.put(text, "[" + text.field() + "] {service} {status} {since} {at} {incident} {others}"
+                        + (List.of(Text.CLEAR, Text.CORRECTED, Text.RECOVERED).contains(text)
+                                ? " " + TEAMS_NORMALLY.get(language)
+                                : "")
+                        + ".");
+            }
+        }
+        LinkedService service = checkout(new Publish(language, null, null, null, templates));
+        SoftAssertions softly = new SoftAssertions();
+        for (Situation situation : situations()) {
+            String text = situation.write().apply(texts, service);
+            String words = text.contains("\n\n") ? text.substring(0, text.indexOf("\n\n")) : text;
+            String lower = words.toLowerCase(Locale.ROOT);
+            if (situation.sets() == ServiceStatus.UP) {
+                softly.assertThat(NORMALLY.get(language)).as("%s says it is operating normally: %s", situation.name(),
+                        words).anyMatch(lower::contains);
+            } else {
+                softly.assertThat(NORMALLY.get(language)).as("%s sets %s: %s", situation.name(), situation.sets(),
+                        words).noneMatch(lower::contains);
+            }
+            if (teamTemplates) {
+                softly.assertThat(words).as(situation.name()).startsWith("[" + situation.text().field() + "]");
+                if (situation.sets() == ServiceStatus.UP) {
+                    softly.assertThat(situation.text()).as(situation.name())
+                            .isIn(Text.CLEAR, Text.CORRECTED, Text.RECOVERED);
+                }
+            }
+            softly.assertThat(words).as(situation.name()).doesNotContain("{", "}", "\u0000", "\u0001", "  ", " .",
+                    "ServerCpuTooHigh", "utilization", "48213").isNotBlank();
+            if (!situation.name().contains("title")) {
+                softly.assertThat(text).as(situation.name()).contains("\n\n" + REF.line(language.code()));
+            }
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void stillAffected_pointsToTheIncidentThatHoldsTheServiceByItsTitle(Language language) {
+        LinkedService service = checkout(new Publish(language, null, null, null, null));
+
+        assertThat(texts.clearing(ALERT, service, OPENED, CLEARED, Optional.of(PERSONS_DOWN), REF))
+                .contains("Payment provider outage");
+        assertThat(texts.correction(service, ServiceStatus.DOWN, Optional.of(PERSONS_DOWN), OPENED, CLEARED, REF))
+                .contains("Payment provider outage");
+        assertThat(texts.alarmDeleted(service, Optional.of(PERSONS_DOWN), OPENED, REF))
+                .contains("Payment provider outage");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void duplicate_namesTheServiceNeverAnIncidentId(Language language) {
+        assertThat(texts.duplicate(checkout(new Publish(language, null, null, null, null)), ServiceStatus.DOWN, REF))
+                .satisfies(text -> assertThat(words(text)).contains("Checkout").doesNotContainPattern("\\d"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void alarmDeleted_saysNoTimeAndNothingAboutMonitoring(Language language) {
+        String text = texts.alarmDeleted(checkout(new Publish(language, null, null, null, null)), Optional.empty(),
+                OPENED, REF.clearedAt(CLEARED));
+
+        assertThat(text.substring(0, text.indexOf("\n\n"))).doesNotContain("2019", "17:", "UTC")
+                .doesNotContainIgnoringCase("removed").doesNotContainIgnoringCase("retirée")
+                .doesNotContainIgnoringCase("verwijderd").doesNotContainIgnoringCase("entfernt")
+                .doesNotContainIgnoringCase("retiró");
+    }
+
+    @Test
+    void alarmDeleted_withTheTeamsClear_dropsTheTimeAndTheWordsIntroducingIt() {
+        LinkedService service = checkout(new Publish(Language.FR, null, null, null, Map.of(Text.CLEAR,
+                "Le service {service} fonctionne de nouveau normalement depuis le {at}.")));
+
+        assertThat(texts.alarmDeleted(service, Optional.empty(), OPENED, REF))
+                .startsWith("Le service Checkout fonctionne de nouveau normalement.\n\n");
+    }
+
+    @Test
+    void reopening_usesTheTeamsOpenWhenItWroteNoReopen() {
+        LinkedService service = checkout(new Publish(null, null, null, null, Map.of(Text.OPEN, "Down: {service}.")));
+
+        assertThat(texts.reopening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN, OPENED, REF))
+                .startsWith("Down: Checkout.\n\n");
+    }
+
+    @Test
+    void recovered_listsTheOthersInTheLanguage() {
+        PageLanguage en = PageLanguage.of(Language.EN);
+        assertThat(en.list(List.of("Checkout", "Search"))).isEqualTo("Checkout and Search");
+        assertThat(en.list(List.of("Checkout", "Search", "Payments"))).isEqualTo("Checkout, Search and Payments");
+        assertThat(en.list(List.of("A", "B", "C", "D"))).isEqualTo("A, B, C and D");
+        assertThat(en.list(List.of("A", "B", "C", "D", "E", "F", "G"))).isEqualTo("A, B, C and 4 more services");
+        assertThat(PageLanguage.of(Language.ES).list(List.of("Pagos", "Integraciones"))).isEqualTo(
+                "Pagos e Integraciones");
+        assertThat(PageLanguage.of(Language.IT).list(List.of("A", "B", "C", "D", "E"))).isEqualTo(
+                "A, B, C e altri 2 servizi");
+        assertThat(texts.recovered(ALERT, checkout(new Publish(Language.FR, null, null, null, null)),
+                List.of("Search", "Paiements"), OPENED, CLEARED, REF)).startsWith("Le service Checkout fonctionne de "
+                        + "nouveau normalement depuis le 2019-10-02 17:34 UTC. Le problème affecte toujours Search et "
+                        + "Paiements et nous continuons d'y travailler.");
+    }
+
+    // --- Dates -------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            EN | UTC           | ISO  | 2019-10-02 17:04 UTC
+            FR | Europe/Paris  | ISO  | 2019-10-02 19:04 UTC+2
+            EN | Asia/Kolkata  | ISO  | 2019-10-02 22:34 UTC+5:30
+            EN | America/St_Johns | ISO | 2019-10-02 14:34 UTC-2:30
+            EN | UTC           | LONG | 17:04 UTC on 2 October 2019
+            EN | Europe/London | LONG | 18:04 UTC+1 on 2 October 2019
+            FR | UTC           | LONG | 2 octobre 2019 à 17 h 04 (UTC)
+            FR | Europe/Paris  | LONG | 2 octobre 2019 à 19 h 04 (UTC+2)
+            NL | UTC           | LONG | 2 oktober 2019 om 17.04 uur (UTC)
+            NL | Europe/Amsterdam | LONG | 2 oktober 2019 om 19.04 uur (UTC+2)
+            DE | UTC           | LONG | 02.10.2019, 17:04 Uhr (UTC)
+            DE | Europe/Berlin | LONG | 02.10.2019, 19:04 Uhr (UTC+2)
+            ES | UTC           | LONG | 2 de octubre de 2019 a las 17:04 (UTC)
+            ES | Europe/Madrid | LONG | 2 de octubre de 2019 a las 19:04 (UTC+2)
+            IT | UTC           | LONG | 2 ottobre 2019 alle 17:04 (UTC)
+            IT | Europe/Rome   | LONG | 2 ottobre 2019 alle 19:04 (UTC+2)
+            """)
+    void format_aTime_isWrittenInTheZoneAndNotationOfTheLanguage(Language language, String zone, Dates style,
+            String expected) {
+        assertThat(new PageDates(language, ZoneId.of(zone), style).format(OPENED).replace('\u00A0', ' '))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void format_theFirstOfTheMonthInFrenchAndOneOClockInSpanish_readAsNativesWriteThem() {
+        Instant first = Instant.parse("2019-10-01T01:04:00Z");
+        assertThat(new PageDates(Language.FR, ZoneId.of("UTC"), Dates.LONG).format(first))
+                .isEqualTo("1er octobre 2019 à 01\u00A0h\u00A004 (UTC)");
+        assertThat(new PageDates(Language.ES, ZoneId.of("UTC"), Dates.LONG).format(first))
+                .isEqualTo("1 de octubre de 2019 a la 01:04 (UTC)");
+    }
+
+    @Test
+    void opening_inItalianOnThe8thAndThe11th_elidesTheArticle() {
+        LinkedService service = checkout(new Publish(Language.IT, ZoneId.of("Europe/Rome"), Dates.LONG, null,
+                Map.of(Text.CLEAR, "Risolto il {at}, iniziato il {since}.")));
+        Instant eighth = Instant.parse("2019-10-08T07:00:00Z");
+        Instant eleventh = Instant.parse("2019-10-11T07:00:00Z");
+
+        assertThat(texts.opening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN, eighth, REF))
+                .startsWith("Dall'8 ottobre 2019 alle 09:00 (UTC+2) è in corso un disservizio che interessa il "
+                        + "servizio Checkout.");
+        assertThat(texts.clearing(ALERT, service, eighth, eleventh, Optional.empty(), REF))
+                .startsWith("Risolto l'11 ottobre 2019 alle 09:00 (UTC+2), iniziato l'8 ottobre 2019 alle 09:00 "
+                        + "(UTC+2).");
+        assertThat(texts.opening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN,
+                Instant.parse("2019-10-01T07:00:00Z"), REF)).startsWith("Dal 1 ottobre 2019");
+    }
+
+    // --- The README --------------------------------------------------------------------------------------------
+
+    /** The README's tables of what one alarm puts on the page in each language are what the bridge writes. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theReadmeShowsWhatEachLanguageWrites(Language language) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        LinkedService service = checkout(new Publish(language, null, null, null, null));
+        IncidentRef cleared = REF.clearedAt(CLEARED);
+        String opening = words(texts.opening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN, OPENED, REF));
+        assertThat(opening).doesNotContain("ServerCpuTooHigh", "utilization");
+        assertThat(readme).contains("| `" + language.code() + "` | " + texts.title(ALERT, service, ServiceStatus.DOWN,
+                OPENED) + " | " + opening + " | "
+                + words(texts.clearing(ALERT, service, OPENED, CLEARED,
+                        Optional.empty(), cleared))
+                + " |");
+
+        LinkedService local = checkout(new Publish(language, ZoneId.of(LOCAL_ZONES.get(language)), Dates.LONG, null,
+                null));
+        assertThat(readme).contains("| `" + language.code() + "` | `" + LOCAL_ZONES.get(language) + "` | "
+                + words(texts.opening(ALERT, local, ServiceStatus.DOWN, ServiceStatus.DOWN, OPENED, REF)) + " | "
+                + words(texts.clearing(ALERT, local, OPENED, CLEARED, Optional.empty(), cleared)) + " |");
+
+        List<String> rows = new ArrayList<>();
+        rows.add(row(language, "open (degraded)", texts.opening(ALERT, service, ServiceStatus.DEGRADED_PERFORMANCE,
+                ServiceStatus.DEGRADED_PERFORMANCE, OPENED, REF)));
+        rows.add(row(language, "reopen", texts.reopening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN,
+                OPENED, REF)));
+        rows.add(row(language, "stillAffected (clear)", texts.clearing(ALERT, service, OPENED, CLEARED,
+                Optional.of(PERSONS_DOWN), cleared)));
+        rows.add(row(language, "stillAffected", texts.correction(service, ServiceStatus.DOWN,
+                Optional.of(PERSONS_DOWN), OPENED, CLEARED, cleared)));
+        rows.add(row(language, "corrected", texts.correction(service, ServiceStatus.UP, Optional.empty(), OPENED,
+                CLEARED, cleared)));
+        rows.add(row(language, "clear (deleted alarm)", texts.alarmDeleted(service, Optional.empty(), OPENED,
+                cleared)));
+        rows.add(row(language, "duplicate", texts.duplicate(service, ServiceStatus.DOWN, REF)));
+        rows.add(row(language, "joined", texts.joined(ALERT, service, ServiceStatus.DOWN, OPENED, true, REF)));
+        rows.add(row(language, "recovered", texts.recovered(ALERT, service, List.of("Search", "Payments"), OPENED,
+                CLEARED, cleared)));
+        assertThat(readme).contains(rows);
+    }
+
+    private static final Map<Language, String> LOCAL_ZONES = Map.of(Language.EN, "Europe/London", Language.FR,
+            "Europe/Paris", Language.NL, "Europe/Amsterdam", Language.DE, "Europe/Berlin", Language.ES,
+            "Europe/Madrid", Language.IT, "Europe/Rome");
+
+    private static String row(Language language, String name, String text) {
+        return "| `" + language.code() + "` | " + name + " | " + words(text) + " |";
+    }
+
+    /** The text without the reference line, as the README shows it (no-break spaces as plain ones). */
+    private static String words(String text) {
+        return text.substring(0, text.indexOf("\n\n")).replace('\u00A0', ' ').replace('\u202F', ' ');
+    }
+
+    private static LinkedService checkout(Publish publish) {
+        return new LinkedService(new ServiceTarget("checkout", "Checkout", 101L, null), ServiceStatus.DOWN,
+                WriteMode.LIVE, publish);
     }
 }

@@ -68,7 +68,7 @@ class TransitionPlannerTest {
         Transition t = only(plan(clears(), List.of(bridge("7", opens(), IncidentType.INVESTIGATING), persons)));
         assertThat(t).isInstanceOfSatisfying(Transition.Update.class, u -> {
             assertThat(u.draft().status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
-            assertThat(u.draft().body()).contains("Checkout remains affected by another ongoing incident");
+            assertThat(u.draft().body()).contains("Checkout is still affected by another ongoing incident");
         });
     }
 
