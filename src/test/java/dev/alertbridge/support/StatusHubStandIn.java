@@ -60,6 +60,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
     private final List<ObjectNode> maintenances = new ArrayList<>();
     private boolean maintenanceList = true;
     private boolean maintenanceListFails;
+    private Runnable beforeNextUpdate;
     private volatile Gate gate;
     private volatile Gate listGate;
     /** Keeps updated_at moving forward even within one millisecond. */
@@ -100,6 +101,7 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         maintenances.clear();
         maintenanceList = true;
         maintenanceListFails = false;
+        beforeNextUpdate = null;
         knownServices = null;
         unknownServiceRefusal = null;
         hookRefusal = null;
@@ -308,6 +310,20 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         }
     }
 
+    /**
+     * A person acts in the moment the next update of an incident arrives, before it is applied: the bad order of a
+     * race between the bridge's read and its write.
+     */
+    public synchronized void beforeNextUpdate(Runnable person) {
+        beforeNextUpdate = person;
+    }
+
+    /** A person corrects the incident's start time in StatusHub's control panel. */
+    public synchronized void personMovesStart(String incidentId, Instant start) {
+        incidents.get(incidentId).put("start_time", start.toString());
+        stamp(incidents.get(incidentId));
+    }
+
     /** A person changes the incident in StatusHub's control panel: a new update with this type (and title). */
     public synchronized void personUpdates(String incidentId, String incidentType, String newTitle) {
         ObjectNode incident = incidents.get(incidentId);
@@ -390,6 +406,11 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         var request = serveEvent.getRequest();
         String path = request.getUrl().replaceFirst("\\?.*$", "");
         String method = request.getMethod().getName();
+        if (method.equals("POST") && beforeNextUpdate != null && UPDATES.matcher(path).matches()) {
+            Runnable person = beforeNextUpdate;
+            beforeNextUpdate = null;
+            person.run();
+        }
         if (path.startsWith("/hooks/")) {
             return hookRefusal != null ? hookRefusal : hook(request.getBodyAsString());
         }
