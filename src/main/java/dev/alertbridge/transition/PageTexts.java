@@ -18,8 +18,8 @@ import dev.alertbridge.config.Publish;
 /**
  * The words the bridge writes on the public page: the team's templates ({@code publish}) where set, else the
  * built-in texts of the configured language ({@link PageLanguage}). Every update body ends with the reference line
- * and nothing else of the bridge's own; markup is neutralised and lengths capped after substitution, and an empty
- * placeholder leaves no dangling punctuation.
+ * and nothing else of the bridge's own; each placeholder's value is neutralised as it is placed ({@link PublicText}),
+ * lengths are capped after substitution, and an empty placeholder leaves no dangling punctuation.
  */
 public final class PageTexts {
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -115,8 +115,10 @@ public final class PageTexts {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
-            String value = facts.getOrDefault(placeholder.group(1), "");
-            placeholder.appendReplacement(out, Matcher.quoteReplacement(value.isEmpty() ? EMPTY : value));
+            placeholder.appendReplacement(out, "");
+            String value = PublicText.value(facts.getOrDefault(placeholder.group(1), ""));
+            out.append(value.isEmpty() ? EMPTY
+                    : PublicText.between(out, value, template.subSequence(placeholder.end(), template.length())));
         }
         placeholder.appendTail(out);
         return tidy(out.toString());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.FunctionUrl;
@@ -77,5 +78,32 @@ class AlertNamesOnThePageTest {
         assertThat(creates()).extracting(create -> create.get("title").asText()).containsExactlyInAnyOrder(
                 "High memory usage: Service disruption", "High CPU usage: Service disruption");
         assertThat(creates().toString()).doesNotContain("triggered for zone");
+    }
+
+    @Test
+    void aRuleNameWithMarkupReachesStatusHubNeutralisedAndTheTeamsMarkdownAsWritten() throws IOException {
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"name": "Checkout", "serviceId": 101}},
+                         "links": [{"monitor": "*", "source": "alertmanager", "services": ["checkout"]}],
+                         "publish": {"title": "{alert}: {status}", "open":
+                           "**{service}** is hit by {alert} ({description}).\\n\\nSee [status](https://x.example)."}}
+                        """.formatted(Neighbours.baseUrl()))));
+        String name = "Pay [now](javascript:alert(1)) ![x](https://evil.example/p.png) <script>steal()</script> "
+                + "CPU > 90% & *rising*";
+        ObjectNode notification = (ObjectNode) JSON.readTree(Events.load("alertmanager/1-firing.json"));
+        ((ObjectNode) notification.at("/alerts/0/labels")).put("alertname", name);
+        ((ObjectNode) notification.at("/alerts/0/annotations")).put("summary", "db-1\n# db-2 <b>down</b>");
+
+        FunctionUrl.post("/alertmanager", JSON.writeValueAsString(notification));
+
+        String neutral = "Pay [now] (javascript:alert(1)) ! [x] (https://evil.example/p.png) "
+                + "‹script›steal()‹/script› CPU › 90% & *rising*";
+        JsonNode create = creates().get(0);
+        assertThat(create.get("title").asText()).isEqualTo(neutral + ": Service disruption");
+        assertThat(create.get("body").asText()).startsWith("**Checkout** is hit by " + neutral
+                + " (db-1 # db-2 ‹b›down‹/b›).\n\nSee [status](https://x.example).\n\nRef: ");
+        assertThat(create.toString()).doesNotContain("](javascript", "![", "<script", "<b>", "\\\\");
     }
 }

@@ -287,7 +287,7 @@ class RealAlertLifecyclesTest {
         assertThat(answer.services(0, "result")).containsExactly("created");
         JsonNode incident = Neighbours.statusHub().incidents().get(0);
         assertThat(incident.get("title").asText()).as("the rule's name, not its summary")
-                .isEqualTo("CPU > 90% & rising");
+                .isEqualTo("CPU › 90% & rising");
         assertThat(incident.toString()).doesNotContain("<b>", "web-1");
     }
 
