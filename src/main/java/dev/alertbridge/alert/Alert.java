@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param incidentKey the episode's identity, or empty (see above)
  * @param openedAt when the episode began, if known
  * @param at when this transition happened
- * @param title the alert's own title (an alarm name, a rule's summary)
+ * @param title the alert's own title (an alarm name, a rule's name, a monitor's name)
  * @param description the alert's own description (internal: reaches the page only through a template)
  * @param continuation an open that says the error was already under way (CloudWatch ALARM → ALARM): the source
  *        does not say when it began, and it never starts an error a person already ended

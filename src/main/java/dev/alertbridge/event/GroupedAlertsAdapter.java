@@ -16,8 +16,10 @@ import dev.alertbridge.alert.AlertState;
  * Prometheus Alertmanager (webhook version 4) and Grafana alerting (version 1) notifications: one group, many
  * alerts, firing and resolved mixed. Each alert is its own transition, identified by fingerprint + startsAt, so a
  * re-sent group changes nothing and the same label set firing again later is a new incident. Links match the
- * {@code alertname} label; an {@code escalation_level} label selects the level. Each alert stands alone: one that
- * cannot be used (a bad label, a missing fingerprint) is skipped and named, the others are applied.
+ * {@code alertname} label, which is also the alert's title ({@code {alert}}): the rule's name (Grafana sends its rule
+ * title there, and no other field names the rule); the {@code description} annotation, else the {@code summary}
+ * (typically hosts), is its description. An {@code escalation_level} label selects the level. Each alert stands
+ * alone: one that cannot be used (a bad label, a missing fingerprint) is skipped and named, the others are applied.
  *
  * <p>
  * Grafana's <em>Test</em> button on a contact point sends a notification whose only alert is labelled
@@ -94,7 +96,7 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
         String episode = source.linkName() + ":" + fingerprint + "@" + startsAt;
         Alert.Builder built = Alert.of(source, source.linkName() + ":" + fingerprint).knownAs(List.of(alertname))
-                .atLevel(level).titled(summary.isEmpty() ? alertname : summary).described(description);
+                .atLevel(level).titled(alertname).described(description);
         if (lone && isGrafanaTest(labels)) {
             return built.isATest().at(at);
         }

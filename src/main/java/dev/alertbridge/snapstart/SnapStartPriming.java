@@ -97,6 +97,8 @@ public class SnapStartPriming {
             // What the priming counted (its configuration read, anything its rehearsals met) happened in the init,
             // not in an invocation: the first event's metrics line counts only that event.
             Counters.takeAll();
+            // Its once-per-environment warnings too: each restored environment is an environment of its own.
+            gateway.primed();
         }
     }
 }

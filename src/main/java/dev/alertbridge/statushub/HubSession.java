@@ -124,6 +124,11 @@ final class HubSession {
         }
     }
 
+    /** Forgets that this environment warned: the next unreadable maintenance list warns again. */
+    static void forgetWarnings() {
+        MAINTENANCES_WARNED.set(false);
+    }
+
     /** The maintenance in progress on the service, if any (read only when the decisions needed it). */
     Optional<HubMaintenance> maintenanceOn(long serviceId) {
         return maintenances.stream().filter(m -> m.serviceIds().contains(serviceId)).findFirst();

@@ -51,6 +51,14 @@ public class StatusHubGateway {
     }
 
     /**
+     * After the SnapStart priming, just before the snapshot: what it warned about once per environment (an unreadable
+     * maintenance list) went to the init's log, and every environment restored from the snapshot warns on its own.
+     */
+    public void primed() {
+        HubSession.forgetWarnings();
+    }
+
+    /**
      * Before a SnapStart snapshot: StatusHub for a rehearsal that only reads, over connections closed after each
      * answer (a restored environment opens its own) and with pacers of its own (the shared ones start empty after
      * the restore). Integration URLs are never posted to: the rehearsal writes nothing. A dry run's hub answers

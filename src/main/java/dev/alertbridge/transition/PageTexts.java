@@ -22,8 +22,9 @@ import dev.alertbridge.transition.ServiceView.Held;
  * name replaces the built-in sentence of the configured language ({@link PageLanguage}). No text states what its
  * own update contradicts: the team's {@code clear} is written only where the service comes up; where another
  * incident keeps it affected, {@code stillAffected} says so and names that incident. {@code {status}} is what the
- * update sets. Every update body ends with the reference line and nothing else of the bridge's own; markup is
- * neutralised and lengths capped after substitution, and an empty placeholder leaves no dangling punctuation.
+ * update sets. Every update body ends with the reference line and nothing else of the bridge's own; each
+ * placeholder's value is neutralised as it is placed ({@link PublicText}), lengths are capped after substitution,
+ * and an empty placeholder leaves no dangling punctuation.
  */
 public final class PageTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(" + String.join("|", Publish.PLACEHOLDERS)
@@ -187,10 +188,12 @@ public final class PageTexts {
         StringBuilder out = new StringBuilder();
         while (placeholder.find()) {
             String name = placeholder.group(1);
-            String value = facts.getOrDefault(name, "");
+            String raw = facts.getOrDefault(name, "");
             boolean time = name.equals("since") || name.equals("at");
-            String filled = value.isEmpty() || value.equals(NO_TIME) ? (time ? NO_TIME : EMPTY) : value;
-            placeholder.appendReplacement(out, Matcher.quoteReplacement(filled));
+            placeholder.appendReplacement(out, "");
+            String value = raw.equals(NO_TIME) ? "" : PublicText.value(raw);
+            out.append(value.isEmpty() ? (time ? NO_TIME : EMPTY)
+                    : PublicText.between(out, value, template.subSequence(placeholder.end(), template.length())));
         }
         placeholder.appendTail(out);
         return tidy(out.toString());

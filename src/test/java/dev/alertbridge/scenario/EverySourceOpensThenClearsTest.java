@@ -62,9 +62,9 @@ class EverySourceOpensThenClearsTest {
                         cleared(102, "GalacticResorts.com - DNS", "2018-11-08T16:41:58Z")),
                 new Source("Alertmanager", webhook("/alertmanager"), "alertmanager/1-firing.json",
                         "alertmanager/2-resolved.json",
-                        cleared(101, "Checkout error rate above 5%", "2025-01-02T06:09:21Z")),
+                        cleared(101, "HighErrorRate", "2025-01-02T06:09:21Z")),
                 new Source("Grafana", webhook("/grafana"), "grafana/1-firing.json", "grafana/2-resolved.json",
-                        cleared(101, "This alert was triggered for zone us-1", "2021-10-12T08:21:03Z", 102, null,
+                        cleared(101, "High memory usage", "2021-10-12T08:21:03Z", 102, "High CPU usage",
                                 "2021-10-12T08:26:03Z")));
     }
 

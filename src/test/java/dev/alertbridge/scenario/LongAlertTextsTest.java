@@ -43,7 +43,7 @@ class LongAlertTextsTest {
                 new Parameter(ParameterStore.PATH + "links", "String", """
                         {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
                          "services": {"checkout": {"name": "Checkout", "serviceId": 101,
-                                      "publish": {"title": "{service}: {alert}", "open": "{description}"}}},
+                                      "publish": {"title": "{service}: {alert} – {description}", "open": "{description}"}}},
                          "links": [{"monitor": "HighErrorRate", "source": "alertmanager", "services": ["checkout"]},
                                    {"monitor": "High memory usage", "source": "grafana", "services": ["checkout"]},
                                    {"monitor": "849b2046-213d-43ad-9efc-5af1faaeb222", "source": "uptrends",
@@ -72,8 +72,12 @@ class LongAlertTextsTest {
         JsonNode incident = Neighbours.statusHub().incidents().get(0);
         String title = incident.get("title").asText();
         assertThat(title.codePointCount(0, title.length())).isLessThanOrEqualTo(255);
-        assertThat(title).startsWith(source.equals("uptrends") ? "Checkout: GalacticResorts.com - DNS"
-                : "Checkout: " + text.substring(0, 100));
+        String alert = switch (source) {
+            case "uptrends" -> "GalacticResorts.com - DNS";
+            case "grafana" -> "High memory usage";
+            default -> "HighErrorRate";
+        };
+        assertThat(title).startsWith("Checkout: " + alert + " – " + text.substring(0, 100)).endsWith("…");
         String body = incident.at("/incident_updates/0/body").asText();
         String words = body.substring(0, body.indexOf("\n\nRef. "));
         assertThat(words).startsWith(text.substring(0, 200)).endsWith("…");
