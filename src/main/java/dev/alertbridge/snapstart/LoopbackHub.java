@@ -107,7 +107,8 @@ final class LoopbackHub implements AutoCloseable {
         }
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ArrayNode updates = (ArrayNode) incident.get("incident_updates");
-        updates.addObject().put("incident_type", write.path("incident_type").asText())
+        // Newest first, as StatusHub lists them (two updates within one second cannot be told apart by created_at).
+        updates.insertObject(0).put("incident_type", write.path("incident_type").asText())
                 .put("body", write.path("body").asText()).put("created_at", now)
                 .set("service_statuses", write.path("service_statuses").deepCopy());
         incident.put("last_incident_type", write.path("incident_type").asText()).put("updated_at", now);

@@ -66,7 +66,7 @@ class AlertNamesOnThePageTest {
 
         JsonNode create = creates().get(0);
         assertThat(create.get("title").asText()).isEqualTo("HighErrorRate: Service disruption");
-        assertThat(create.get("body").asText()).startsWith("HighErrorRate: db-1, db-2 down\n\nRef: ");
+        assertThat(create.get("body").asText()).startsWith("HighErrorRate: db-1, db-2 down\n\nRef. ");
     }
 
     @Test
@@ -103,7 +103,7 @@ class AlertNamesOnThePageTest {
         JsonNode create = creates().get(0);
         assertThat(create.get("title").asText()).isEqualTo(neutral + ": Service disruption");
         assertThat(create.get("body").asText()).startsWith("**Checkout** is hit by " + neutral
-                + " (db-1 # db-2 ‹b›down‹/b›).\n\nSee [status](https://x.example).\n\nRef: ");
+                + " (db-1 # db-2 ‹b›down‹/b›).\n\nSee [status](https://x.example).\n\nRef. ");
         assertThat(create.toString()).doesNotContain("](javascript", "![", "<script", "<b>", "\\\\");
     }
 }
