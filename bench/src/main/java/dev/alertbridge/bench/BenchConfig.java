@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@value #GROUP_ALERT} (Alertmanager) → checkout (the big group);
  * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out).
  * </ul>
+ * The reconciliation phase stores its own ({@link #reconcileParameters}): a fleet's alarms, in {@code repair} mode.
  */
 final class BenchConfig {
     static final String API_KEY = "shk-bench-7f3a9c1e5b2d4f6a8c0e";
@@ -70,6 +71,27 @@ final class BenchConfig {
 
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put(ParameterStoreStandIn.PATH + "secrets", secrets.toString());
+        parameters.put(ParameterStoreStandIn.PATH + "links", links.toString());
+        return parameters;
+    }
+
+    /**
+     * The reconciliation's configuration: each of {@link ReconcilePhase#FLEET}'s parts a link {@code fleet-<part>-*}
+     * to its own Management API service (so each alarm in ALARM is one incident), {@code "reconcile": {"mode":
+     * "repair"}}.
+     */
+    static Map<String, String> reconcileParameters(StatusHubStandIn statusHub) {
+        Map<String, String> parameters = parameters(statusHub);
+        ObjectNode links = JSON.createObjectNode();
+        links.putObject("statushub").put("apiUrl", statusHub.apiUrl()).put("hub", "acme");
+        ObjectNode services = links.putObject("services");
+        ArrayNode list = links.putArray("links");
+        for (int i = 0; i < ReconcilePhase.FLEET.size(); i++) {
+            String part = ReconcilePhase.FLEET.get(i);
+            services.putObject("fleet-" + part).put("name", "Fleet " + part).put("serviceId", 300 + i);
+            list.addObject().put("monitor", "fleet-" + part + "-*").putArray("services").add("fleet-" + part);
+        }
+        links.putObject("reconcile").put("mode", "repair");
         parameters.put(ParameterStoreStandIn.PATH + "links", links.toString());
         return parameters;
     }

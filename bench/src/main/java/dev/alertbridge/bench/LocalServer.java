@@ -75,13 +75,21 @@ abstract class LocalServer implements AutoCloseable {
     }
 
     static String body(HttpExchange exchange) throws IOException {
+        return new String(bodyBytes(exchange), StandardCharsets.UTF_8);
+    }
+
+    /** The request body as sent (a binary protocol's, e.g. CBOR). */
+    static byte[] bodyBytes(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         }
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }

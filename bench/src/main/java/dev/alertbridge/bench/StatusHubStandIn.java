@@ -41,8 +41,14 @@ final class StatusHubStandIn extends LocalServer {
         LIST, GET, CREATE, UPDATE, HOOK, MAINTENANCES, OTHER
     }
 
-    /** One call as the stand-in saw it ({@link System#nanoTime}). */
-    record Call(Kind kind, long arrivedNanos, long answeredNanos, int status) {
+    /**
+     * One call as the stand-in saw it ({@link System#nanoTime}); {@code listingStart}: a list request for the first
+     * page (no {@code page}, or 1), i.e. the start of one read of the whole hub.
+     */
+    record Call(Kind kind, long arrivedNanos, long answeredNanos, int status, boolean listingStart) {
+        boolean isGet() {
+            return kind == Kind.LIST || kind == Kind.GET || kind == Kind.MAINTENANCES;
+        }
     }
 
     private final String apiKey;
@@ -153,6 +159,17 @@ final class StatusHubStandIn extends LocalServer {
         return incidents.size();
     }
 
+    /** The type of the incident's newest update ({@code investigating}, {@code monitoring}…), null if none. */
+    synchronized String latestType(String id) {
+        ObjectNode incident = incidents.get(id);
+        return incident == null ? null : incident.get("incident_updates").get(0).path("incident_type").asText();
+    }
+
+    /** The ids of every incident, oldest first. */
+    synchronized List<String> incidentIds() {
+        return new ArrayList<>(order);
+    }
+
     @Override
     void handle(HttpExchange exchange) throws Exception {
         long arrived = System.nanoTime();
@@ -170,8 +187,10 @@ final class StatusHubStandIn extends LocalServer {
         long answered = System.nanoTime();
         counts.get(kind[0]).incrementAndGet();
         if (journaling) {
+            String query = exchange.getRequestURI().getRawQuery();
+            boolean listingStart = kind[0] == Kind.LIST && param(query == null ? "" : query, "page", "1").equals("1");
             synchronized (this) {
-                journal.add(new Call(kind[0], arrived, answered, answer.status()));
+                journal.add(new Call(kind[0], arrived, answered, answer.status(), listingStart));
             }
         }
     }
