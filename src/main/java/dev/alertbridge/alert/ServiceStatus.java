@@ -22,6 +22,11 @@ public enum ServiceStatus {
         return wireName;
     }
 
+    /** Whether this is worse than {@code other} (down is worse than degraded performance, which is worse than up). */
+    public boolean worse(ServiceStatus other) {
+        return compareTo(other) > 0;
+    }
+
     /** The worse of two statuses: a service shows the worst among its open incidents. */
     public ServiceStatus worst(ServiceStatus other) {
         return other != null && other.ordinal() > ordinal() ? other : this;

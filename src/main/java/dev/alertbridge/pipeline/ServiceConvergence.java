@@ -273,7 +273,7 @@ final class ServiceConvergence {
                 Convergence.justifiedWithout(session.incidents(), serviceId, ownId));
         LOG.infof("%s on %s: a person resolved incident %s meanwhile; their resolution is posted again", alert.monitor(),
                 service.id(), ownId);
-        return Optional.of(write(new Transition.Update(service, ownId, new IncidentDraft(now.get().ref().orElseThrow(),
+        return Optional.of(write(new Transition.Update(service, ownId, IncidentDraft.of(now.get().ref().orElseThrow(),
                 now.get().title(), resolved.get().body(), this.now.truncatedTo(ChronoUnit.SECONDS),
                 IncidentType.RESOLVED, status), Transition.Purpose.CORRECTION)));
     }
@@ -295,7 +295,7 @@ final class ServiceConvergence {
         HubIncident own = session.incident(ownId).orElseThrow();
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         var ref = own.ref().orElseThrow();
-        return new Transition.Update(service, ownId, new IncidentDraft(ref, own.title(),
+        return new Transition.Update(service, ownId, IncidentDraft.of(ref, own.title(),
                 texts.duplicate(service, status, ref), at, IncidentType.RESOLVED, status),
                 Transition.Purpose.DUPLICATE);
     }

@@ -221,7 +221,7 @@ final class HubSession {
         String title = answer.title().isEmpty() ? draft.title() : answer.title();
         Instant start = answer.start() != null ? answer.start() : draft.time();
         HubIncident written = new HubIncident(id, title, start, List.of(new HubIncident.Update(draft.type(),
-                draft.body(), Map.of(service.serviceId(), draft.status()), answer.updatedAt())));
+                draft.body(), draft.statusesOn(service.serviceId()), answer.updatedAt())));
         known.put(id, written);
         if (!id.isEmpty() && answer.updatedAt() != null) {
             cache.put(new IncidentSummary(id, title, start, null, Optional.of(draft.type()), answer.updatedAt()),
@@ -242,7 +242,7 @@ final class HubSession {
     }
 
     private static HubIncident.Update update(ServiceTarget service, IncidentDraft draft) {
-        return new HubIncident.Update(draft.type(), draft.body(), Map.of(service.serviceId(), draft.status()), null);
+        return new HubIncident.Update(draft.type(), draft.body(), draft.statusesOn(service.serviceId()), null);
     }
 
     private List<IncidentSummary> list(Instant since) {

@@ -17,7 +17,7 @@ import dev.alertbridge.transition.IncidentDraft;
  * @param startTime UTC, {@code YYYY-MM-DDTHH:MM:SSZ}
  * @param incidentType investigating, identified, monitoring, resolved
  * @param body the update's text
- * @param serviceStatuses the service's new status
+ * @param serviceStatuses the service's new status (a shared incident's: every one of its services)
  * @param silent {@code true} when the team's notify policy asks StatusHub not to notify subscribers of this write;
  *        null (left out) otherwise, so a hub whose API does not know the field loses nothing
  */
@@ -32,9 +32,10 @@ public record IncidentWrite(String title, @JsonProperty("start_time") String sta
 
     /** The request body of a create or an update. */
     static IncidentWrite of(ServiceTarget service, IncidentDraft draft, boolean create, boolean silent) {
-        return new IncidentWrite(create ? draft.title() : null,
+        List<ServiceStatusWrite> statuses = draft.statusesOn(service.serviceId()).entrySet().stream()
+                .map(e -> new ServiceStatusWrite(e.getKey(), e.getValue().wireName())).toList();
+        return new IncidentWrite(create || draft.retitles() ? draft.title() : null,
                 draft.time().truncatedTo(ChronoUnit.SECONDS).toString(), draft.type().wireName(), draft.body(),
-                List.of(new ServiceStatusWrite(service.serviceId(), draft.status().wireName())),
-                silent ? Boolean.TRUE : null);
+                statuses, silent ? Boolean.TRUE : null);
     }
 }

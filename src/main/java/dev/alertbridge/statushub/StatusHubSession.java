@@ -201,7 +201,8 @@ public final class StatusHubSession {
 
     /** The alert on the service, whatever the episode. */
     private static String alertHookKey(IncidentRef ref, ServiceTarget service) {
-        return new IncidentRef(ref.source(), ref.scope(), ref.alert(), "0", ServiceStatus.DOWN, null, null)
+        return new IncidentRef(ref.source(), ref.scope(), ref.alert(), "0", ServiceStatus.DOWN, null, null, null,
+                java.util.Map.of())
                 .hookId(service.stableKey());
     }
 

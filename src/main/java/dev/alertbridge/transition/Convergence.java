@@ -70,7 +70,7 @@ public final class Convergence {
         Optional<ServiceView.Held> holding = own.holds(serviceId).filter(justified::equals).isPresent()
                 ? Optional.empty()
                 : holding(incidents, serviceId, own.id());
-        return Optional.of(new Transition.Update(service, own.id(), new IncidentDraft(ref, own.title(),
+        return Optional.of(new Transition.Update(service, own.id(), IncidentDraft.of(ref, own.title(),
                 texts.correction(service, justified, holding, own.start(), at, ref), at, type, justified),
                 Transition.Purpose.CORRECTION));
     }

@@ -53,7 +53,7 @@ public final class DeletedAlarms {
                 ServiceStatus status = holding.map(ServiceView.Held::status).orElse(ServiceStatus.UP);
                 IncidentRef cleared = ref.clearedAt(at);
                 LinkedService service = linked.apply(serviceId);
-                clears.add(new Transition.Update(service, incident.id(), new IncidentDraft(cleared, incident.title(),
+                clears.add(new Transition.Update(service, incident.id(), IncidentDraft.of(cleared, incident.title(),
                         texts.alarmDeleted(service, holding, incident.start(), cleared), at,
                         IncidentType.MONITORING, status), Transition.Purpose.CLEAR));
             }

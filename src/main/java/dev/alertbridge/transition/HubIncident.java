@@ -37,6 +37,11 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
             return IncidentRef.find(body);
         }
 
+        /** Every member its reference line names (several on a shared incident's update). */
+        public List<IncidentRef> refs() {
+            return IncidentRef.findAll(body);
+        }
+
         /** Written by the bridge: it carries the bridge's reference line (or an earlier version's mark). */
         public boolean byBridge() {
             return ref().isPresent() || LegacyMark.find(body).isPresent();
@@ -91,9 +96,14 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
     public List<IncidentRef> refs() {
         List<IncidentRef> refs = new ArrayList<>();
         for (int i = updates.size() - 1; i >= 0; i--) {
-            updates.get(i).ref().ifPresent(refs::add);
+            refs.addAll(updates.get(i).refs());
         }
         return refs;
+    }
+
+    /** A shared incident ({@code group}): its members and what they hold; empty for an incident of one alert. */
+    public Optional<SharedIncident> shared() {
+        return ref().filter(r -> r.group() != null).map(r -> new SharedIncident(this, r.group()));
     }
 
     /**
@@ -145,6 +155,10 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
     public Optional<ServiceStatus> holds(long serviceId) {
         if (!open() || !onService(serviceId)) {
             return Optional.empty();
+        }
+        Optional<SharedIncident> shared = shared();
+        if (shared.isPresent()) {
+            return shared.get().holds(serviceId);
         }
         if (bridgeWroteService(serviceId)) {
             return Optional.of(severity());

@@ -32,13 +32,16 @@ import dev.alertbridge.config.Publish.Language;
  * puts a narrow no-break space before {@code :} and {@code ;} and inside its quotes.
  *
  * @param sentences every sentence, by what it says
+ * @param plurals the sentences whose {@code {service}} is a list of several (a shared incident's), where the
+ *        language needs another form (verbs, articles); the others serve both
  * @param statuses what {@code {status}} says for each status an update sets
  * @param sources what {@code {source}} says for each source, in the source's own words
  * @param someService {@code {service}} when the configuration no longer names the service
  * @param and the word before a list's last name ({@code Checkout and Search})
  * @param more the end of a long list, for its count of further services ({@code and %d more services})
  */
-record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> statuses,
+record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plurals,
+        Map<ServiceStatus, String> statuses,
         Map<AlertSource, String> sources, String someService, String and, String more) {
 
     /** What a built-in sentence says; a team's template replaces it by the name of its {@code Publish.Text}. */
@@ -75,6 +78,11 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
         return sentences.get(sentence);
     }
 
+    /** The sentence, in its plural form when {@code {service}} lists several services. */
+    String sentence(Sentence sentence, boolean plural) {
+        return plural && plurals.containsKey(sentence) ? plurals.get(sentence) : sentences.get(sentence);
+    }
+
     String status(ServiceStatus status) {
         return statuses.get(status);
     }
@@ -100,8 +108,30 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
     }
 
     private static final Map<Language, PageLanguage> ALL = new EnumMap<>(Language.class);
+    /** The plural forms, where {@code {service}} is the subject of the sentence (page-texts.md §3.7). */
+    private static final Map<Language, Map<Sentence, String>> PLURALS = new EnumMap<>(Language.class);
 
     static {
+        PLURALS.put(Language.EN, Map.ofEntries(
+                entry(OPEN_DEGRADED, "Since {since}, {service} have been slower or less reliable than usual. We are "
+                        + "investigating and will post an update as soon as we know more."),
+                entry(REOPEN_DOWN, "The issue has returned: {service} have been disrupted again since {since}. We are "
+                        + "investigating and will post an update as soon as we know more."),
+                entry(REOPEN_DEGRADED, "The issue has returned: {service} have been slower or less reliable than "
+                        + "usual again since {since}. We are investigating and will post an update as soon as we "
+                        + "know more."),
+                entry(CLEAR, "{service} have been operating normally since {at}. We are continuing to monitor the "
+                        + "situation."),
+                entry(CLEAR_STILL_AFFECTED, "The issue detected at {since} has not recurred since {at}. {service} are "
+                        + "still affected by another ongoing incident, “{incident}”; please follow that incident for "
+                        + "updates."),
+                entry(STILL_AFFECTED, "{service} are still affected by another ongoing incident, “{incident}”; please "
+                        + "follow that incident for updates."),
+                entry(CORRECTED, "{service} are operating normally again: no other incident is affecting them."),
+                entry(ALARM_DELETED, "{service} are operating normally again. We are continuing to monitor the "
+                        + "situation."),
+                entry(RECOVERED, "{service} have been operating normally since {at}. We are still working on "
+                        + "{others}.")));
         ALL.put(Language.EN, new PageLanguage(Map.ofEntries(
                 entry(TITLE, "{service}: {status}"),
                 entry(OPEN_DOWN, "We are investigating a disruption to {service} that began at {since}. We will post "
@@ -130,6 +160,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "We are continuing to investigate."),
                 entry(RECOVERED, "{service} has been operating normally since {at}. We are still working on "
                         + "{others}.")),
+                PLURALS.getOrDefault(Language.EN, Map.of()),
                 statuses("Service disruption", "Degraded performance", "Operating normally"),
                 sources("CloudWatch alarm", "Uptrends monitor", "Prometheus alert", "Grafana alert"),
                 "The service", "and", "%d more services"));
@@ -163,6 +194,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "Nos recherches se poursuivent."),
                 entry(RECOVERED, "Le service {service} fonctionne de nouveau normalement depuis le {at}. Le problème "
                         + "affecte toujours {others} et nous continuons d'y travailler.")),
+                PLURALS.getOrDefault(Language.FR, Map.of()),
                 statuses("perturbation du service", "performances dégradées", "fonctionnement normal"),
                 sources("alarme CloudWatch", "moniteur Uptrends", "alerte Prometheus", "alerte Grafana"),
                 "", "et", "%d autres services"));
@@ -191,6 +223,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "We onderzoeken de oorzaak nog."),
                 entry(RECOVERED, "{service} werkt sinds {at} weer normaal. Voor {others} werken we nog aan een "
                         + "oplossing.")),
+                PLURALS.getOrDefault(Language.NL, Map.of()),
                 statuses("storing", "verminderde prestaties", "normale werking"),
                 sources("CloudWatch-alarm", "Uptrends-controleregel", "Prometheus-melding", "Grafana-melding"),
                 "De dienst", "en", "%d andere diensten"));
@@ -221,6 +254,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "Wir suchen weiter nach der Ursache."),
                 entry(RECOVERED, "{service} funktioniert seit {at} wieder normal. Für {others} arbeiten wir noch an "
                         + "einer Lösung.")),
+                PLURALS.getOrDefault(Language.DE, Map.of()),
                 statuses("Störung", "Beeinträchtigte Leistung", "Normalbetrieb"),
                 sources("CloudWatch-Alarm", "Uptrends-Prüfobjekt", "Prometheus-Alarm", "Grafana-Alarm"),
                 "Der Dienst", "und", "%d weitere Dienste"));
@@ -256,6 +290,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "Seguimos investigando."),
                 entry(RECOVERED, "El servicio {service} funciona de nuevo con normalidad desde el {at}. El problema "
                         + "sigue afectando a {others} y seguimos trabajando para resolverlo.")),
+                PLURALS.getOrDefault(Language.ES, Map.of()),
                 statuses("interrupción del servicio", "rendimiento degradado", "funcionamiento normal"),
                 sources("alarma de CloudWatch", "monitor de Uptrends", "alerta de Prometheus", "alerta de Grafana"),
                 "", "y", "otros %d servicios"));
@@ -293,6 +328,7 @@ record PageLanguage(Map<Sentence, String> sentences, Map<ServiceStatus, String> 
                 entry(JOINED_QUIETLY, "Le verifiche sono ancora in corso."),
                 entry(RECOVERED, "Il servizio {service} funziona di nuovo regolarmente dal {at}. Il problema interessa "
                         + "ancora {others}: stiamo lavorando per risolverlo.")),
+                PLURALS.getOrDefault(Language.IT, Map.of()),
                 statuses("disservizio", "prestazioni ridotte", "funzionamento regolare"),
                 sources("allarme CloudWatch", "monitor Uptrends", "avviso Prometheus", "avviso Grafana"),
                 "", "e", "altri %d servizi"));

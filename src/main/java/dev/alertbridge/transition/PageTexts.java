@@ -126,8 +126,59 @@ public final class PageTexts {
         return body(facts.render(Text.RECOVERED, Sentence.RECOVERED), ref, service);
     }
 
+    /** A shared incident's title: its services listed in the language, the worst status among them. */
+    public String sharedTitle(LinkedService primary, List<String> names, ServiceStatus worst) {
+        return PublicText.title(new Facts(primary, worst, null).services(names).render(Text.TITLE, Sentence.TITLE));
+    }
+
+    /** A shared incident's opening, or a flap's continuation of it: {@code names} are the services it takes. */
+    public String sharedOpening(Alert alert, LinkedService primary, List<String> names, ServiceStatus severity,
+            ServiceStatus status, Instant since, List<IncidentRef> members) {
+        Facts facts = new Facts(primary, status, alert.source()).about(alert).since(since).services(names);
+        return body(facts.render(Text.OPEN, opening(severity)), members, primary);
+    }
+
+    /**
+     * A member joining a shared incident: {@code names} are the services it adds or worsens; the short form, posted
+     * silent, when nothing changes on the page.
+     */
+    public String sharedJoined(Alert alert, LinkedService primary, List<String> names, ServiceStatus status,
+            Instant since, boolean changesPage, List<IncidentRef> members) {
+        Facts facts = new Facts(primary, status, alert.source()).about(alert).since(since).services(names);
+        return body(facts.render(Text.JOINED, changesPage ? Sentence.JOINED : Sentence.JOINED_QUIETLY), members,
+                primary);
+    }
+
+    /** A member's clear inside a shared incident: {@code recovered} go up, {@code others} stay affected. */
+    public String sharedRecovered(Alert alert, LinkedService primary, List<String> recovered, List<String> others,
+            Instant since, Instant at, List<IncidentRef> members) {
+        Facts facts = new Facts(primary, ServiceStatus.UP, alert.source()).about(alert).since(since).at(at)
+                .services(recovered);
+        facts.values.put("others", facts.words.list(others));
+        return body(facts.render(Text.RECOVERED, Sentence.RECOVERED), members, primary);
+    }
+
+    /**
+     * The last member's clear: the shared incident goes to Monitoring; {@code stillAffected} are its services other
+     * incidents keep affected ({@code holding}: the one that holds them, named so readers can follow it).
+     */
+    public String sharedCleared(Alert alert, LinkedService primary, List<String> names, List<String> stillAffected,
+            Optional<Held> holding, Instant since, Instant at, List<IncidentRef> members) {
+        Facts facts = new Facts(primary, holding.map(Held::status).orElse(ServiceStatus.UP), alert.source())
+                .about(alert).since(since).at(at).holding(holding)
+                .services(stillAffected.isEmpty() ? names : stillAffected);
+        return body(stillAffected.isEmpty() ? facts.render(Text.CLEAR, Sentence.CLEAR)
+                : facts.render(Text.STILL_AFFECTED, Sentence.CLEAR_STILL_AFFECTED), members, primary);
+    }
+
     private static Sentence opening(ServiceStatus severity) {
         return severity == ServiceStatus.DEGRADED_PERFORMANCE ? Sentence.OPEN_DEGRADED : Sentence.OPEN_DOWN;
+    }
+
+    /** The text, then a shared incident's reference line naming the members this update touches. */
+    private static String body(String text, List<IncidentRef> members, LinkedService service) {
+        return PublicText.detail(text) + "\n\n"
+                + IncidentRef.line(service.publish().languageOrDefault().code(), members);
     }
 
     /** The text, then the reference line, its label in the page's language. */
@@ -141,6 +192,7 @@ public final class PageTexts {
         private final PageLanguage words;
         private final PageDates dates;
         private final Map<String, String> values = new HashMap<>();
+        private boolean plural;
 
         Facts(LinkedService service, ServiceStatus status, AlertSource source) {
             Publish publish = service.publish();
@@ -151,7 +203,14 @@ public final class PageTexts {
             String name = service.service().name();
             values.put("service", name == null || name.isBlank() ? words.someService() : name);
             values.put("status", words.status(status));
-            values.put("source", words.source(source));
+            values.put("source", source == null ? "" : words.source(source));
+        }
+
+        /** {@code {service}} is these services, listed in the language; several speak in the plural. */
+        Facts services(List<String> names) {
+            values.put("service", names.isEmpty() ? words.someService() : words.list(names));
+            plural = names.size() > 1;
+            return this;
         }
 
         Facts about(Alert alert) {
@@ -177,7 +236,7 @@ public final class PageTexts {
 
         /** The team's template of this name, else the language's sentence, filled in. */
         String render(Text text, Sentence builtIn) {
-            String template = service.publish().template(text).orElseGet(() -> words.sentence(builtIn));
+            String template = service.publish().template(text).orElseGet(() -> words.sentence(builtIn, plural));
             return dates.fitted(PageTexts.render(template, values));
         }
     }

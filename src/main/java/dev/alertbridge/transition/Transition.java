@@ -44,7 +44,13 @@ public sealed interface Transition {
         /** Another environment's write landed over this one's: the status the open incidents justify. */
         CORRECTION,
         /** Another environment opened the same incident at the same moment: this copy is resolved. */
-        DUPLICATE
+        DUPLICATE,
+        /** A member joins a shared incident, adding a service or worsening a status: an opening for notify. */
+        JOIN,
+        /** A member joins a shared incident and nothing changes on the page: posted silent. */
+        JOIN_QUIETLY,
+        /** A member of a shared incident clears while others stay open: what only it held goes up. */
+        RELEASE
     }
 
     /** An update of one of the alert's own incidents ({@code incidentId} is the stable id on integration URLs). */

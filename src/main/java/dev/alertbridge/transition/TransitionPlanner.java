@@ -142,7 +142,7 @@ public final class TransitionPlanner {
         // The new episode is recorded under the incident's reference: a late or repeated open of it finds this incident.
         IncidentRef ref = IncidentRef.of(alert, incident.ref().get().severity()).under(incident.reference().get());
         ServiceStatus status = shown.othersWorst().map(service.status()::worst).orElse(service.status());
-        return Optional.of(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
+        return Optional.of(new Transition.Update(service, incident.id(), IncidentDraft.of(ref, incident.title(),
                 texts.reopening(alert, service, service.status(), status, start, ref), start,
                 IncidentType.INVESTIGATING, status), Transition.Purpose.REOPEN));
     }
@@ -162,7 +162,7 @@ public final class TransitionPlanner {
             } else {
                 IncidentRef ref = incident.ref().orElseGet(() -> IncidentRef.of(alert, service.status()))
                         .clearedAt(clearedAt);
-                transitions.add(new Transition.Update(service, incident.id(), new IncidentDraft(ref, incident.title(),
+                transitions.add(new Transition.Update(service, incident.id(), IncidentDraft.of(ref, incident.title(),
                         texts.clearing(alert, service, incident.start(), clearedAt, holding, ref), clearedAt,
                         IncidentType.MONITORING, holding.map(ServiceView.Held::status).orElse(ServiceStatus.UP)),
                         Transition.Purpose.CLEAR));
@@ -220,7 +220,7 @@ public final class TransitionPlanner {
         IncidentRef ref = IncidentRef.of(alert, service.status()).clearedAt(at);
         Instant since = alert.openedAt() != null ? alert.openedAt().truncatedTo(ChronoUnit.SECONDS) : null;
         // The hook's title is the incident's, as its create wrote it, not the status this clear sets.
-        return new Transition.Update(service, id, new IncidentDraft(ref, texts.title(alert, service, service.status(),
+        return new Transition.Update(service, id, IncidentDraft.of(ref, texts.title(alert, service, service.status(),
                 since), texts.clearing(alert, service, since, at, Optional.empty(), ref), at, IncidentType.MONITORING,
                 ServiceStatus.UP), Transition.Purpose.CLEAR);
     }
@@ -250,7 +250,7 @@ public final class TransitionPlanner {
         ServiceStatus status = othersHold.map(service.status()::worst).orElse(service.status());
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         IncidentRef ref = IncidentRef.of(alert, service.status());
-        return new Transition.Create(service, new IncidentDraft(ref, texts.title(alert, service, status, start),
+        return new Transition.Create(service, IncidentDraft.of(ref, texts.title(alert, service, status, start),
                 texts.opening(alert, service, service.status(), status, start, ref), start, IncidentType.INVESTIGATING,
                 status), hookId);
     }
