@@ -171,6 +171,12 @@ public final class PageTexts {
                 : facts.render(Text.STILL_AFFECTED, Sentence.CLEAR_STILL_AFFECTED), members, primary);
     }
 
+    /** A correction of a shared incident that brings {@code names} up (no open incident affects them). */
+    public String sharedCorrected(LinkedService primary, List<String> names, List<IncidentRef> members) {
+        Facts facts = new Facts(primary, ServiceStatus.UP, null).services(names);
+        return body(facts.render(Text.CORRECTED, Sentence.CORRECTED), members, primary);
+    }
+
     private static Sentence opening(ServiceStatus severity) {
         return severity == ServiceStatus.DEGRADED_PERFORMANCE ? Sentence.OPEN_DEGRADED : Sentence.OPEN_DOWN;
     }
