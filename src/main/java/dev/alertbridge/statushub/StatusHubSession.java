@@ -97,7 +97,8 @@ public final class StatusHubSession {
                 for (ServiceTarget service : entry.getValue()) {
                     if (service.viaManagementApi()) {
                         searches.add(new HubSession.Search(from,
-                                incidents -> !ServiceView.of(alert, service, incidents).own().isEmpty()));
+                                incidents -> !ServiceView.of(alert, service, incidents).own().isEmpty()
+                                        || memberOfShared(alert, incidents)));
                     }
                 }
             }
@@ -105,6 +106,13 @@ public final class StatusHubSession {
         boolean opens = linked.entrySet().stream().anyMatch(e -> e.getKey().state() == AlertState.OPEN
                 && e.getValue().stream().anyMatch(ServiceTarget::viaManagementApi));
         hub.prepare(since, starts, searches, skipsMaintenances && opens);
+    }
+
+    /** Whether the alert is (or was) a member of one of these shared incidents. */
+    private static boolean memberOfShared(Alert alert, Collection<HubIncident> incidents) {
+        IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+        return incidents.stream().filter(i -> i.shared().isPresent())
+                .anyMatch(i -> i.refs().stream().anyMatch(mine::sameAlert));
     }
 
     /**
