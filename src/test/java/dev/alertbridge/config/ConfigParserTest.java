@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +88,11 @@ class ConfigParserTest {
 
     @Test
     void link_withLevelSourceAndWildcard_matchesOnlyWhatItSays() {
-        ServiceLink anyGrafanaAtLevel2 = new ServiceLink("*", 2, AlertSource.GRAFANA, List.of("s"));
+        ServiceLink anyGrafanaAtLevel2 = ServiceLink.of("*", 2, AlertSource.GRAFANA, List.of("s"));
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 2))).isTrue();
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 1))).isFalse();
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.ALERTMANAGER, "x", 2))).isFalse();
-        ServiceLink byArn = new ServiceLink("ARN:AWS:CLOUDWATCH:EU-WEST-1:1:ALARM:CPU", null, null, List.of("s"));
+        ServiceLink byArn = ServiceLink.of("ARN:AWS:CLOUDWATCH:EU-WEST-1:1:ALARM:CPU", null, null, List.of("s"));
         assertThat(byArn.matches(alert(AlertSource.CLOUDWATCH, "arn:aws:cloudwatch:eu-west-1:1:alarm:cpu", 3)))
                 .isTrue();
     }
@@ -186,8 +187,8 @@ class ConfigParserTest {
         Alert alert = Alert.of(AlertSource.CLOUDWATCH,
                 "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
-                linked.publish()).isEqualTo(
-                        new Publish(Publish.Language.FR, null, null, Publish.Notify.OPEN,
+                linked.policy().publish()).isEqualTo(
+                        new Publish(Publish.Language.FR, ZoneOffset.UTC, Publish.Dates.ISO, Publish.Notify.OPEN,
                                 Map.of(Publish.Text.TITLE, "S", Publish.Text.OPEN, "L", Publish.Text.CLEAR, "C"))));
     }
 
@@ -205,10 +206,11 @@ class ConfigParserTest {
         Alert alert = Alert.of(AlertSource.CLOUDWATCH,
                 "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
-                linked.publish()).isEqualTo(
+                linked.policy().publish()).isEqualTo(
                         new Publish(Publish.Language.DE, ZoneId.of("Europe/Berlin"),
-                                Publish.Dates.LONG, null, Map.of(Publish.Text.STILL_AFFECTED, "S", Publish.Text.CORRECTED, "L",
+                                Publish.Dates.LONG, Publish.Notify.ALL,
+                                Map.of(Publish.Text.STILL_AFFECTED, "S", Publish.Text.CORRECTED, "L",
                                         Publish.Text.REOPEN, "C"))));
-        assertThat(config.publish().languageOrDefault()).as("fr-CA speaks French").isEqualTo(Publish.Language.FR);
+        assertThat(config.policy().publish().language()).as("fr-CA speaks French").isEqualTo(Publish.Language.FR);
     }
 }

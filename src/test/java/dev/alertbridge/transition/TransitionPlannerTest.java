@@ -24,10 +24,10 @@ class TransitionPlannerTest {
     private static final Instant OPENED = Instant.parse("2024-01-01T10:00:00.500Z");
     private static final Instant CLEARED = Instant.parse("2024-01-01T10:30:00Z");
     private static final String ARN = "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:cpu";
-    private static final ServiceTarget CHECKOUT_TARGET = new ServiceTarget("checkout", "Checkout", 101L, null);
-    private static final LinkedService CHECKOUT = new LinkedService(CHECKOUT_TARGET, ServiceStatus.DOWN,
+    private static final ServiceTarget CHECKOUT_TARGET = ServiceTarget.viaApi("checkout", "Checkout", 101L);
+    private static final LinkedService CHECKOUT = LinkedService.of(CHECKOUT_TARGET, ServiceStatus.DOWN,
             WriteMode.LIVE);
-    private static final LinkedService WIDGET = new LinkedService(new ServiceTarget("widget", "Widget", null,
+    private static final LinkedService WIDGET = LinkedService.of(ServiceTarget.viaHook("widget", "Widget",
             URI.create("https://hooks.statushub.io/hooks/generic?token=t")), ServiceStatus.DOWN, WriteMode.LIVE);
 
     private final TransitionPlanner planner = new TransitionPlanner(new PageTexts());
@@ -81,7 +81,7 @@ class TransitionPlannerTest {
 
     @Test
     void aNewIncidentNeverLowersWhatAPersonHolds() {
-        LinkedService degrades = new LinkedService(CHECKOUT_TARGET, ServiceStatus.DEGRADED_PERFORMANCE,
+        LinkedService degrades = LinkedService.of(CHECKOUT_TARGET, ServiceStatus.DEGRADED_PERFORMANCE,
                 WriteMode.LIVE);
         Transition t = only(planner.plan(opens(), degrades, ServiceView.of(opens(), CHECKOUT_TARGET,
                 List.of(person("9", IncidentType.INVESTIGATING, ServiceStatus.DOWN)))));
