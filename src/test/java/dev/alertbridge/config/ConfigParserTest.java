@@ -176,6 +176,46 @@ class ConfigParserTest {
                 .hasMessageStartingWith("invalid configuration in /p/links at " + path + ": " + reason);
     }
 
+    /** The README's table of where each field may be set, and the values a policy field takes. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            "services": {"search": {"serviceId": 102, "mode": "shadow"}}                    | $.services.search.mode      | may be set on the whole configuration or a link, not on a service
+            "services": {"search": {"serviceId": 102, "reconcile": {"mode": "repair"}}}      | $.services.search.reconcile | may be set only on the whole configuration, not on a service
+            "links": [{"monitor": "cpu", "services": ["search"], "reconcile": {"mode": "repair"}}] | $.links[0].reconcile  | may be set only on the whole configuration, not on a link
+            "links": [{"monitor": "cpu", "services": ["search"], "serviceId": 102}]          | $.links[0].serviceId        | unknown field (expected one of escalationLevel, group, holdDown, maintenance, mode, monitor, publish, reopenWithin, services, source, status)
+            "services": {"search": {"serviceId": 102, "colour": "red"}}                      | $.services.search.colour    | unknown field (expected one of group, holdDown, hookUrl, maintenance, name, publish, reopenWithin, serviceId)
+            "group": "Payments"                                                              | $.group                     | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "links": [{"monitor": "cpu", "services": ["search"], "group": "pay ments"}]      | $.links[0].group            | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "services": {"search": {"serviceId": 102, "group": ""}}                          | $.services.search.group     | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "group": 7                                                                       | $.group                     | must be a string
+            "services": {"search": {"serviceId": 102, "holdDown": "5 minutes"}}             | $.services.search.holdDown  | must be a whole number and a unit: 90s, 2m, 1h
+            "links": [{"monitor": "cpu", "services": ["search"], "maintenance": "always"}]   | $.links[0].maintenance      | must be skip or post
+            "services": {"search": {"serviceId": 102, "reopenWithin": "1d"}}                | $.services.search.reopenWithin | must be a whole number and a unit: 90s, 2m, 1h
+            """)
+    void parse_aFieldWhereTheTableForbidsItOrABadPolicyValue_isRefusedNamingItsPath(String part, String path,
+            String reason) {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                 "services": {"search": {"serviceId": 102}}}
+                """), new ConfigDocument("/p/more", "{%s}".formatted(part.replace("\"search\": {", "\"more\": {"))))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessage("invalid configuration in /p/more at " + path.replace("search", "more") + ": " + reason);
+    }
+
+    @Test
+    void parse_groupAtEveryLevel_takesTheBuiltInWordsAndTeamsNames() {
+        BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"services": {"search": {"hookUrl": "https://h/x?token=t", "group": "alert"}},
+                 "links": [{"monitor": "cpu", "services": ["search"], "group": "eu-payments-2"}],
+                 "group": "service"}
+                """)));
+        assertThat(config.policy().group()).isEqualTo(Group.Shared.SERVICE);
+        assertThat(config.services().get("search").policy().group()).isEqualTo(Group.Shared.ALERT);
+        assertThat(config.links().get(0).policy().group()).isEqualTo(new Group.Named("eu-payments-2"));
+        assertThat(Group.of("off")).contains(Group.OFF);
+        assertThatThrownBy(() -> new Group.Named("alert")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void parse_publishAtEveryLevel_mergesFieldByFieldTheMostSpecificFirst() {
         BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
