@@ -1,6 +1,5 @@
 package dev.alertbridge.check;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +17,7 @@ import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.config.ConfigValidationException;
-import dev.alertbridge.config.MaintenancePolicy;
 import dev.alertbridge.config.MonitorPattern;
-import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.StatusHubAccount;
@@ -82,22 +79,7 @@ public final class ConfigurationCheck {
             notes.add("StatusHub was not asked: the configuration must be valid first");
             return new Result(problems, notes);
         }
-        if (config.maintenance() == MaintenancePolicy.SKIP
-                && config.reconcileMode() == ReconcileMode.REPORT
-                && config.links().stream().anyMatch(l -> l.source() == null
-                        || l.source() == AlertSource.CLOUDWATCH)) {
-            notes.add("a CloudWatch alarm whose open a maintenance held back is opened only by the reconciliation in "
-                    + "repair mode (alarms do not repeat); reconcile.mode is report, so it is only reported");
-        }
-        for (int i = 0; i < config.links().size(); i++) {
-            ServiceLink link = config.links().get(i);
-            if (link.holdDown() != null && link.source() != null
-                    && link.source() != AlertSource.CLOUDWATCH) {
-                notes.add("links[" + i + "] (" + link.source().linkName() + "): holdDown applies to CloudWatch alarms "
-                        + "only; hold " + link.source().linkName() + " alerts back in the source itself");
-            }
-        }
-        heldAlarms(config, notes);
+        notes.addAll(PolicyNotes.of(config));
         if (config.services().values().stream().anyMatch(s -> !s.viaManagementApi())) {
             notes.add("integration URLs (hookUrl) were not tried: StatusHub's only answer to them is creating an "
                     + "incident");
@@ -116,33 +98,6 @@ public final class ConfigurationCheck {
         }
         askStatusHub(config, config.account().get(), roots, problems, notes);
         return new Result(problems, notes);
-    }
-
-    /**
-     * What a {@code holdDown} on a CloudWatch link (its own or the configuration's) needs: the reconciliation posts
-     * a held alarm, in {@code repair} mode only; an integration-URL service hears a held period only from it.
-     */
-    private static void heldAlarms(BridgeConfig config, List<String> notes) {
-        for (int i = 0; i < config.links().size(); i++) {
-            ServiceLink link = config.links().get(i);
-            Duration hold = link.holdDown() != null ? link.holdDown() : config.holdDown();
-            if (hold.isZero() || link.source() != null && link.source() != AlertSource.CLOUDWATCH) {
-                continue;
-            }
-            String held = "links[" + i + "] (" + link.monitor() + ") holds CloudWatch alarms back "
-                    + hold.toSeconds() + " s" + (link.holdDown() != null ? "" : " (the configuration's holdDown)");
-            if (config.reconcileMode() == ReconcileMode.REPORT) {
-                notes.add(held + " but reconcile.mode is report: a held alarm is posted only by the reconciliation "
-                        + "in repair mode, so its alarms are never posted");
-            }
-            List<String> hooks = link.services().stream().map(id -> config.services().get(id))
-                    .filter(s -> s != null && !s.viaManagementApi()).map(ServiceTarget::id).toList();
-            if (!hooks.isEmpty()) {
-                notes.add(held + " and reaches integration-URL service(s) " + String.join(", ", hooks)
-                        + ": a held period reaches them only from the reconciliation run after its hold ends "
-                        + "(repair mode), never from the alarm's own events");
-            }
-        }
     }
 
     /** Whether CloudWatch answers a read naming composite alarms, as late events and the reconciliation send it. */
@@ -243,24 +198,7 @@ public final class ConfigurationCheck {
             notes.add("no maintenance in progress on hub '" + account.hub() + "'");
         }
         for (HubMaintenance maintenance : now.get()) {
-            List<String> held = new ArrayList<>();
-            for (ServiceTarget service : config.services().values()) {
-                if (service.viaManagementApi() && maintenance.serviceIds().contains(service.serviceId())) {
-                    List<String> links = new ArrayList<>();
-                    for (int i = 0; i < config.links().size(); i++) {
-                        if (config.links().get(i).services().contains(service.id())) {
-                            links.add("links[" + i + "]");
-                        }
-                    }
-                    held.add(service.id() + (links.isEmpty() ? "" : " (" + String.join(", ", links) + ")"));
-                }
-            }
-            notes.add("maintenance '" + maintenance.title() + "' in progress" + (maintenance.end() == null ? ""
-                    : " until " + maintenance.end())
-                    + (config.maintenance() == MaintenancePolicy.POST
-                            ? " (maintenance: post, so it holds nothing)"
-                            : "")
-                    + ": holds " + (held.isEmpty() ? "no configured service" : String.join(", ", held)));
+            notes.add(PolicyNotes.maintenance(config, maintenance));
         }
     }
 

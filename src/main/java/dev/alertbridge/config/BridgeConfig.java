@@ -1,6 +1,6 @@
 package dev.alertbridge.config;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,45 +12,67 @@ import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 
 /**
- * The merged, validated configuration: StatusHub account, webhook token, services, links and modes.
+ * The merged, validated configuration: who talks to whom, services, links, modes and the page policy.
  *
- * @param account the Management API account, or empty when every service uses an integration URL
- * @param webhookToken the shared secret webhook callers present, or empty
+ * @param access the StatusHub account and the webhook token
  * @param services services by their configuration id, in document order
- * @param links service links
- * @param mode live, shadow or off for every write (a link may be stricter, never looser)
- * @param reconcileMode {@code report} or {@code repair}
- * @param publish how the bridge speaks on the public page, unless a service or a link says otherwise
- * @param maintenance whether an alert opens incidents on a service in a maintenance scheduled in StatusHub
- * @param holdDown how long a CloudWatch alarm must have been in ALARM before it opens an incident, unless a link
- *        says otherwise (zero: at once)
- * @param reopenWithin an alert opening again within this time of its incident's clear continues it, unless a link
- *        says otherwise (zero: never)
+ * @param links service links, in document order
+ * @param modes whether writes are live, and what the reconciliation does
+ * @param policy what the whole configuration says of the page policy, under its services' and links'
  */
-public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
-        Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish, MaintenancePolicy maintenance, Duration holdDown, Duration reopenWithin) {
+public record BridgeConfig(Access access, Map<String, ServiceTarget> services, List<ServiceLink> links, Modes modes,
+        PagePolicy policy) {
+
+    /**
+     * @param account the Management API account, or empty when every service uses an integration URL
+     * @param webhookToken the shared secret webhook callers present, or empty
+     */
+    public record Access(Optional<StatusHubAccount> account, Optional<String> webhookToken) {
+    }
+
+    /**
+     * @param write live, shadow or off for every write (a link may be stricter, never looser)
+     * @param reconcile {@code report} or {@code repair}
+     */
+    public record Modes(WriteMode write, ReconcileMode reconcile) {
+        public Modes {
+            write = write == null ? WriteMode.LIVE : write;
+            reconcile = reconcile == null ? ReconcileMode.REPORT : reconcile;
+        }
+    }
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         links = List.copyOf(links);
-        mode = mode == null ? WriteMode.LIVE : mode;
-        reconcileMode = reconcileMode == null ? ReconcileMode.REPORT : reconcileMode;
-        publish = publish == null ? Publish.NONE : publish;
-        maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
-        holdDown = holdDown == null ? Duration.ZERO : holdDown;
-        reopenWithin = reopenWithin == null ? Duration.ZERO : reopenWithin;
+        modes = modes == null ? new Modes(null, null) : modes;
+        policy = policy == null ? PagePolicy.NONE : policy;
     }
 
-    public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
+    /** Services and links alone: live, reports, the default policy. */
+    public static BridgeConfig of(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links) {
-        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT, null, null, null, null);
+        return new BridgeConfig(new Access(account, webhookToken), services, links, null, null);
+    }
+
+    public Optional<StatusHubAccount> account() {
+        return access.account();
+    }
+
+    public Optional<String> webhookToken() {
+        return access.webhookToken();
+    }
+
+    public WriteMode mode() {
+        return modes.write();
+    }
+
+    public ReconcileMode reconcileMode() {
+        return modes.reconcile();
     }
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance,
-                holdDown, reopenWithin);
+        return new BridgeConfig(access, services, links, new Modes(mode, modes.reconcile()), policy);
     }
 
     /**
@@ -59,44 +81,60 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
      */
     public ServiceTarget serviceWithId(long serviceId) {
         return services.values().stream().filter(s -> s.serviceId() != null && s.serviceId() == serviceId).findFirst()
-                .orElseGet(() -> new ServiceTarget("statushub-service-" + serviceId, null, serviceId, null));
+                .orElseGet(() -> ServiceTarget.viaApi("statushub-service-" + serviceId, null, serviceId));
+    }
+
+    /**
+     * The page policy where this link reaches this service, resolved: the link's, over the service's, over the
+     * configuration's, over the defaults, field by field.
+     */
+    public PagePolicy policyOf(ServiceLink link, ServiceTarget service) {
+        return link.policy().over(policyOf(service));
+    }
+
+    /** The page policy on a service where no link says (what an alert opened there earlier), resolved. */
+    public PagePolicy policyOf(ServiceTarget service) {
+        return service.policy().over(policy).over(PagePolicy.DEFAULTS);
     }
 
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
     public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
-        return new LinkedService(service, status, mode, service.publish().over(publish), holdDown, reopenWithin);
+        return new LinkedService(service, status, mode(), policyOf(service));
     }
 
     /**
-     * The services linked to this alert, each once, in configuration order: with the worst status its matching
-     * links give, and the loosest of their modes made no looser than the configuration's.
+     * The services linked to this alert, each once, in the order the links first reach them, as
+     * {@link #reachedBy} says when several links reach one.
+     *
+     * @param links in the order of precedence of {@link #reachedBy}: the configured links in document order or an
+     *        event's embedded links (which replace them), then the tag link
      */
     public List<LinkedService> servicesFor(Alert alert, List<ServiceLink> links) {
-        Map<String, LinkedService> linked = new LinkedHashMap<>();
+        Map<String, List<ServiceLink>> reaching = new LinkedHashMap<>();
         for (ServiceLink link : links) {
             if (link.matches(alert)) {
                 for (String id : link.services()) {
-                    if (!heardBy(link, services.get(id), alert)) {
-                        continue;
+                    if (heardBy(link, services.get(id), alert)) {
+                        reaching.computeIfAbsent(id, k -> new ArrayList<>()).add(link);
                     }
-                    LinkedService seen = linked.get(id);
-                    ServiceTarget service = services.get(id);
-                    Publish publish = service == null ? link.publish().over(this.publish)
-                            : link.publish().over(service.publish()).over(this.publish);
-                    Duration hold = link.holdDown() != null ? link.holdDown() : holdDown;
-                    Duration reopen = link.reopenWithin() != null ? link.reopenWithin() : reopenWithin;
-                    linked.put(id, seen == null
-                            ? new LinkedService(service, link.status(), link.mode(), publish, hold, reopen)
-                            : new LinkedService(seen.service(), seen.status().worst(link.status()),
-                                    seen.mode().loosest(link.mode()), seen.publish(), seen.holdDown(),
-                                    seen.reopenWithin()));
                 }
             }
         }
-        return linked.values().stream()
-                .map(s -> new LinkedService(s.service(), s.status(), s.mode().strictest(mode), s.publish(),
-                        s.holdDown(), s.reopenWithin()))
-                .toList();
+        return reaching.entrySet().stream().map(e -> reachedBy(services.get(e.getKey()), e.getValue())).toList();
+    }
+
+    /**
+     * "Several links, one service" (../README "Configuration"): "when links of one alert (configured, embedded or from
+     * tags) reach one service, the alert gives it the worst of their statuses; it is written if any of them is
+     * {@code live} (else the strictest mode applies); the other policy fields come from the first of those links in
+     * this order: configured links in document order, then embedded links, then the tag link." {@code reaching} is in
+     * that order. The configuration's own mode, where it is stricter, still wins.
+     */
+    public LinkedService reachedBy(ServiceTarget service, List<ServiceLink> reaching) {
+        ServiceStatus status = reaching.stream().map(ServiceLink::status).reduce(ServiceStatus::worst).orElseThrow();
+        WriteMode mode = reaching.stream().anyMatch(l -> l.mode() == WriteMode.LIVE) ? WriteMode.LIVE
+                : reaching.stream().map(ServiceLink::mode).reduce(WriteMode::strictest).orElseThrow();
+        return new LinkedService(service, status, mode.strictest(mode()), policyOf(reaching.get(0), service));
     }
 
     /**
@@ -113,6 +151,6 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
     @Override
     public String toString() {
         return "BridgeConfig[services=" + services.keySet() + ", links=" + links.size() + ", mode="
-                + mode.configName() + "]";
+                + mode().configName() + "]";
     }
 }

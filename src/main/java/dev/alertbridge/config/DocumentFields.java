@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,14 @@ final class DocumentFields {
             throw new ConfigValidationException(doc, path, "must be a string");
         }
         return node.asText();
+    }
+
+    /** One of a field's allowed values ({@code allowed} says which), null when the field is not there. */
+    static <T> T choice(String doc, String path, JsonNode node, Function<String, Optional<T>> of, String allowed) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return of.apply(text(doc, path, node)).orElseThrow(() -> new ConfigValidationException(doc, path, allowed));
     }
 
     /** A duration as the configuration writes it: a whole number and a unit, {@code s}, {@code m} or {@code h}. */

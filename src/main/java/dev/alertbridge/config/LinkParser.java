@@ -2,8 +2,6 @@ package dev.alertbridge.config;
 
 import static dev.alertbridge.config.DocumentFields.nonBlank;
 import static dev.alertbridge.config.DocumentFields.printable;
-import static dev.alertbridge.config.DocumentFields.rejectUnknown;
-import static dev.alertbridge.config.DocumentFields.requireObject;
 import static dev.alertbridge.config.DocumentFields.text;
 
 import java.util.ArrayList;
@@ -17,8 +15,8 @@ import dev.alertbridge.alert.ServiceStatus;
 
 /** Service links, from a configuration document or embedded in an event: validated field by field. */
 public final class LinkParser {
-    private static final Set<String> LINK_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status",
-            "mode", "publish", "holdDown", "reopenWithin");
+    /** A link's own fields: what it matches and what it does; {@link FieldTable} adds the rest. */
+    private static final Set<String> OWN_FIELDS = Set.of("monitor", "escalationLevel", "source", "services", "status");
 
     private LinkParser() {
     }
@@ -36,8 +34,7 @@ public final class LinkParser {
     }
 
     private static ServiceLink link(String doc, String path, JsonNode node, Set<String> serviceIds) {
-        requireObject(doc, path, node);
-        rejectUnknown(doc, path, node, LINK_FIELDS);
+        FieldTable.check(doc, path, node, FieldTable.Level.LINK, OWN_FIELDS);
         String monitor = nonBlank(doc, path + ".monitor", node.get("monitor"));
         Integer level = null;
         JsonNode levelNode = node.get("escalationLevel");
@@ -75,13 +72,7 @@ public final class LinkParser {
                             path + ".status", "must be down or degraded-performance"));
         }
         WriteMode mode = node.hasNonNull("mode") ? mode(doc, path + ".mode", node.get("mode")) : WriteMode.LIVE;
-        return new ServiceLink(monitor, level, source, ids, status, mode,
-                PublishParser.parse(doc, path + ".publish", node.get("publish")),
-                node.hasNonNull("holdDown") ? DocumentFields.duration(doc, path + ".holdDown", node.get("holdDown"))
-                        : null,
-                node.hasNonNull("reopenWithin")
-                        ? DocumentFields.duration(doc, path + ".reopenWithin", node.get("reopenWithin"))
-                        : null);
+        return new ServiceLink(monitor, level, source, ids, status, mode, PagePolicyParser.parse(doc, path, node));
     }
 
     static WriteMode mode(String doc, String path, JsonNode node) {

@@ -1,7 +1,6 @@
 package dev.alertbridge.config;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the bridge speaks on the public page ({@code "publish"}): for the whole configuration, a service or a link,
- * each field optional; the most specific wins field by field, each template by its name ({@link #over}).
+ * How the bridge speaks on the public page ({@code "publish"}), part of a {@link PagePolicy}: for the whole
+ * configuration, a service or a link, each field optional; the most specific wins field by field, each template by
+ * its name ({@link #over}). What applies when none says is in {@link PagePolicy#DEFAULTS}.
  *
- * @param language the built-in texts' language ({@code en} when none says)
- * @param timeZone where {@code {since}} and {@code {at}} are told ({@code UTC} when none says)
- * @param dates how they are written ({@code iso} when none says)
- * @param notification which writes notify the hub's subscribers ({@code "notify"}; {@code all} when none says)
+ * @param language the built-in texts' language
+ * @param timeZone where {@code {since}} and {@code {at}} are told
+ * @param dates how they are written
+ * @param notification which writes notify the hub's subscribers ({@code "notify"})
  * @param templates the team's own words, by the name of the text they replace
  */
 public record Publish(Language language, ZoneId timeZone, Dates dates, Notify notification,
@@ -140,21 +140,8 @@ public record Publish(Language language, ZoneId timeZone, Dates dates, Notify no
         return Optional.ofNullable(templates.get(text));
     }
 
-    public Language languageOrDefault() {
-        return language == null ? Language.EN : language;
-    }
-
-    public ZoneId timeZoneOrDefault() {
-        return timeZone == null ? ZoneOffset.UTC : timeZone;
-    }
-
-    public Dates datesOrDefault() {
-        return dates == null ? Dates.ISO : dates;
-    }
-
     /** Whether a write must ask StatusHub not to notify: never under {@code all}; all but a create under {@code open}. */
     public boolean silent(boolean create) {
-        Notify policy = notification == null ? Notify.ALL : notification;
-        return policy == Notify.NONE || policy == Notify.OPEN && !create;
+        return notification == Notify.NONE || notification == Notify.OPEN && !create;
     }
 }

@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import static dev.alertbridge.config.DocumentFields.choice;
 import static dev.alertbridge.config.DocumentFields.rejectUnknown;
 import static dev.alertbridge.config.DocumentFields.requireObject;
 import static dev.alertbridge.config.DocumentFields.text;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,15 +61,6 @@ final class PublishParser {
             }
         }
         return new Publish(language, timeZone, dates, notify, templates);
-    }
-
-    /** One of a field's allowed values, null when the field is not there. */
-    private static <T> T choice(String doc, String path, JsonNode node, Function<String, Optional<T>> of,
-            String allowed) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return of.apply(text(doc, path, node)).orElseThrow(() -> new ConfigValidationException(doc, path, allowed));
     }
 
     private static String template(String doc, String path, JsonNode node) {

@@ -10,16 +10,22 @@ import java.net.URI;
  * @param name the service's display name
  * @param serviceId Management API id, or null
  * @param hookUrl integration URL, or null
- * @param publish how the bridge speaks on this service's incidents ({@code "publish"}), over the configuration's
+ * @param policy what the service says of its page policy, over the configuration's and under its links'
  */
-public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl, Publish publish) {
+public record ServiceTarget(String id, String name, Long serviceId, URI hookUrl, PagePolicy policy) {
 
     public ServiceTarget {
-        publish = publish == null ? Publish.NONE : publish;
+        policy = policy == null ? PagePolicy.NONE : policy;
     }
 
-    public ServiceTarget(String id, String name, Long serviceId, URI hookUrl) {
-        this(id, name, serviceId, hookUrl, Publish.NONE);
+    /** A service reached through the Management API, with no policy of its own. */
+    public static ServiceTarget viaApi(String id, String name, long serviceId) {
+        return new ServiceTarget(id, name, serviceId, null, PagePolicy.NONE);
+    }
+
+    /** A service reached through its integration URL, with no policy of its own. */
+    public static ServiceTarget viaHook(String id, String name, URI hookUrl) {
+        return new ServiceTarget(id, name, null, hookUrl, PagePolicy.NONE);
     }
 
     public boolean viaManagementApi() {

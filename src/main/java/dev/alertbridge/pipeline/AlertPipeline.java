@@ -23,7 +23,7 @@ import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
-import dev.alertbridge.config.MaintenancePolicy;
+import dev.alertbridge.config.PagePolicy;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
@@ -101,7 +101,7 @@ public class AlertPipeline {
      */
     public void read(StatusHubSession session, List<Alert> alerts, BridgeConfig config, List<ServiceLink> links,
             Reach reach) {
-        read(session, linked(alerts, config, links, reach), config);
+        read(session, linked(alerts, config, links, reach));
     }
 
     private static Map<Alert, List<LinkedService>> linked(List<Alert> alerts, BridgeConfig config,
@@ -115,13 +115,15 @@ public class AlertPipeline {
         return linked;
     }
 
-    private static void read(StatusHubSession session, Map<Alert, List<LinkedService>> linked, BridgeConfig config) {
+    /** One read for every alert: the maintenances if a service's policy skips them, flaps as far back as any looks. */
+    private static void read(StatusHubSession session, Map<Alert, List<LinkedService>> linked) {
         Map<Alert, List<ServiceTarget>> reachable = new LinkedHashMap<>();
         linked.forEach((alert, services) -> reachable.put(alert, services.stream()
                 .filter(s -> s.mode() != WriteMode.OFF).map(LinkedService::service).toList()));
-        Duration reopenWithin = linked.values().stream().flatMap(List::stream)
-                .map(LinkedService::reopenWithin).max(Duration::compareTo).orElse(Duration.ZERO);
-        session.prepare(reachable, config.maintenance() == MaintenancePolicy.SKIP, reopenWithin);
+        List<PagePolicy> policies = linked.values().stream().flatMap(List::stream).map(LinkedService::policy).toList();
+        Duration reopenWithin = policies.stream().map(PagePolicy::reopenWithin).max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+        session.prepare(reachable, policies.stream().anyMatch(PagePolicy::skipsMaintenances), reopenWithin);
     }
 
     /** The same, each alert reaching the services {@code reach} lets it (the reconciliation's integration URLs). */
@@ -130,7 +132,7 @@ public class AlertPipeline {
         Map<Alert, List<LinkedService>> linked = linked(adapted.alerts(), config, links, reach);
         RuntimeException unreadable = null;
         try {
-            read(session, linked, config);
+            read(session, linked);
         } catch (RuntimeException e) {
             unreadable = e;
         }

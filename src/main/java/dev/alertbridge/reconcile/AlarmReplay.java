@@ -78,7 +78,7 @@ final class AlarmReplay {
     static AlertPipeline.Reach reach(Duration every, Instant now) {
         Instant previousRun = now.minus(every).minus(RUN_SLACK);
         return (alert, service) -> service.service().viaManagementApi() || alert.state() != AlertState.OPEN
-                || alert.openedAt() != null && alert.openedAt().plus(service.holdDown()).isAfter(previousRun);
+                || alert.openedAt() != null && alert.openedAt().plus(service.policy().holdDown()).isAfter(previousRun);
     }
 
     /** Reads the hub for the replay (the run's one listing, which the other jobs share). */

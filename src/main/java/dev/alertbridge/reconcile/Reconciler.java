@@ -141,15 +141,13 @@ public class Reconciler {
     }
 
     /**
-     * A service as the reconciliation writes it when no alarm says which link: live if any link naming it is live
-     * (the strictest mode otherwise; a service no link names, as the configuration says), never looser than the
-     * configuration.
+     * A service as the reconciliation writes it when no alarm says which link: in the mode the links naming it give
+     * it together ({@link BridgeConfig#reachedBy}: live if any is live; a service no link names, as the configuration
+     * says), with its own and the configuration's policy (no alarm says which link's).
      */
     private static LinkedService asLinked(BridgeConfig config, List<ServiceLink> links, ServiceTarget service) {
-        WriteMode mode = links.stream().filter(l -> l.services().contains(service.id())).map(ServiceLink::mode)
-                .reduce(WriteMode::loosest).orElse(config.mode()).strictest(config.mode());
-        LinkedService unlinked = config.unlinked(service, ServiceStatus.DOWN);
-        return new LinkedService(service, ServiceStatus.DOWN, mode, unlinked.publish(), unlinked.holdDown(),
-                unlinked.reopenWithin());
+        List<ServiceLink> naming = links.stream().filter(l -> l.services().contains(service.id())).toList();
+        WriteMode mode = naming.isEmpty() ? config.mode() : config.reachedBy(service, naming).mode();
+        return new LinkedService(service, ServiceStatus.DOWN, mode, config.policyOf(service));
     }
 }

@@ -12,7 +12,6 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
-import dev.alertbridge.config.MaintenancePolicy;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.AlertReport;
@@ -46,7 +45,7 @@ public class Rehearsal {
 
     public Done run(BridgeConfig config, Deadline deadline, Instant now) {
         List<LinkedService> services = config.services().values().stream()
-                .map(service -> new LinkedService(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
+                .map(service -> LinkedService.of(service, ServiceStatus.DOWN, WriteMode.SHADOW)).toList();
         Alert.Builder rehearsal = Alert.of(AlertSource.CLOUDWATCH, "snapstart-rehearsal")
                 .knownAs(List.of("snapstart-rehearsal")).titled("SnapStart rehearsal").described("not sent");
         Alert opens = rehearsal.opens("rehearsal", now).at(now);
@@ -58,7 +57,7 @@ public class Rehearsal {
         StatusHubSession session = gateway.primingSession(config, deadline, now);
         try {
             session.prepare(Map.of(opens, services.stream().map(LinkedService::service).toList()),
-                    config.maintenance() == MaintenancePolicy.SKIP);
+                    config.policy().skipsMaintenances());
         } catch (RuntimeException e) {
             read = "StatusHub read failed (" + CallFailure.of(e).why() + ")";
         }

@@ -169,7 +169,7 @@ public final class StatusHubSession {
 
     /** The team's notify policy for this write ({@code publish.notify}): a create, or any other update. */
     private static boolean silent(Transition.Write write) {
-        return write.linked().publish().silent(write instanceof Transition.Create);
+        return write.linked().policy().publish().silent(write instanceof Transition.Create);
     }
 
     /** The request a write would send, secrets redacted, without sending it (dry run, shadow mode). */

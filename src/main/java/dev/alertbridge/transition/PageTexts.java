@@ -60,8 +60,8 @@ public final class PageTexts {
     public String reopening(Alert alert, LinkedService service, ServiceStatus severity, ServiceStatus status,
             Instant since, IncidentRef ref) {
         Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
-        Text text = service.publish().template(Text.REOPEN).isEmpty()
-                && service.publish().template(Text.OPEN).isPresent() ? Text.OPEN : Text.REOPEN;
+        Text text = service.policy().publish().template(Text.REOPEN).isEmpty()
+                && service.policy().publish().template(Text.OPEN).isPresent() ? Text.OPEN : Text.REOPEN;
         return body(facts.render(text, severity == ServiceStatus.DEGRADED_PERFORMANCE ? Sentence.REOPEN_DEGRADED
                 : Sentence.REOPEN_DOWN), ref, service);
     }
@@ -184,12 +184,12 @@ public final class PageTexts {
     /** The text, then a shared incident's reference line naming the members this update touches. */
     private static String body(String text, List<IncidentRef> members, LinkedService service) {
         return PublicText.detail(text) + "\n\n"
-                + IncidentRef.line(service.publish().languageOrDefault().code(), members);
+                + IncidentRef.line(service.policy().publish().language().code(), members);
     }
 
     /** The text, then the reference line, its label in the page's language. */
     private static String body(String text, IncidentRef ref, LinkedService service) {
-        return PublicText.detail(text) + "\n\n" + ref.line(service.publish().languageOrDefault().code());
+        return PublicText.detail(text) + "\n\n" + ref.line(service.policy().publish().language().code());
     }
 
     /** What the placeholders stand for on one update (../README "Configuration", publish). */
@@ -201,11 +201,10 @@ public final class PageTexts {
         private boolean plural;
 
         Facts(LinkedService service, ServiceStatus status, AlertSource source) {
-            Publish publish = service.publish();
+            Publish publish = service.policy().publish();
             this.service = service;
-            this.words = PageLanguage.of(publish.languageOrDefault());
-            this.dates = new PageDates(publish.languageOrDefault(), publish.timeZoneOrDefault(),
-                    publish.datesOrDefault());
+            this.words = PageLanguage.of(publish.language());
+            this.dates = new PageDates(publish.language(), publish.timeZone(), publish.dates());
             String name = service.service().name();
             values.put("service", name == null || name.isBlank() ? words.someService() : name);
             values.put("status", words.status(status));
@@ -242,7 +241,8 @@ public final class PageTexts {
 
         /** The team's template of this name, else the language's sentence, filled in. */
         String render(Text text, Sentence builtIn) {
-            String template = service.publish().template(text).orElseGet(() -> words.sentence(builtIn, plural));
+            String template = service.policy().publish().template(text)
+                    .orElseGet(() -> words.sentence(builtIn, plural));
             return dates.fitted(PageTexts.render(template, values));
         }
     }

@@ -1,6 +1,5 @@
 package dev.alertbridge.transition;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -127,10 +126,9 @@ public final class SharedIncidentPlanner {
     /** A flap: the alert was a member of the incident the bridge cleared, within {@code reopenWithin} of now. */
     private static boolean continues(Alert alert, LinkedService primary, SharedIncident incident) {
         Optional<Instant> cleared = incident.incident().clearedAt();
-        Duration within = primary.reopenWithin();
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
-        return !within.isZero() && cleared.isPresent() && !incident.incident().endedByPerson()
-                && !start.isBefore(cleared.get()) && Duration.between(cleared.get(), start).compareTo(within) <= 0;
+        return cleared.isPresent() && !incident.incident().endedByPerson()
+                && primary.policy().continues(cleared.get(), start);
     }
 
     private Transition create(Alert alert, LinkedService primary, GroupView view, IncidentRef member,

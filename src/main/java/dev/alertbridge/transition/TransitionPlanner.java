@@ -52,7 +52,8 @@ public final class TransitionPlanner {
      * alert already has is left to the usual rules.
      */
     private static Optional<Transition> held(Alert alert, LinkedService service, ServiceView view, Instant now) {
-        if (alert.source() != AlertSource.CLOUDWATCH || service.holdDown().isZero()) {
+        Duration hold = service.policy().holdDownFor(alert.source());
+        if (hold.isZero()) {
             return Optional.empty();
         }
         boolean hasIncident = view instanceof ServiceView.Shown shown
@@ -64,15 +65,15 @@ public final class TransitionPlanner {
         if (alert.openedAt() == null) {
             // An SNS "still in ALARM" does not say since when: CloudWatch does, to the reconciliation.
             return Optional.of(new Transition.Skip(service, null, "held: the event does not say when the ALARM began "
-                    + "(holdDown " + service.holdDown().toSeconds() + " s); the reconciliation opens it once the alarm "
+                    + "(holdDown " + hold.toSeconds() + " s); the reconciliation opens it once the alarm "
                     + "has lasted"));
         }
-        Instant until = alert.openedAt().plus(service.holdDown()).truncatedTo(ChronoUnit.SECONDS);
+        Instant until = alert.openedAt().plus(hold).truncatedTo(ChronoUnit.SECONDS);
         if (!until.isAfter(now)) {
             return Optional.empty();
         }
         return Optional.of(new Transition.Skip(service, null, "held until " + until + " (holdDown "
-                + service.holdDown().toSeconds() + " s): the reconciliation opens it if the alarm is still in ALARM"));
+                + hold.toSeconds() + " s): the reconciliation opens it if the alarm is still in ALARM"));
     }
 
     public List<Transition> plan(Alert alert, LinkedService service, ServiceView view) {
@@ -110,7 +111,7 @@ public final class TransitionPlanner {
                     + " was " + (newest.get().resolvedByPerson() ? "resolved" : "set to monitoring")
                     + " by a person; the alarm has not left ALARM since");
         }
-        if (shown.maintenance().isPresent()) {
+        if (shown.maintenance().isPresent() && service.policy().skipsMaintenances()) {
             HubMaintenance maintenance = shown.maintenance().get();
             return new Transition.Skip(service, null, "in maintenance '" + maintenance.title() + "'"
                     + (maintenance.end() == null ? "" : " until " + maintenance.end())
@@ -131,12 +132,8 @@ public final class TransitionPlanner {
     private Optional<Transition> continued(Alert alert, LinkedService service, HubIncident incident,
             ServiceView.Shown shown) {
         Optional<Instant> cleared = incident.clearedAt();
-        if (service.reopenWithin().isZero() || cleared.isEmpty() || incident.ref().isEmpty()) {
-            return Optional.empty();
-        }
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
-        if (start.isBefore(cleared.get()) || Duration.between(cleared.get(), start)
-                .compareTo(service.reopenWithin()) > 0) {
+        if (cleared.isEmpty() || incident.ref().isEmpty() || !service.policy().continues(cleared.get(), start)) {
             return Optional.empty();
         }
         // The new episode is recorded under the incident's reference: a late or repeated open of it finds this incident.
@@ -235,9 +232,10 @@ public final class TransitionPlanner {
             return Optional.of("its ALARM period was muted or its actions suppressed: nothing was posted for it");
         }
         Duration lasted = Duration.between(alert.openedAt(), alert.at());
-        if (alert.source() == AlertSource.CLOUDWATCH && lasted.compareTo(service.holdDown()) < 0) {
+        Duration hold = service.policy().holdDownFor(alert.source());
+        if (alert.source() == AlertSource.CLOUDWATCH && lasted.compareTo(hold) < 0) {
             return Optional.of("its ALARM period lasted " + lasted.toSeconds() + " s, less than its holdDown ("
-                    + service.holdDown().toSeconds() + " s): nothing was posted for it");
+                    + hold.toSeconds() + " s): nothing was posted for it");
         }
         return Optional.empty();
     }

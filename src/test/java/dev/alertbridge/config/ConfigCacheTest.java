@@ -110,7 +110,7 @@ class ConfigCacheTest {
     }
 
     private static BridgeConfig config(String name) {
-        return new BridgeConfig(Optional.empty(), Optional.of(name), Map.of(), List.of());
+        return BridgeConfig.of(Optional.empty(), Optional.of(name), Map.of(), List.of());
     }
 
     /** Answers each read with the next of its outcomes. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +88,11 @@ class ConfigParserTest {
 
     @Test
     void link_withLevelSourceAndWildcard_matchesOnlyWhatItSays() {
-        ServiceLink anyGrafanaAtLevel2 = new ServiceLink("*", 2, AlertSource.GRAFANA, List.of("s"));
+        ServiceLink anyGrafanaAtLevel2 = ServiceLink.of("*", 2, AlertSource.GRAFANA, List.of("s"));
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 2))).isTrue();
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.GRAFANA, "x", 1))).isFalse();
         assertThat(anyGrafanaAtLevel2.matches(alert(AlertSource.ALERTMANAGER, "x", 2))).isFalse();
-        ServiceLink byArn = new ServiceLink("ARN:AWS:CLOUDWATCH:EU-WEST-1:1:ALARM:CPU", null, null, List.of("s"));
+        ServiceLink byArn = ServiceLink.of("ARN:AWS:CLOUDWATCH:EU-WEST-1:1:ALARM:CPU", null, null, List.of("s"));
         assertThat(byArn.matches(alert(AlertSource.CLOUDWATCH, "arn:aws:cloudwatch:eu-west-1:1:alarm:cpu", 3)))
                 .isTrue();
     }
@@ -175,6 +176,46 @@ class ConfigParserTest {
                 .hasMessageStartingWith("invalid configuration in /p/links at " + path + ": " + reason);
     }
 
+    /** The README's table of where each field may be set, and the values a policy field takes. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            "services": {"search": {"serviceId": 102, "mode": "shadow"}}                    | $.services.search.mode      | may be set on the whole configuration or a link, not on a service
+            "services": {"search": {"serviceId": 102, "reconcile": {"mode": "repair"}}}      | $.services.search.reconcile | may be set only on the whole configuration, not on a service
+            "links": [{"monitor": "cpu", "services": ["search"], "reconcile": {"mode": "repair"}}] | $.links[0].reconcile  | may be set only on the whole configuration, not on a link
+            "links": [{"monitor": "cpu", "services": ["search"], "serviceId": 102}]          | $.links[0].serviceId        | unknown field (expected one of escalationLevel, group, holdDown, maintenance, mode, monitor, publish, reopenWithin, services, source, status)
+            "services": {"search": {"serviceId": 102, "colour": "red"}}                      | $.services.search.colour    | unknown field (expected one of group, holdDown, hookUrl, maintenance, name, publish, reopenWithin, serviceId)
+            "group": "Payments"                                                              | $.group                     | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "links": [{"monitor": "cpu", "services": ["search"], "group": "pay ments"}]      | $.links[0].group            | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "services": {"search": {"serviceId": 102, "group": ""}}                          | $.services.search.group     | must be off, alert, service, or a group name of lower-case letters, digits and -
+            "group": 7                                                                       | $.group                     | must be a string
+            "services": {"search": {"serviceId": 102, "holdDown": "5 minutes"}}             | $.services.search.holdDown  | must be a whole number and a unit: 90s, 2m, 1h
+            "links": [{"monitor": "cpu", "services": ["search"], "maintenance": "always"}]   | $.links[0].maintenance      | must be skip or post
+            "services": {"search": {"serviceId": 102, "reopenWithin": "1d"}}                | $.services.search.reopenWithin | must be a whole number and a unit: 90s, 2m, 1h
+            """)
+    void parse_aFieldWhereTheTableForbidsItOrABadPolicyValue_isRefusedNamingItsPath(String part, String path,
+            String reason) {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},
+                 "services": {"search": {"serviceId": 102}}}
+                """), new ConfigDocument("/p/more", "{%s}".formatted(part.replace("\"search\": {", "\"more\": {"))))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessage("invalid configuration in /p/more at " + path.replace("search", "more") + ": " + reason);
+    }
+
+    @Test
+    void parse_groupAtEveryLevel_takesTheBuiltInWordsAndTeamsNames() {
+        BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
+                {"services": {"search": {"hookUrl": "https://h/x?token=t", "group": "alert"}},
+                 "links": [{"monitor": "cpu", "services": ["search"], "group": "eu-payments-2"}],
+                 "group": "service"}
+                """)));
+        assertThat(config.policy().group()).isEqualTo(Group.Shared.SERVICE);
+        assertThat(config.services().get("search").policy().group()).isEqualTo(Group.Shared.ALERT);
+        assertThat(config.links().get(0).policy().group()).isEqualTo(new Group.Named("eu-payments-2"));
+        assertThat(Group.of("off")).contains(Group.OFF);
+        assertThatThrownBy(() -> new Group.Named("alert")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void parse_publishAtEveryLevel_mergesFieldByFieldTheMostSpecificFirst() {
         BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
@@ -186,8 +227,8 @@ class ConfigParserTest {
         Alert alert = Alert.of(AlertSource.CLOUDWATCH,
                 "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
-                linked.publish()).isEqualTo(
-                        new Publish(Publish.Language.FR, null, null, Publish.Notify.OPEN,
+                linked.policy().publish()).isEqualTo(
+                        new Publish(Publish.Language.FR, ZoneOffset.UTC, Publish.Dates.ISO, Publish.Notify.OPEN,
                                 Map.of(Publish.Text.TITLE, "S", Publish.Text.OPEN, "L", Publish.Text.CLEAR, "C"))));
     }
 
@@ -205,10 +246,11 @@ class ConfigParserTest {
         Alert alert = Alert.of(AlertSource.CLOUDWATCH,
                 "cpu").knownAs(List.of("cpu")).opens("cpu@1", Instant.EPOCH).at(Instant.EPOCH);
         assertThat(config.servicesFor(alert, config.links())).singleElement().satisfies(linked -> assertThat(
-                linked.publish()).isEqualTo(
+                linked.policy().publish()).isEqualTo(
                         new Publish(Publish.Language.DE, ZoneId.of("Europe/Berlin"),
-                                Publish.Dates.LONG, null, Map.of(Publish.Text.STILL_AFFECTED, "S", Publish.Text.CORRECTED, "L",
+                                Publish.Dates.LONG, Publish.Notify.ALL,
+                                Map.of(Publish.Text.STILL_AFFECTED, "S", Publish.Text.CORRECTED, "L",
                                         Publish.Text.REOPEN, "C"))));
-        assertThat(config.publish().languageOrDefault()).as("fr-CA speaks French").isEqualTo(Publish.Language.FR);
+        assertThat(config.policy().publish().language()).as("fr-CA speaks French").isEqualTo(Publish.Language.FR);
     }
 }

@@ -35,10 +35,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 class AlertPipelineTest {
     private static final Instant T0 = Instant.parse("2024-09-01T08:00:00Z");
-    private static final BridgeConfig CONFIG = new BridgeConfig(
+    private static final BridgeConfig CONFIG = BridgeConfig.of(
             Optional.of(new StatusHubAccount(URI.create("https://acme.app.statushub.io/api/v3"), "k", "acme")),
-            Optional.empty(), Map.of("checkout", new ServiceTarget("checkout", "Checkout", 101L, null)),
-            List.of(new ServiceLink("checkout-*", null, null, List.of("checkout"))));
+            Optional.empty(), Map.of("checkout", ServiceTarget.viaApi("checkout", "Checkout", 101L)),
+            List.of(ServiceLink.of("checkout-*", null, null, List.of("checkout"))));
 
     private final AlertPipeline pipeline = new AlertPipeline(new StatusHubGateway(dryRun(), new ObjectMapper()));
 

@@ -23,7 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The configuration check warns about settings that do not do what they seem to: a hold the reconciliation never
- * ends (report mode), a hold on an integration-URL service, and links that match alarms only ignoring case.
+ * ends (report mode), a hold on an integration-URL service, two links on one service whose policies differ, and
+ * links that match alarms only ignoring case.
  */
 @QuarkusTest
 @QuarkusTestResource(Neighbours.class)
@@ -36,13 +37,18 @@ class ConfigurationCheckWarningsTest {
     }
 
     private static void configure(String settings, String links) {
+        configure(settings, "", links);
+    }
+
+    /** With {@code searchSays} added to the search service's own fields. */
+    private static void configure(String settings, String searchSays, String links) {
         ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
                 new Parameter(ParameterStore.PATH + "links", "String", """
                         {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"}, %s
-                         "services": {"checkout": {"serviceId": 101}, "search": {"serviceId": 102},
+                         "services": {"checkout": {"serviceId": 101}, "search": {"serviceId": 102 %s},
                                       "widget": {"hookUrl": "%s"}},
                          "links": [%s]}
-                        """.formatted(Neighbours.baseUrl(), settings, TestConfig.hookUrl(), links))));
+                        """.formatted(Neighbours.baseUrl(), settings, searchSays, TestConfig.hookUrl(), links))));
     }
 
     @Test
@@ -78,6 +84,25 @@ class ConfigurationCheckWarningsTest {
         Lambda.invoke(CHECK).statusCode(200).body("notes", hasItem("links[0] (WidgetLatency*) holds CloudWatch "
                 + "alarms back 180 s and reaches integration-URL service(s) widget: a held period reaches them only "
                 + "from the reconciliation run after its hold ends (repair mode), never from the alarm's own events"));
+    }
+
+    @Test
+    void aServiceTwoLinksReachWithDifferentPoliciesIsNamedAndAServicesOwnHoldIsWarnedAbout() {
+        configure("", ", \"holdDown\": \"2m\"", """
+                {"monitor": "checkout-*", "services": ["checkout"]},
+                {"monitor": "checkout-5xx", "reopenWithin": "30m", "services": ["checkout"]},
+                {"monitor": "HighErrorRate", "source": "alertmanager", "reopenWithin": "5m", "services": ["search"]},
+                {"monitor": "search-*", "source": "cloudwatch", "services": ["search"]}""");
+
+        Lambda.invoke(CHECK).statusCode(200).body("check", is("ok"))
+                .body("notes", hasItem("service checkout is reached by links[0] and links[1], whose policies differ: "
+                        + "an alert they both match takes links[0]'s policy (the first link's), with the worst of "
+                        + "their statuses"))
+                .body("notes", everyItem(not(containsString("service search is reached"))))
+                .body("notes", hasItem(containsString("links[3] (search-*) holds CloudWatch alarms back 120 s (its "
+                        + "service's holdDown) but reconcile.mode is report")))
+                .body("notes", everyItem(not(containsString("links[2] (HighErrorRate) holds"))));
+        Journal.assertNoWrites();
     }
 
     @Test

@@ -327,7 +327,7 @@ class RealAlertLifecyclesTest {
      */
     @Test
     void anSnsOkEndsEveryEpisodeOfTheAlarmStillOpen() {
-        ServiceTarget search = new ServiceTarget("search", "Search", 102L, null);
+        ServiceTarget search = ServiceTarget.viaApi("search", "Search", 102L);
         for (String opened : List.of("2015-06-03T16:00:00Z", "2015-06-03T17:43:27Z")) {
             Alert episode = new Alert(AlertSource.CLOUDWATCH, List.of("EXAMPLE"), "ignored", 1, AlertState.OPEN,
                     "arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE@" + opened, Instant.parse(opened),

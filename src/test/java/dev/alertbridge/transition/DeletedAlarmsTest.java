@@ -85,7 +85,7 @@ class DeletedAlarmsTest {
 
     private List<Transition.Update> clears(List<HubIncident> incidents) {
         return deleted.clears(incidents, IncidentRef.scopeOf(ACCOUNT), Set.of(IncidentRef.alarmPart(KEPT)), SETTLE,
-                NOW, serviceId -> new LinkedService(new ServiceTarget("svc-" + serviceId, null, serviceId, null),
+                NOW, serviceId -> LinkedService.of(ServiceTarget.viaApi("svc-" + serviceId, null, serviceId),
                         ServiceStatus.DOWN, WriteMode.LIVE));
     }
 

@@ -26,6 +26,7 @@ import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.LinkedService;
+import dev.alertbridge.config.PagePolicy;
 import dev.alertbridge.config.Publish;
 import dev.alertbridge.config.Publish.Dates;
 import dev.alertbridge.config.Publish.Language;
@@ -387,7 +388,7 @@ class PageTextsTest {
     }
 
     private static LinkedService checkout(Publish publish) {
-        return new LinkedService(new ServiceTarget("checkout", "Checkout", 101L, null), ServiceStatus.DOWN,
-                WriteMode.LIVE, publish);
+        return new LinkedService(ServiceTarget.viaApi("checkout", "Checkout", 101L), ServiceStatus.DOWN,
+                WriteMode.LIVE, new PagePolicy(publish, null, null, null, null));
     }
 }

@@ -27,8 +27,8 @@ import dev.alertbridge.config.WriteMode;
 class SharedIncidentPlannerTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final String GROUP = IncidentRef.groupOf("name:payments");
-    private static final ServiceTarget CHECKOUT = new ServiceTarget("checkout", "Checkout", 101L, null);
-    private static final ServiceTarget SEARCH = new ServiceTarget("search", "Search", 102L, null);
+    private static final ServiceTarget CHECKOUT = ServiceTarget.viaApi("checkout", "Checkout", 101L);
+    private static final ServiceTarget SEARCH = ServiceTarget.viaApi("search", "Search", 102L);
     private static final Map<Long, String> NAMES = Map.of(101L, "Checkout", 102L, "Search");
 
     private final SharedIncidentPlanner planner = new SharedIncidentPlanner(new PageTexts());
@@ -55,7 +55,7 @@ class SharedIncidentPlannerTest {
     }
 
     private static LinkedService linked(ServiceTarget service, ServiceStatus status) {
-        return new LinkedService(service, status, WriteMode.LIVE);
+        return LinkedService.of(service, status, WriteMode.LIVE);
     }
 
     /** Decides and applies, as StatusHub would; the transitions decided. */
