@@ -17,8 +17,10 @@ import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
+import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentRef;
 import dev.alertbridge.transition.ServiceView;
+import dev.alertbridge.transition.SharedIncident;
 import dev.alertbridge.transition.Transition;
 
 /**
@@ -137,14 +139,34 @@ public final class StatusHubSession {
         return ServiceView.of(alert, service, hub.incidents()).inMaintenance(hub.maintenanceOn(service.serviceId()));
     }
 
+    /** The maintenance in progress on the service, if any (read when an open's decisions needed it). */
+    public Optional<HubMaintenance> maintenanceOn(long serviceId) {
+        return hub == null ? Optional.empty() : hub.maintenanceOn(serviceId);
+    }
+
     /** The Management API services this alert's open incidents are on: a clear reaches them all. */
     public Set<Long> openServicesOf(Alert alert) {
         if (hub == null) {
             return Set.of();
         }
         IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
-        return hub.incidents().stream().filter(i -> i.open() && i.ref().map(mine::sameAlert).orElse(false))
+        return hub.incidents().stream().filter(i -> i.open() && i.shared().isEmpty()
+                && i.ref().map(mine::sameAlert).orElse(false))
                 .flatMap(i -> i.servicesOfReferencedUpdates().stream()).collect(Collectors.toSet());
+    }
+
+    /** Every incident known to this invocation, as the hub last showed it, that is a shared incident of the group. */
+    public List<SharedIncident> group(String group) {
+        return incidents().stream().map(HubIncident::shared).flatMap(Optional::stream)
+                .filter(s -> s.group().equals(group)).toList();
+    }
+
+    /** The open shared incidents this alert is an open member of (a clear releases it from each, wherever). */
+    public List<SharedIncident> openMemberships(Alert alert) {
+        IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+        return incidents().stream().map(HubIncident::shared).flatMap(Optional::stream)
+                .filter(s -> s.incident().open() && s.member(mine).filter(m -> m.clearedAt() == null).isPresent())
+                .toList();
     }
 
     public Landed write(Transition.Write write) {
@@ -169,7 +191,12 @@ public final class StatusHubSession {
 
     /** The team's notify policy for this write ({@code publish.notify}): a create, or any other update. */
     private static boolean silent(Transition.Write write) {
-        return write.linked().policy().publish().silent(write instanceof Transition.Create);
+        if (write instanceof Transition.Update update && update.purpose() == Transition.Purpose.JOIN_QUIETLY) {
+            return true; // a join that changes nothing on the page is nothing to tell subscribers
+        }
+        boolean opening = write instanceof Transition.Create
+                || write instanceof Transition.Update update && update.purpose() == Transition.Purpose.JOIN;
+        return write.linked().policy().publish().silent(opening);
     }
 
     /** The request a write would send, secrets redacted, without sending it (dry run, shadow mode). */
