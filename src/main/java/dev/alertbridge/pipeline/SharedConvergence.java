@@ -117,7 +117,8 @@ final class SharedConvergence implements Convergent {
                 String request = session.preview(write);
                 LOG.infof("shadow mode, not sent: %s", request);
                 outcomes.add(ServiceOutcome.shadowed(service.id(), via, write instanceof Transition.Create
-                        ? "would create an incident" : "would update incident " + write.incidentId(), request));
+                        ? "would create an incident"
+                        : "would update incident " + write.incidentId(), request));
             }
         }
     }
@@ -203,7 +204,8 @@ final class SharedConvergence implements Convergent {
                 .reduce(ServiceStatus.UP, ServiceStatus::worst), cleared);
         StatusHubSession.Landed resolved = shared.heldBack().decided(() -> session.write(new Transition.Update(
                 primary, younger, IncidentDraft.shared(cleared, copy.title(), body, at, IncidentType.RESOLVED,
-                        statuses, false), Transition.Purpose.DUPLICATE)), StatusHubSession.Landed.class);
+                        statuses, false),
+                Transition.Purpose.DUPLICATE)), StatusHubSession.Landed.class);
         outcomes.clear();
         partition.forEach(s -> outcomes.add(ServiceOutcome.unchanged(s.id(), StatusHubGateway.via(s.service()),
                 older, "created at the same moment by another execution environment as incident " + older

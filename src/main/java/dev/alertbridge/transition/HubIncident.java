@@ -2,7 +2,9 @@ package dev.alertbridge.transition;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
     public record Update(IncidentType type, String body, Map<Long, ServiceStatus> statuses, Instant createdAt) {
         public Update {
             body = body == null ? "" : body;
-            statuses = Map.copyOf(statuses);
+            statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses)); // as StatusHub lists them
         }
 
         public Optional<IncidentRef> ref() {

@@ -1,6 +1,8 @@
 package dev.alertbridge.transition;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.alertbridge.alert.ServiceStatus;
@@ -24,7 +26,8 @@ public record IncidentDraft(IncidentRef ref, String title, String body, Instant 
         ServiceStatus status, Map<Long, ServiceStatus> statuses, boolean retitles) {
 
     public IncidentDraft {
-        statuses = statuses == null ? Map.of() : Map.copyOf(statuses);
+        // In the incident's order of services: lists and titles name them so.
+        statuses = statuses == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
     }
 
     /** A write to one service. */

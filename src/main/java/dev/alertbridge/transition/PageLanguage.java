@@ -28,8 +28,9 @@ import dev.alertbridge.config.Publish.Language;
  * The built-in texts of one language, as a native status-page writer of it would put them (../shared
  * reference/page-texts.md): what happened and when, never an alarm name, a description or an annotation. They use
  * the templates' placeholders. French, Spanish and Italian say <i>le service {service}</i>, so a participle agrees
- * whatever the service is called and a service the configuration no longer names reads <i>le service</i>; French
- * puts a narrow no-break space before {@code :} and {@code ;} and inside its quotes.
+ * whatever the service is called and a service the configuration no longer names reads <i>le service</i> (several:
+ * <i>les services {service}</i>, the verbs plural); French puts a narrow no-break space before {@code :} and
+ * {@code ;} and inside its quotes.
  *
  * @param sentences every sentence, by what it says
  * @param plurals the sentences whose {@code {service}} is a list of several (a shared incident's), where the
@@ -38,7 +39,8 @@ import dev.alertbridge.config.Publish.Language;
  * @param sources what {@code {source}} says for each source, in the source's own words
  * @param someService {@code {service}} when the configuration no longer names the service
  * @param and the word before a list's last name ({@code Checkout and Search})
- * @param more the end of a long list, for its count of further services ({@code and %d more services})
+ * @param more the end of a long list, for its count of further services ({@code %d more services}), its last word
+ *        the language's word for services
  */
 record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plurals,
         Map<ServiceStatus, String> statuses,
@@ -91,8 +93,28 @@ record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plura
         return sources.get(source);
     }
 
-    /** Names as a list in the language: {@code Checkout, Search and Payments}, {@code ... and 4 more services}. */
+    /**
+     * Names as a list in the language: {@code Checkout, Search and Payments}, {@code ... and 4 more services}; with
+     * one past three, all four named.
+     */
     String list(List<String> names) {
+        return list(names, more);
+    }
+
+    /**
+     * Names as a list right after the language's word for services ({@code les services {service}}): a long one ends
+     * in a bare count, so the word is not said twice ({@code les services A, B, C et 4 autres}).
+     */
+    String listAfterNoun(List<String> names) {
+        return list(names, more.substring(0, more.lastIndexOf(' ')));
+    }
+
+    /** Whether {@code {service}} follows the language's word for services in this template. */
+    boolean namesAfterNoun(String template) {
+        return template.contains(more.substring(more.lastIndexOf(' ') + 1) + " {service}");
+    }
+
+    private String list(List<String> names, String more) {
         if (names.size() <= 1) {
             return names.isEmpty() ? "" : names.get(0);
         }
@@ -108,7 +130,12 @@ record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plura
     }
 
     private static final Map<Language, PageLanguage> ALL = new EnumMap<>(Language.class);
-    /** The plural forms, where {@code {service}} is the subject of the sentence (page-texts.md §3.7). */
+    /**
+     * The plural forms (page-texts.md §3.6–3.7): where {@code {service}} is the subject (verbs, participles), or
+     * follows the language's <i>le service</i>, <i>el servicio</i>, <i>il servizio</i>. A list that is only an object
+     * or follows a preposition (en/nl/de <i>affecting</i>, <i>bij</i>, <i>voor</i>, <i>auch</i>) keeps the singular
+     * sentence.
+     */
     private static final Map<Language, Map<Sentence, String>> PLURALS = new EnumMap<>(Language.class);
 
     static {
@@ -130,8 +157,137 @@ record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plura
                 entry(CORRECTED, "{service} are operating normally again: no other incident is affecting them."),
                 entry(ALARM_DELETED, "{service} are operating normally again. We are continuing to monitor the "
                         + "situation."),
+                entry(DUPLICATE, "This incident is a duplicate and has been closed. Updates continue in the other "
+                        + "incident for {service} opened at the same time."),
                 entry(RECOVERED, "{service} have been operating normally since {at}. We are still working on "
                         + "{others}.")));
+        PLURALS.put(Language.FR, Map.ofEntries(
+                entry(OPEN_DOWN, "Les services {service} sont perturbés depuis le {since}. Nous en recherchons la "
+                        + "cause et publierons une mise à jour dès que possible."),
+                entry(OPEN_DEGRADED, "Les performances des services {service} sont dégradées depuis le {since}. Nous "
+                        + "en recherchons la cause et publierons une mise à jour dès que possible."),
+                entry(REOPEN_DOWN, "Le problème est réapparu\u202F: les services {service} sont de nouveau perturbés "
+                        + "depuis le {since}. Nous en recherchons la cause et publierons une mise à jour dès que "
+                        + "possible."),
+                entry(REOPEN_DEGRADED, "Le problème est réapparu\u202F: les performances des services {service} sont "
+                        + "de nouveau dégradées depuis le {since}. Nous en recherchons la cause et publierons une mise "
+                        + "à jour dès que possible."),
+                entry(CLEAR, "Les services {service} fonctionnent de nouveau normalement depuis le {at}. Nous "
+                        + "continuons de surveiller la situation."),
+                entry(CLEAR_STILL_AFFECTED, "Le problème constaté le {since} ne se reproduit plus depuis le {at}. Les "
+                        + "services {service} restent toutefois concernés par un autre incident en cours, «\u202F"
+                        + "{incident}\u202F»\u202F: consultez-le pour suivre son évolution."),
+                entry(STILL_AFFECTED, "Les services {service} restent concernés par un autre incident en cours, "
+                        + "«\u202F{incident}\u202F»\u202F: consultez-le pour suivre son évolution."),
+                entry(CORRECTED, "Les services {service} fonctionnent de nouveau normalement\u202F: aucun autre "
+                        + "incident ne les affecte."),
+                entry(ALARM_DELETED, "Les services {service} fonctionnent de nouveau normalement. Nous continuons de "
+                        + "surveiller la situation."),
+                entry(DUPLICATE, "Cet incident fait doublon et a été clos. Le suivi se poursuit dans l'autre incident "
+                        + "concernant les services {service}."),
+                entry(JOINED, "Depuis le {since}, le problème affecte également les services {service}. Nous "
+                        + "poursuivons nos recherches et publierons une mise à jour dès que possible."),
+                entry(RECOVERED, "Les services {service} fonctionnent de nouveau normalement depuis le {at}. Le "
+                        + "problème affecte toujours {others} et nous continuons d'y travailler.")));
+        PLURALS.put(Language.NL, Map.ofEntries(
+                entry(OPEN_DEGRADED, "Sinds {since} werken {service} trager of minder betrouwbaar dan gebruikelijk. "
+                        + "We onderzoeken de oorzaak en houden u op de hoogte."),
+                entry(REOPEN_DEGRADED, "Het probleem is teruggekeerd: sinds {since} werken {service} opnieuw trager "
+                        + "of minder betrouwbaar dan gebruikelijk. We onderzoeken de oorzaak en houden u op de "
+                        + "hoogte."),
+                entry(CLEAR, "{service} werken sinds {at} weer normaal. We houden de situatie in de gaten."),
+                entry(CLEAR_STILL_AFFECTED, "Het probleem dat op {since} werd vastgesteld, doet zich sinds {at} niet "
+                        + "meer voor. {service} ondervinden nog wel hinder van een ander lopend incident, "
+                        + "“{incident}”; volg dat incident voor updates."),
+                entry(STILL_AFFECTED, "{service} ondervinden nog hinder van een ander lopend incident, “{incident}”; "
+                        + "volg dat incident voor updates."),
+                entry(CORRECTED, "{service} werken weer normaal; er loopt geen ander incident meer."),
+                entry(ALARM_DELETED, "{service} werken weer normaal. We houden de situatie in de gaten."),
+                entry(RECOVERED, "{service} werken sinds {at} weer normaal. Voor {others} werken we nog aan een "
+                        + "oplossing.")));
+        PLURALS.put(Language.DE, Map.ofEntries(
+                entry(OPEN_DOWN, "Seit {since} sind {service} gestört. Wir suchen nach der Ursache und informieren "
+                        + "Sie, sobald wir mehr wissen."),
+                entry(OPEN_DEGRADED, "Seit {since} reagieren {service} langsamer oder unzuverlässiger als gewohnt. "
+                        + "Wir suchen nach der Ursache und informieren Sie, sobald wir mehr wissen."),
+                entry(REOPEN_DOWN, "Das Problem ist erneut aufgetreten: Seit {since} sind {service} wieder gestört. "
+                        + "Wir suchen nach der Ursache und informieren Sie, sobald wir mehr wissen."),
+                entry(REOPEN_DEGRADED, "Das Problem ist erneut aufgetreten: Seit {since} reagieren {service} wieder "
+                        + "langsamer oder unzuverlässiger als gewohnt. Wir suchen nach der Ursache und informieren "
+                        + "Sie, sobald wir mehr wissen."),
+                entry(CLEAR, "{service} funktionieren seit {at} wieder normal. Wir beobachten die Lage weiter."),
+                entry(CLEAR_STILL_AFFECTED, "Das am {since} festgestellte Problem tritt seit {at} nicht mehr auf. "
+                        + "{service} sind jedoch durch einen anderen laufenden Vorfall („{incident}“) weiterhin "
+                        + "beeinträchtigt; aktuelle Informationen finden Sie in diesem Vorfall."),
+                entry(STILL_AFFECTED, "{service} sind durch einen anderen laufenden Vorfall („{incident}“) weiterhin "
+                        + "beeinträchtigt; aktuelle Informationen finden Sie in diesem Vorfall."),
+                entry(CORRECTED, "{service} funktionieren wieder normal; kein anderer Vorfall beeinträchtigt die "
+                        + "Dienste mehr."),
+                entry(ALARM_DELETED, "{service} funktionieren wieder normal. Wir beobachten die Lage weiter."),
+                entry(RECOVERED, "{service} funktionieren seit {at} wieder normal. Für {others} arbeiten wir noch an "
+                        + "einer Lösung.")));
+        PLURALS.put(Language.ES, Map.ofEntries(
+                entry(OPEN_DOWN, "Estamos investigando una interrupción de los servicios {service} que comenzó el "
+                        + "{since}. Publicaremos una actualización en cuanto tengamos más información."),
+                entry(OPEN_DEGRADED, "Desde el {since}, los servicios {service} responden con lentitud o de forma "
+                        + "intermitente. Estamos investigando la causa y publicaremos una actualización en cuanto "
+                        + "tengamos más información."),
+                entry(REOPEN_DOWN, "El problema ha vuelto a producirse: los servicios {service} vuelven a estar "
+                        + "interrumpidos desde el {since}. Estamos investigando la causa y publicaremos una "
+                        + "actualización en cuanto tengamos más información."),
+                entry(REOPEN_DEGRADED, "El problema ha vuelto a producirse: desde el {since}, los servicios {service} "
+                        + "vuelven a responder con lentitud o de forma intermitente. Estamos investigando la causa y "
+                        + "publicaremos una actualización en cuanto tengamos más información."),
+                entry(CLEAR, "Los servicios {service} funcionan de nuevo con normalidad desde el {at}. Seguimos "
+                        + "supervisando la situación."),
+                entry(CLEAR_STILL_AFFECTED, "El problema detectado el {since} no se ha vuelto a producir desde el "
+                        + "{at}. Sin embargo, otra incidencia en curso («{incident}») sigue afectando a los servicios "
+                        + "{service}; su evolución puede seguirse en esa incidencia."),
+                entry(STILL_AFFECTED, "Otra incidencia en curso («{incident}») sigue afectando a los servicios "
+                        + "{service}; su evolución puede seguirse en esa incidencia."),
+                entry(CORRECTED, "Los servicios {service} funcionan de nuevo con normalidad: ya no hay ninguna otra "
+                        + "incidencia que los afecte."),
+                entry(ALARM_DELETED, "Los servicios {service} funcionan de nuevo con normalidad. Seguimos "
+                        + "supervisando la situación."),
+                entry(DUPLICATE, "Esta incidencia está duplicada y se ha cerrado. Las actualizaciones continúan en la "
+                        + "otra incidencia sobre los servicios {service}."),
+                entry(JOINED, "Desde el {since}, el problema afecta también a los servicios {service}. Seguimos "
+                        + "investigando la causa y publicaremos una actualización en cuanto tengamos más "
+                        + "información."),
+                entry(RECOVERED, "Los servicios {service} funcionan de nuevo con normalidad desde el {at}. El problema "
+                        + "sigue afectando a {others} y seguimos trabajando para resolverlo.")));
+        PLURALS.put(Language.IT, Map.ofEntries(
+                entry(OPEN_DOWN, "Dal {since} è in corso un disservizio che interessa i servizi {service}. Stiamo "
+                        + "analizzando le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(OPEN_DEGRADED, "Dal {since} si registrano rallentamenti o malfunzionamenti intermittenti che "
+                        + "interessano i servizi {service}. Stiamo analizzando le cause e pubblicheremo un "
+                        + "aggiornamento non appena avremo maggiori informazioni."),
+                entry(REOPEN_DOWN, "Il problema si è ripresentato: dal {since} è di nuovo in corso un disservizio che "
+                        + "interessa i servizi {service}. Stiamo analizzando le cause e pubblicheremo un "
+                        + "aggiornamento non appena avremo maggiori informazioni."),
+                entry(REOPEN_DEGRADED, "Il problema si è ripresentato: dal {since} si registrano di nuovo "
+                        + "rallentamenti o malfunzionamenti intermittenti che interessano i servizi {service}. "
+                        + "Stiamo analizzando le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(CLEAR, "I servizi {service} funzionano di nuovo regolarmente dal {at}. Continuiamo a monitorare "
+                        + "la situazione."),
+                entry(CLEAR_STILL_AFFECTED, "Il problema rilevato il {since} non si verifica più dal {at}. I servizi "
+                        + "{service} sono però ancora interessati da un altro incidente in corso («{incident}»), a "
+                        + "cui fare riferimento per gli aggiornamenti."),
+                entry(STILL_AFFECTED, "I servizi {service} sono ancora interessati da un altro incidente in corso "
+                        + "(«{incident}»), a cui fare riferimento per gli aggiornamenti."),
+                entry(CORRECTED, "I servizi {service} funzionano di nuovo regolarmente e non sono interessati da altri "
+                        + "incidenti in corso."),
+                entry(ALARM_DELETED, "I servizi {service} funzionano di nuovo regolarmente. Continuiamo a monitorare "
+                        + "la situazione."),
+                entry(DUPLICATE, "Questo incidente è un duplicato ed è stato chiuso. Gli aggiornamenti proseguono "
+                        + "nell'altro incidente relativo ai servizi {service}, aperto nello stesso momento."),
+                entry(JOINED, "Dal {since} il problema interessa anche i servizi {service}. Continuiamo ad "
+                        + "analizzare le cause e pubblicheremo un aggiornamento non appena avremo maggiori "
+                        + "informazioni."),
+                entry(RECOVERED, "I servizi {service} funzionano di nuovo regolarmente dal {at}. Il problema interessa "
+                        + "ancora {others}: stiamo lavorando per risolverlo.")));
         ALL.put(Language.EN, new PageLanguage(Map.ofEntries(
                 entry(TITLE, "{service}: {status}"),
                 entry(OPEN_DOWN, "We are investigating a disruption to {service} that began at {since}. We will post "

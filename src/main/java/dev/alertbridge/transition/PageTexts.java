@@ -198,7 +198,7 @@ public final class PageTexts {
         private final PageLanguage words;
         private final PageDates dates;
         private final Map<String, String> values = new HashMap<>();
-        private boolean plural;
+        private List<String> names = List.of();
 
         Facts(LinkedService service, ServiceStatus status, AlertSource source) {
             Publish publish = service.policy().publish();
@@ -214,7 +214,7 @@ public final class PageTexts {
         /** {@code {service}} is these services, listed in the language; several speak in the plural. */
         Facts services(List<String> names) {
             values.put("service", names.isEmpty() ? words.someService() : words.list(names));
-            plural = names.size() > 1;
+            this.names = names;
             return this;
         }
 
@@ -239,11 +239,20 @@ public final class PageTexts {
             return this;
         }
 
-        /** The team's template of this name, else the language's sentence, filled in. */
+        /**
+         * The team's template of this name, else the language's sentence (plural for several services), filled in;
+         * right after the word for services a long list ends in a bare count.
+         */
         String render(Text text, Sentence builtIn) {
+            boolean plural = names.size() > 1;
             String template = service.policy().publish().template(text)
                     .orElseGet(() -> words.sentence(builtIn, plural));
-            return dates.fitted(PageTexts.render(template, values));
+            Map<String, String> facts = values;
+            if (plural && words.namesAfterNoun(template)) {
+                facts = new HashMap<>(values);
+                facts.put("service", words.listAfterNoun(names));
+            }
+            return dates.fitted(PageTexts.render(template, facts));
         }
     }
 

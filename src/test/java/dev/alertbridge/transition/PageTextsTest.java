@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -276,6 +278,169 @@ class PageTextsTest {
                 List.of("Search", "Paiements"), OPENED, CLEARED, REF)).startsWith("Le service Checkout fonctionne de "
                         + "nouveau normalement depuis le 2019-10-02 17:34 UTC. Le problème affecte toujours Search et "
                         + "Paiements et nous continuons d'y travailler.");
+    }
+
+    // --- A shared incident: {service} lists several services -------------------------------------------------
+
+    /** A shared incident's update: the status it sets on the listed services, whether it names them, how it is made. */
+    private record SharedSituation(String name, ServiceStatus sets, boolean namesThem,
+            Function<List<String>, BiFunction<PageTexts, LinkedService, String>> write) {
+    }
+
+    private static final IncidentRef MEMBER = IncidentRef.member(ALERT, IncidentRef.groupOf("name:shop"),
+            Map.of(101L, ServiceStatus.DOWN));
+    private static final List<String> OTHERS = List.of("Billing", "Reports");
+
+    private static List<SharedSituation> sharedSituations() {
+        ServiceStatus down = ServiceStatus.DOWN;
+        ServiceStatus degraded = ServiceStatus.DEGRADED_PERFORMANCE;
+        ServiceStatus up = ServiceStatus.UP;
+        List<IncidentRef> members = List.of(MEMBER);
+        List<IncidentRef> cleared = List.of(MEMBER.clearedAt(CLEARED));
+        return List.of(
+                new SharedSituation("title", down, true, n -> (t, s) -> t.sharedTitle(s, n, down)),
+                new SharedSituation("degraded title", degraded, true, n -> (t, s) -> t.sharedTitle(s, n, degraded)),
+                new SharedSituation("opening", down, true,
+                        n -> (t, s) -> t.sharedOpening(ALERT, s, n, down, down, OPENED, members)),
+                new SharedSituation("degraded opening", degraded, true,
+                        n -> (t, s) -> t.sharedOpening(ALERT, s, n, degraded, degraded, OPENED, members)),
+                new SharedSituation("joined", down, true,
+                        n -> (t, s) -> t.sharedJoined(ALERT, s, n, down, CLEARED, true, members)),
+                new SharedSituation("quiet join", degraded, false,
+                        n -> (t, s) -> t.sharedJoined(ALERT, s, n, degraded, CLEARED, false, members)),
+                new SharedSituation("recovered", up, true,
+                        n -> (t, s) -> t.sharedRecovered(ALERT, s, n, OTHERS, OPENED, CLEARED, cleared)),
+                new SharedSituation("cleared", up, true, n -> (t, s) -> t.sharedCleared(ALERT, s, n, List.of(),
+                        Optional.empty(), OPENED, CLEARED, cleared)),
+                new SharedSituation("cleared, still affected", down, true, n -> (t, s) -> t.sharedCleared(ALERT, s,
+                        n, n, Optional.of(PERSONS_DOWN), OPENED, CLEARED, cleared)),
+                new SharedSituation("cleared, still degraded", degraded, true, n -> (t, s) -> t.sharedCleared(ALERT,
+                        s, n, n, Optional.of(PERSONS_DEGRADED), OPENED, CLEARED, cleared)));
+    }
+
+    /**
+     * How each language lists the services: two; five in a title or as a sentence's own subject; five right after
+     * the language's word for services (<i>les services …</i>), where the count goes bare; four are all named.
+     */
+    private record Lists(String two, String four, String five, String fiveInBody, String others) {
+    }
+
+    private static final Map<Language, Lists> LISTS = Map.of(
+            Language.EN, new Lists("Checkout and Search", "Checkout, Search, Payments and Login",
+                    "Checkout, Search, Payments and 2 more services",
+                    "Checkout, Search, Payments and 2 more services", "Billing and Reports"),
+            Language.FR, new Lists("Checkout et Search", "Checkout, Search, Payments et Login",
+                    "Checkout, Search, Payments et 2 autres services",
+                    "Checkout, Search, Payments et 2 autres", "Billing et Reports"),
+            Language.NL, new Lists("Checkout en Search", "Checkout, Search, Payments en Login",
+                    "Checkout, Search, Payments en 2 andere diensten",
+                    "Checkout, Search, Payments en 2 andere diensten", "Billing en Reports"),
+            Language.DE, new Lists("Checkout und Search", "Checkout, Search, Payments und Login",
+                    "Checkout, Search, Payments und 2 weitere Dienste",
+                    "Checkout, Search, Payments und 2 weitere Dienste", "Billing und Reports"),
+            Language.ES, new Lists("Checkout y Search", "Checkout, Search, Payments y Login",
+                    "Checkout, Search, Payments y otros 2 servicios",
+                    "Checkout, Search, Payments y otros 2", "Billing y Reports"),
+            Language.IT, new Lists("Checkout e Search", "Checkout, Search, Payments e Login",
+                    "Checkout, Search, Payments e altri 2 servizi",
+                    "Checkout, Search, Payments e altri 2", "Billing e Reports"));
+
+    /**
+     * What reads singular next to a list of services, per language: {@code %1$s} is the list's first word, {@code %2$s}
+     * its last (a verb agreeing with it follows).
+     */
+    private static final Map<Language, List<String>> SINGULAR_ONLY = Map.of(
+            Language.EN, List.of("\\b%2$s (?:is|has)\\b", "\\baffecting it\\b"),
+            Language.FR, List.of("\\bservice %1$s", "\\b%2$s (?:fonctionne|reste|est)\\b",
+                    "\\b(?:concerné|perturbé)\\b", "\\bl'affecte\\b"),
+            Language.NL, List.of("\\b%2$s (?:werkt|ondervindt)\\b", "\\b(?:werkt|reageert) %1$s"),
+            Language.DE, List.of("\\b%2$s (?:ist|funktioniert)\\b", "\\b(?:ist|reagiert) %1$s"),
+            Language.ES, List.of("\\bservicio %1$s", "\\b%2$s (?:funciona|responde|vuelve)\\b",
+                    "\\binterrumpido\\b", "\\blo afecte\\b"),
+            Language.IT, List.of("\\bservizio %1$s", "\\b%2$s (?:funziona|è)\\b", "\\binteressato\\b"));
+
+    private static void assertReadsPlural(SoftAssertions softly, Language language, String name, String list,
+            String words) {
+        for (String singular : SINGULAR_ONLY.get(language)) {
+            Pattern pattern = Pattern.compile(singular.formatted(list.substring(0, list.indexOf(' ')),
+                    list.substring(list.lastIndexOf(' ') + 1)), Pattern.UNICODE_CHARACTER_CLASS);
+            softly.assertThat(words).as("%s reads singular (%s): %s", name, pattern, words)
+                    .doesNotContainPattern(pattern);
+        }
+    }
+
+    static Stream<Arguments> everyLanguageWithTwoAndFiveServices() {
+        List<String> two = List.of("Checkout", "Search");
+        List<String> five = List.of("Checkout", "Search", "Payments", "Login", "Mail");
+        return Stream.of(Language.values()).flatMap(l -> Stream.of(Arguments.of(l, two), Arguments.of(l, five)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("everyLanguageWithTwoAndFiveServices")
+    void everySharedText_namingSeveralServices_speaksOfThemInThePluralAndListsThemInTheLanguage(Language language,
+            List<String> names) {
+        LinkedService service = checkout(new Publish(language, null, null, null, null));
+        Lists lists = LISTS.get(language);
+        SoftAssertions softly = new SoftAssertions();
+        for (SharedSituation situation : sharedSituations()) {
+            String text = situation.write().apply(names).apply(texts, service);
+            boolean title = situation.name().contains("title");
+            String words = title ? text : words(text);
+            String list = names.size() == 2 ? lists.two() : title ? lists.five() : lists.fiveInBody();
+            if (situation.namesThem()) {
+                softly.assertThat(words).as("%s lists the services: %s", situation.name(), words).contains(list);
+                if (!list.equals(lists.five())) {
+                    softly.assertThat(words).as("%s says the word for services once: %s", situation.name(), words)
+                            .doesNotContain(lists.five());
+                }
+            } else {
+                softly.assertThat(words).as("%s names nobody: %s", situation.name(), words).doesNotContain("Checkout");
+            }
+            if (situation.name().equals("recovered")) {
+                softly.assertThat(words).as("recovered lists the others: %s", words).contains(lists.others());
+            }
+            assertReadsPlural(softly, language, situation.name(), list, words);
+            String lower = words.toLowerCase(Locale.ROOT);
+            if (situation.sets() == ServiceStatus.UP) {
+                softly.assertThat(NORMALLY.get(language)).as("%s says they are operating normally: %s",
+                        situation.name(), words).anyMatch(lower::contains);
+            } else {
+                softly.assertThat(NORMALLY.get(language)).as("%s sets %s: %s", situation.name(), situation.sets(),
+                        words).noneMatch(lower::contains);
+            }
+            softly.assertThat(words).as(situation.name()).doesNotContain("{", "}", "\u0000", "\u0001", "  ", " .",
+                    "ServerCpuTooHigh", "utilization").isNotBlank();
+        }
+        softly.assertAll();
+    }
+
+    /** Every built-in sentence, shared-incident texts or not, has the plural form a list of services needs. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everySentence_withAListOfServices_readsPlural(Language language) {
+        PageLanguage words = PageLanguage.of(language);
+        Lists lists = LISTS.get(language);
+        SoftAssertions softly = new SoftAssertions();
+        for (PageLanguage.Sentence sentence : PageLanguage.Sentence.values()) {
+            for (String list : List.of(lists.two(), lists.five())) {
+                String text = PageTexts.render(words.sentence(sentence, true), Map.of("service", list, "others",
+                        lists.others(), "incident", "Payment provider outage", "since", "2019-10-02 17:04 UTC", "at",
+                        "2019-10-02 17:34 UTC"));
+                assertReadsPlural(softly, language, sentence.name(), list, text);
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void list_ofEveryLanguage_namesAFourthServiceAndCountsFromAFifth() {
+        for (Language language : Language.values()) {
+            PageLanguage words = PageLanguage.of(language);
+            Lists lists = LISTS.get(language);
+            assertThat(words.list(List.of("Checkout", "Search"))).isEqualTo(lists.two());
+            assertThat(words.list(List.of("Checkout", "Search", "Payments", "Login", "Mail"))).isEqualTo(lists.five());
+            assertThat(words.list(List.of("Checkout", "Search", "Payments", "Login"))).isEqualTo(lists.four());
+        }
     }
 
     // --- Dates -------------------------------------------------------------------------------------------------
