@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.EscalationTag;
 import dev.alertbridge.config.AwsEnvironment;
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

@@ -14,7 +14,7 @@ import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
