@@ -16,11 +16,11 @@ import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
-import dev.alertbridge.statushub.Deadline;
-import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;

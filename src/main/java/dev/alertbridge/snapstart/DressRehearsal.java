@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
@@ -24,7 +25,6 @@ import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 
 /**

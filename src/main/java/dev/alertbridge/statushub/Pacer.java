@@ -3,6 +3,8 @@ package dev.alertbridge.statushub;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
 import dev.alertbridge.metrics.Counters;
 
 /**
