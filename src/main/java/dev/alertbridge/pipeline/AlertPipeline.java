@@ -41,7 +41,6 @@ import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.TransitionPlanner;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * For each alert: its linked services, what StatusHub shows them (read once for the whole invocation), a decision
