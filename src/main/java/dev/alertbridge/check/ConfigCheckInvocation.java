@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 
 /**
  * {@code {"bridge": "check"}} invoked on the deployed function: the configuration check of the README, with the

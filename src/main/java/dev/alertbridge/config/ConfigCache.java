@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 
 /**
  * Keeps the configuration for one execution environment: read at most once per TTL, refreshed lazily on the

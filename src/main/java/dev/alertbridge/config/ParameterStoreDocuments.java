@@ -6,16 +6,19 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.alertbridge.budget.Deadline;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,15 +35,13 @@ import software.amazon.awssdk.regions.Region;
  * with the SDK's own credential providers, sent with the JDK's HTTP connection. Not the SDK's SSM client: its
  * thousand-odd classes were most of the first event's cost, for one operation. The endpoint follows the SDK's
  * {@code AWS_ENDPOINT_URL_SSM} / {@code AWS_ENDPOINT_URL} overrides (and their system properties). Every read is
- * bounded by the time the invocation can give it, retries included.
+ * bounded by the time the invocation can give it, retries included: each attempt asks its {@link Deadline} first.
  */
 public final class ParameterStoreDocuments implements ConfigSource {
     /** GetParametersByPath returns at most 10 per page. */
     private static final int PAGE_SIZE = 10;
     /** One attempt's bound, so a hung connection leaves time for a retry within the call's bound. */
     private static final Duration ATTEMPT = Duration.ofSeconds(3);
-    /** Below this a call cannot complete: fail at once rather than time out. */
-    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
     private static final int ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,10 +56,10 @@ public final class ParameterStoreDocuments implements ConfigSource {
     @Override
     public List<ConfigDocument> read(Duration within) {
         List<ConfigDocument> documents = new ArrayList<>();
-        long end = System.nanoTime() + within.toNanos();
+        Deadline deadline = Deadline.in(within, Clock.systemUTC());
         String nextToken = null;
         do {
-            JsonNode page = call(request(nextToken), end, within);
+            JsonNode page = call(request(nextToken), deadline, within);
             for (JsonNode parameter : page.path("Parameters")) {
                 documents.add(new ConfigDocument(parameter.path("Name").asText(), parameter.path("Value").asText()));
             }
@@ -84,16 +85,16 @@ public final class ParameterStoreDocuments implements ConfigSource {
      * Tolerance's Guard as for StatusHub: this read also serves the configuration check's command, which runs outside
      * the function's CDI container, where the Guard has no implementation.
      */
-    private JsonNode call(String body, long end, Duration within) {
+    private JsonNode call(String body, Deadline deadline, Duration within) {
         String last = "no attempt";
         int attempt = 0;
         for (; attempt < ATTEMPTS; attempt++) {
-            Duration left = Duration.ofNanos(end - System.nanoTime());
-            if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
+            Optional<Duration> timeout = deadline.forCall(ATTEMPT);
+            if (timeout.isEmpty()) {
                 break;
             }
             try {
-                Answer answer = send(body, left.compareTo(ATTEMPT) < 0 ? left : ATTEMPT);
+                Answer answer = send(body, timeout.get());
                 if (answer.status() == 200) {
                     return JSON.readTree(answer.body());
                 }
@@ -109,7 +110,7 @@ public final class ParameterStoreDocuments implements ConfigSource {
                         + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
             if (attempt + 1 < ATTEMPTS) {
-                pause(Duration.ofMillis(100L << attempt), end);
+                pause(Duration.ofMillis(100L << attempt), deadline);
             }
         }
         throw new ConfigUnavailableException("could not read Parameter Store path " + path + (attempt == ATTEMPTS
@@ -188,8 +189,8 @@ public final class ParameterStoreDocuments implements ConfigSource {
         return answer.status() >= 500 || answer.status() == 429 || text.contains("Throttling");
     }
 
-    private static void pause(Duration wait, long end) {
-        long nanos = Math.min(wait.toNanos(), end - System.nanoTime());
+    private static void pause(Duration wait, Deadline deadline) {
+        long nanos = Math.min(wait.toNanos(), deadline.remaining().toNanos());
         if (nanos > 0) {
             try {
                 Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.budget.DeadlineExceededException;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -31,7 +32,6 @@ import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.AlertReport;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.CallFailure;
-import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubRejectedException;
 import dev.alertbridge.statushub.StatusHubUnavailableException;

@@ -8,8 +8,8 @@ import org.jboss.logging.MDC;
 
 import com.amazonaws.services.lambda.runtime.Context;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.statushub.Deadline;
 
 /**
  * One invocation's clock: when it started, and the deadline its work must end by (Lambda's, less the margin kept to

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -28,7 +29,6 @@ import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 
 /**
  * Webhooks on the Function URL: {@code POST /uptrends}, {@code /alertmanager}, {@code /grafana}. Status codes

@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.PagePolicy;
@@ -32,18 +34,13 @@ import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.AlertReport;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
 import dev.alertbridge.statushub.CallFailure;
-import dev.alertbridge.statushub.Deadline;
-import dev.alertbridge.statushub.DeadlineExceededException;
 import dev.alertbridge.statushub.Delivered;
 import dev.alertbridge.statushub.FanOut;
-import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
-import dev.alertbridge.statushub.StatusHubUnavailableException;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.TransitionPlanner;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * For each alert: its linked services, what StatusHub shows them (read once for the whole invocation), a decision
@@ -66,7 +63,7 @@ public class AlertPipeline {
     private final PageTexts texts = new PageTexts();
     private final TransitionPlanner planner = new TransitionPlanner(texts);
     private final Convergence convergence = new Convergence(texts);
-    private Guard heldBack;
+    private HeldBackWrites heldBack;
 
     public AlertPipeline(StatusHubGateway gateway) {
         this.gateway = gateway;
@@ -141,10 +138,12 @@ public class AlertPipeline {
         }
         // Each alert's writes in turn, so each decision sees the invocation's earlier writes (alerts of one group on
         // one service); then one list of the hub after the last write landed, the re-read every check shares.
+        ServiceConvergence.Shared shared = new ServiceConvergence.Shared(session, planner, convergence, texts,
+                deadline, now, heldBack());
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Alert, List<LinkedService>> entry : linked.entrySet()) {
             boolean writtenBefore = pending.stream().anyMatch(p -> p.landed().isPresent());
-            pending.add(write(session, entry.getKey(), entry.getValue(), deadline, now, unreadable, writtenBefore));
+            pending.add(write(shared, entry.getKey(), entry.getValue(), unreadable, writtenBefore));
         }
         Optional<Long> lastLanded = pending.stream().flatMap(p -> p.landed().stream()).reduce(AlertPipeline::later);
         if (lastLanded.isPresent()) {
@@ -197,8 +196,8 @@ public class AlertPipeline {
         }
     }
 
-    private Pending write(StatusHubSession session, Alert alert, List<LinkedService> linked, Deadline deadline,
-            Instant now, RuntimeException unreadable, boolean writtenBefore) {
+    private static Pending write(ServiceConvergence.Shared shared, Alert alert, List<LinkedService> linked,
+            RuntimeException unreadable, boolean writtenBefore) {
         List<List<ServiceOutcome>> slots = new ArrayList<>();
         Map<Integer, ServiceConvergence> written = new LinkedHashMap<>();
         if (alert.state() == AlertState.TEST) {
@@ -210,7 +209,7 @@ public class AlertPipeline {
                     + alert.escalationLevel(), slots, written, Optional.empty());
         }
         // Time for the checks of what was already written is kept back: an alert past it waits for the retry.
-        boolean late = writtenBefore && deadline.remaining().compareTo(CHECK_RESERVE) < 0;
+        boolean late = writtenBefore && shared.deadline().remaining().compareTo(CHECK_RESERVE) < 0;
         String note = late ? NOT_REACHED + ": its retry applies it" : null;
         for (LinkedService service : linked) {
             if (service.mode() == WriteMode.OFF) {
@@ -223,14 +222,13 @@ public class AlertPipeline {
                 slots.add(List.of(failure(service.service(), new DeadlineExceededException("apply this alert "
                         + "after the ones before it (they were applied); its retry applies it"))));
             } else {
-                written.put(slots.size(), new ServiceConvergence(session, planner, convergence, texts, alert,
-                        service, deadline, now, this::heldBack));
+                written.put(slots.size(), new ServiceConvergence(shared, alert, service));
                 slots.add(List.of());
             }
         }
         List<Supplier<Optional<Long>>> writes = new ArrayList<>();
         written.values().forEach(one -> writes.add(one::write));
-        Optional<Long> landed = FanOut.all(writes, deadline).stream().flatMap(Optional::stream)
+        Optional<Long> landed = FanOut.all(writes, shared.deadline()).stream().flatMap(Optional::stream)
                 .reduce(AlertPipeline::later);
         return new Pending(alert, note, slots, written, landed);
     }
@@ -257,15 +255,13 @@ public class AlertPipeline {
     }
 
     /**
-     * The retry of a write StatusHub surely did not apply (429, refused connection), decided again each time: twice
-     * more at most, after the wait a 429 asked for. Made on first need and never in a static initializer: Quarkus
-     * loads the application's classes before CDI is up, and SmallRye's Guard needs it (a plain unit test has none).
+     * The retry of a write StatusHub surely did not apply (429, refused connection), made on first need: SmallRye's
+     * Guard needs the CDI container, up by then. A dry run sends nothing, so nothing is held back and it needs no
+     * Guard (the pipeline's plain unit test runs one, without a container).
      */
-    private synchronized Guard heldBack() {
+    private synchronized HeldBackWrites heldBack() {
         if (heldBack == null) {
-            heldBack = Guard.create().withRetry().maxRetries(2)
-                    .whenException(e -> e instanceof StatusHubUnavailableException u && u.notApplied())
-                    .withCustomBackoff().strategy(StatusHubCalls.RetryAfterBackoff::new).done().done().build();
+            heldBack = gateway.sends() ? HeldBackWrites.retried() : HeldBackWrites.ONCE;
         }
         return heldBack;
     }

@@ -9,22 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
-import dev.alertbridge.statushub.Deadline;
-import dev.alertbridge.statushub.DeadlineExceededException;
-import dev.alertbridge.statushub.StatusHubCalls;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
-import dev.alertbridge.statushub.StatusHubUnavailableException;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.IncidentDraft;
@@ -33,18 +28,17 @@ import dev.alertbridge.transition.PageTexts;
 import dev.alertbridge.transition.ServiceView;
 import dev.alertbridge.transition.Transition;
 import dev.alertbridge.transition.TransitionPlanner;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * One alert on one linked service: decide, write, converge.
  *
  * <p>
  * A write StatusHub held back (a 429, a refused connection: surely not applied) is decided again after the wait,
- * from what StatusHub shows then, by SmallRye Fault Tolerance's retry; it is never re-sent with the body decided
- * before the wait. After a write that sets the service's status, the service's incidents are listed again (a list
- * that started after the write's answer), so whichever environment's write landed last sees every other's: two
- * creates of one episode keep the older incident and resolve the newer; a status the open incidents do not justify
- * is corrected on this alert's own incident, at most {@link #ROUNDS} times.
+ * from what StatusHub shows then ({@link HeldBackWrites}: SmallRye Fault Tolerance's retry); it is never re-sent
+ * with the body decided before the wait. After a write that sets the service's status, the service's incidents are
+ * listed again (a list that started after the write's answer), so whichever environment's write landed last sees
+ * every other's: two creates of one episode keep the older incident and resolve the newer; a status the open
+ * incidents do not justify is corrected on this alert's own incident, at most {@link #ROUNDS} times.
  */
 final class ServiceConvergence {
     private static final Logger LOG = Logger.getLogger(ServiceConvergence.class);
@@ -53,53 +47,27 @@ final class ServiceConvergence {
     /** Below this, a further read and write cannot finish: the scheduled reconciliation takes over. */
     private static final Duration ROUND_TIME = Duration.ofMillis(500);
 
-    /** Runs the action; held back by StatusHub, runs it again after the wait it asked for (SmallRye's retry). */
-    private <T> T heldBackRetried(Callable<T> action, Class<T> type) {
-        try {
-            try {
-                return action.call();
-            } catch (StatusHubUnavailableException e) {
-                if (!e.notApplied()) {
-                    throw e;
-                }
-                Thread.sleep(new StatusHubCalls.RetryAfterBackoff().nextDelayInMillis(e));
-                return heldBack.get().call(action, type);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeadlineExceededException("wait for StatusHub (interrupted)");
-        } catch (Exception e) {
-            throw StatusHubUnavailableException.mayHaveApplied("StatusHub", e.getClass().getSimpleName());
-        }
+    /**
+     * What every service of one invocation shares: StatusHub as the invocation sees it, the deciders, the
+     * invocation's time, and the retry of a write StatusHub held back.
+     */
+    record Shared(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
+            Deadline deadline, Instant now, HeldBackWrites heldBack) {
     }
 
+    private final Shared shared;
+    /** The shared session, which every step reads and writes through. */
     private final StatusHubSession session;
-    private final TransitionPlanner planner;
-    private final Convergence convergence;
-    private final PageTexts texts;
     private final Alert alert;
     private final LinkedService service;
-    private final Deadline deadline;
-    private final Instant now;
     /** What landed, by incident (a create under "new"): kept across the re-decisions after a wait. */
     private final Map<String, Step> landed = new LinkedHashMap<>();
-    /** The retry of a write surely not applied (429, refused), see {@link AlertPipeline#heldBack}. */
-    private final Supplier<Guard> heldBack;
 
-    ServiceConvergence(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
-            Alert alert, LinkedService service, Deadline deadline, Instant now,
-            Supplier<Guard> heldBack) {
-        this.heldBack = heldBack;
-        this.session = session;
-        this.planner = planner;
-        this.convergence = convergence;
-        this.texts = texts;
+    ServiceConvergence(Shared shared, Alert alert, LinkedService service) {
+        this.shared = shared;
+        this.session = shared.session();
         this.alert = alert;
         this.service = service;
-        this.deadline = deadline;
-        this.now = now;
     }
 
     /** A transition, and how its write landed (null when nothing was written). */
@@ -159,12 +127,13 @@ final class ServiceConvergence {
     /** Plans and writes; after a wait for StatusHub, plans again from what it shows then. */
     private List<Step> decideAndWrite() {
         int[] attempts = { 0 };
-        return heldBackRetried(() -> {
+        return shared.heldBack().decided(() -> {
             if (attempts[0]++ > 0) {
                 session.refreshAfter(System.nanoTime());
             }
             List<Step> steps = new ArrayList<>();
-            for (Transition transition : planner.plan(alert, service, session.view(alert, service.service()), now)) {
+            ServiceView view = session.view(alert, service.service());
+            for (Transition transition : shared.planner().plan(alert, service, view, shared.now())) {
                 if (!(transition instanceof Transition.Write write) || service.mode() != WriteMode.LIVE) {
                     if (transition.incidentId() == null || !landed.containsKey(transition.incidentId())) {
                         steps.add(new Step(transition, null));
@@ -212,7 +181,7 @@ final class ServiceConvergence {
                 return;
             }
         }
-        for (int round = 0; round < ROUNDS && deadline.remaining().compareTo(ROUND_TIME) > 0; round++) {
+        for (int round = 0; round < ROUNDS && shared.deadline().remaining().compareTo(ROUND_TIME) > 0; round++) {
             session.refreshAfter(landedAt);
             if (round == 0 && written instanceof Transition.Create) {
                 Optional<String> kept = olderTwin(ownId);
@@ -234,7 +203,8 @@ final class ServiceConvergence {
             Optional<HubIncident> own = session.incident(ownId);
             // Compared with the bridge's own newest write there, never a person's: theirs stands.
             Optional<Transition.Update> correction = own.flatMap(incident -> incident.bridgeWrote(serviceId).flatMap(
-                    mine -> convergence.correct(service, incident, mine, session.incidents(), now)));
+                    mine -> shared.convergence().correct(service, incident, mine, session.incidents(),
+                            shared.now())));
             if (correction.isEmpty()) {
                 return;
             }
@@ -246,7 +216,7 @@ final class ServiceConvergence {
                             + "meanwhile"));
             landedAt = corrected.at();
         }
-        if (deadline.remaining().compareTo(ROUND_TIME) <= 0) {
+        if (shared.deadline().remaining().compareTo(ROUND_TIME) <= 0) {
             LOG.warnf("%s on %s: no time left to check the page after the write; the next event or the "
                     + "reconciliation does", alert.monitor(), service.id());
         }
@@ -274,7 +244,7 @@ final class ServiceConvergence {
         LOG.infof("%s on %s: a person resolved incident %s meanwhile; their resolution is posted again", alert.monitor(),
                 service.id(), ownId);
         return Optional.of(write(new Transition.Update(service, ownId, IncidentDraft.of(now.get().ref().orElseThrow(),
-                now.get().title(), resolved.get().body(), this.now.truncatedTo(ChronoUnit.SECONDS),
+                now.get().title(), resolved.get().body(), shared.now().truncatedTo(ChronoUnit.SECONDS),
                 IncidentType.RESOLVED, status), Transition.Purpose.CORRECTION)));
     }
 
@@ -293,15 +263,15 @@ final class ServiceConvergence {
 
     private Transition.Update duplicate(String ownId, String kept, ServiceStatus status) {
         HubIncident own = session.incident(ownId).orElseThrow();
-        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant at = shared.now().truncatedTo(ChronoUnit.SECONDS);
         var ref = own.ref().orElseThrow();
         return new Transition.Update(service, ownId, IncidentDraft.of(ref, own.title(),
-                texts.duplicate(service, status, ref), at, IncidentType.RESOLVED, status),
+                shared.texts().duplicate(service, status, ref), at, IncidentType.RESOLVED, status),
                 Transition.Purpose.DUPLICATE);
     }
 
     private StatusHubSession.Landed write(Transition.Write write) {
-        return heldBackRetried(() -> session.write(write), StatusHubSession.Landed.class);
+        return shared.heldBack().decided(() -> session.write(write), StatusHubSession.Landed.class);
     }
 
     private static int indexOf(List<ServiceOutcome> outcomes, String incidentId) {

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.statushub.Deadline;
 
 /**
  * When a CloudWatch alarm's error period began, where its event cannot tell: an ALARM from INSUFFICIENT_DATA

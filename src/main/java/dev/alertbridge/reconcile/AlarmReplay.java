@@ -10,13 +10,13 @@ import org.jboss.logging.Logger;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubSession;
 
 /**

@@ -1,5 +1,6 @@
 package dev.alertbridge.reconcile;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.EscalationTag;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.AwsEnvironment;
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -52,8 +54,6 @@ public class CloudWatchAlarmStates {
     private static final int MAX_HISTORY_PAGES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Below this a call cannot complete: fail at once rather than time out. */
-    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
     private CloudWatchClient client;
 
     /** Unable to read alarm states (denied, throttled, unreachable, out of time). */
@@ -92,13 +92,13 @@ public class CloudWatchAlarmStates {
 
     /** Every alarm there is (not only the links' prefixes: the reconciliation tells deleted alarms by absence). */
     public Listing all(Duration within) {
-        long end = System.nanoTime() + within.toNanos();
+        Deadline deadline = deadline(within);
         Map<String, AlarmState> found = new LinkedHashMap<>();
         String nextToken = null;
         int pages = 0;
         do {
             DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().maxRecords(PAGE)
-                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(nextToken), end);
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(nextToken), deadline);
             page.metricAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
             page.compositeAlarms().forEach(a -> found.putIfAbsent(a.alarmArn(), of(a)));
             nextToken = page.nextToken();
@@ -109,7 +109,7 @@ public class CloudWatchAlarmStates {
     /** One alarm by name, as it is now. */
     public Optional<AlarmState> named(String name, Duration within) {
         DescribeAlarmsResponse page = describe(DescribeAlarmsRequest.builder().alarmNames(name)
-                .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM), System.nanoTime() + within.toNanos());
+                .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM), deadline(within));
         return page.metricAlarms().stream().map(CloudWatchAlarmStates::of).findFirst()
                 .or(() -> page.compositeAlarms().stream().map(CloudWatchAlarmStates::of).findFirst());
     }
@@ -119,7 +119,7 @@ public class CloudWatchAlarmStates {
      * {@code StateUpdate} items, metric and composite alarms), as far as {@value #MAX_HISTORY_PAGES} pages reach.
      */
     public List<StateUpdate> history(String name, Instant from, Instant until, Duration within) {
-        long end = System.nanoTime() + within.toNanos();
+        Deadline deadline = deadline(within);
         List<StateUpdate> updates = new ArrayList<>();
         String nextToken = null;
         int pages = 0;
@@ -128,8 +128,8 @@ public class CloudWatchAlarmStates {
                     .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
                     .historyItemType(HistoryItemType.STATE_UPDATE).startDate(from).endDate(until)
                     .scanBy(ScanBy.TIMESTAMP_DESCENDING).maxRecords(PAGE).nextToken(nextToken);
-            DescribeAlarmHistoryResponse page = bounded("the alarm's history", "DescribeAlarmHistory",
-                    Duration.ofNanos(end - System.nanoTime()), left -> client().describeAlarmHistory(request
+            DescribeAlarmHistoryResponse page = bounded("the alarm's history", "DescribeAlarmHistory", deadline,
+                    left -> client().describeAlarmHistory(request
                             .overrideConfiguration(call -> call.apiCallTimeout(left)).build()));
             page.alarmHistoryItems().stream().map(CloudWatchAlarmStates::stateUpdate).flatMap(Optional::stream)
                     .forEach(updates::add);
@@ -155,17 +155,21 @@ public class CloudWatchAlarmStates {
         }
     }
 
-    private DescribeAlarmsResponse describe(DescribeAlarmsRequest.Builder request, long end) {
-        return bounded("alarm states", "DescribeAlarms", Duration.ofNanos(end - System.nanoTime()),
+    private DescribeAlarmsResponse describe(DescribeAlarmsRequest.Builder request, Deadline deadline) {
+        return bounded("alarm states", "DescribeAlarms", deadline,
                 left -> client().describeAlarms(request.overrideConfiguration(call -> call.apiCallTimeout(left))
                         .build()));
     }
 
+    /** A read's share of the invocation's time, from now: every call of the read asks it first. */
+    private static Deadline deadline(Duration within) {
+        return Deadline.in(within, Clock.systemUTC());
+    }
+
     /** One call of the client, bounded by the time left; what went wrong as an {@link AlarmStatesUnavailableException}. */
-    private static <T> T bounded(String what, String operation, Duration left, Function<Duration, T> call) {
-        if (left.compareTo(SHORTEST_USEFUL_CALL) < 0) {
-            throw new AlarmStatesUnavailableException("no time left to read " + what, null);
-        }
+    private static <T> T bounded(String what, String operation, Deadline deadline, Function<Duration, T> call) {
+        Duration left = deadline.forCall()
+                .orElseThrow(() -> new AlarmStatesUnavailableException("no time left to read " + what, null));
         try {
             return call.apply(left);
         } catch (AwsServiceException e) {
@@ -208,7 +212,7 @@ public class CloudWatchAlarmStates {
      * @throws AlarmStatesUnavailableException when the tags cannot be read (denied, throttled, out of time)
      */
     public int escalationLevel(String arn, Duration within) {
-        List<Tag> tags = bounded("alarm tags", "ListTagsForResource", within,
+        List<Tag> tags = bounded("alarm tags", "ListTagsForResource", deadline(within),
                 left -> client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
                         .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags());
         for (Tag tag : tags) {

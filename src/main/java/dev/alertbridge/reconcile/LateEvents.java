@@ -13,8 +13,8 @@ import dev.alertbridge.alert.AlarmArn;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.statushub.Deadline;
 
 /**
  * A CloudWatch event that arrives late (Lambda retries a failed event about 1 and 3 minutes after it; SNS may

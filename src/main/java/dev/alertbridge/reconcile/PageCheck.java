@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.WriteMode;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.transition.Convergence;
 import dev.alertbridge.transition.HubIncident;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
@@ -21,10 +22,9 @@ import dev.alertbridge.config.ReconcileMode;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
+import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.pipeline.AlertPipeline;
-import dev.alertbridge.report.Counters;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
 

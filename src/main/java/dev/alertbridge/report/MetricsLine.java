@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alertbridge.config.BridgeSettings;
+import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.report.InvocationReport.Result;
 
 /**

@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.event.Adapted;
@@ -24,7 +26,6 @@ import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 
 /**
@@ -48,14 +49,16 @@ public class DressRehearsal {
     private final EventRouter router;
     private final AlertPipeline pipeline;
     private final StatusHubGateway gateway;
+    private final BridgeSettings settings;
     private final ReportLog log;
     private final ObjectMapper json;
 
-    public DressRehearsal(EventRouter router, AlertPipeline pipeline, StatusHubGateway gateway, ReportLog log,
-            ObjectMapper json) {
+    public DressRehearsal(EventRouter router, AlertPipeline pipeline, StatusHubGateway gateway, BridgeSettings settings,
+            ReportLog log, ObjectMapper json) {
         this.router = router;
         this.pipeline = pipeline;
         this.gateway = gateway;
+        this.settings = settings;
         this.log = log;
         this.json = json;
     }
@@ -69,7 +72,7 @@ public class DressRehearsal {
         try (LoopbackHub hub = LoopbackHub.start(json)) {
             BridgeConfig config = new ConfigParser(json).parse(List.of(new ConfigDocument("snapstart-dress-rehearsal",
                     configuration(hub))));
-            try (StatusHubGateway.Rehearsing statusHub = gateway.rehearsing(config)) {
+            try (RehearsalHub statusHub = RehearsalHub.onLoopback(gateway, settings, config)) {
                 for (int round = 0; round < ROUNDS; round++) {
                     // One episode per round: each opens its incident, then clears it.
                     Instant opened = now.minusSeconds(2L * (ROUNDS - round));
@@ -83,8 +86,8 @@ public class DressRehearsal {
     }
 
     /** One event as {@code AlarmPath} handles it, on the dress rehearsal's configuration; its writes. */
-    private int handle(String event, BridgeConfig config, StatusHubGateway.Rehearsing statusHub, Deadline deadline,
-            Instant now) throws IOException {
+    private int handle(String event, BridgeConfig config, RehearsalHub statusHub, Deadline deadline, Instant now)
+            throws IOException {
         InboundEvent.Alarms alarms = (InboundEvent.Alarms) router.read(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), EventRouter.LAMBDA_PAYLOAD_LIMIT);
         // No late-event check: with a team's short bridge.reconcile.late-alarm-after it would ask CloudWatch.

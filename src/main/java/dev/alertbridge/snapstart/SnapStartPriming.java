@@ -10,13 +10,13 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.report.ReportLog;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 import io.quarkus.runtime.StartupEvent;
 

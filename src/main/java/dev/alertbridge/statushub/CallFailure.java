@@ -1,5 +1,7 @@
 package dev.alertbridge.statushub;
 
+import dev.alertbridge.budget.DeadlineExceededException;
+
 /** Why a StatusHub call failed, for a report, and whether a retry of the event may help. */
 public record CallFailure(String why, boolean retryable) {
 

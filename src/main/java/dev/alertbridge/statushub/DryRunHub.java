@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.Redaction;
 import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.transition.HubIncident;

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
+
 /**
  * The threads that call StatusHub concurrently, one pool per execution environment, created on first use. Its idle
  * threads cost nothing while Lambda freezes the environment; the pacers, not the pool, bound the request rate.

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.IncidentDraft;
 import dev.alertbridge.transition.IncidentType;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.HubMaintenance;
 

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.HubMaintenance;

@@ -3,7 +3,9 @@ package dev.alertbridge.statushub;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
+import dev.alertbridge.metrics.Counters;
 
 /**
  * Keeps one execution environment within StatusHub's per-key limits ("5 writes, 30 reads per second") as StatusHub

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
-import dev.alertbridge.report.Counters;
+import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.budget.DeadlineExceededException;
+import dev.alertbridge.metrics.Counters;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -36,8 +38,6 @@ import io.smallrye.faulttolerance.api.Guard;
 public final class StatusHubCalls {
     /** Wait before retrying when StatusHub gave no Retry-After. */
     private static final long DEFAULT_BACKOFF_MILLIS = 250;
-    /** Below this, a call cannot complete: fail at once rather than time out. */
-    private static final Duration SHORTEST_USEFUL_CALL = Duration.ofMillis(50);
 
     /** StatusHub's answer: the status, the body as text, and the headers the bridge reads. */
     public record Answer(int status, String body, String link, String retryAfter) {
@@ -128,10 +128,8 @@ public final class StatusHubCalls {
 
     private Answer exchange(String endpoint, Deadline deadline, Supplier<CompletionStage<Response>> request,
             boolean mayBeAbsent) {
-        Duration timeout = deadline.callTimeout(callTimeout);
-        if (timeout.compareTo(SHORTEST_USEFUL_CALL) < 0) {
-            throw new DeadlineExceededException("call " + endpoint);
-        }
+        Duration timeout = deadline.forCall(callTimeout)
+                .orElseThrow(() -> new DeadlineExceededException("call " + endpoint));
         CompletableFuture<Response> pending = null;
         try {
             pending = request.get().toCompletableFuture();

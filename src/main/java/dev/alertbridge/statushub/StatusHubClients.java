@@ -20,6 +20,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * once, to the URL configured.
  */
 public final class StatusHubClients {
+    /** How far past the call timeout the transport's own timeouts lie. */
+    private static final Duration TRANSPORT_MARGIN = Duration.ofSeconds(1);
     private final Duration callTimeout;
     private final boolean keepAlive;
     private final Map<URI, IntegrationUrlClient> hooks = new ConcurrentHashMap<>();
@@ -65,10 +67,13 @@ public final class StatusHubClients {
     }
 
     private QuarkusRestClientBuilder builder(URI base, boolean keepAlive) {
-        // The transport's own bounds; each call is bounded again, whole, by StatusHubCalls (cut to the deadline).
+        // Each call is bounded, whole, by StatusHubCalls (the call timeout at most, cut to the deadline). The
+        // transport's own bounds are a backstop a little past it: at the same instant the two raced, and a loaded
+        // machine told a slow answer as the transport's timeout instead of the call's.
+        long backstop = callTimeout.plus(TRANSPORT_MARGIN).toMillis();
         return QuarkusRestClientBuilder.newBuilder().baseUri(base)
-                .connectTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(backstop, TimeUnit.MILLISECONDS)
+                .readTimeout(backstop, TimeUnit.MILLISECONDS)
                 .followRedirects(false).disableDefaultMapper(true)
                 .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, keepAlive);
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceTarget;
@@ -29,8 +30,6 @@ public class StatusHubGateway {
     /** The rate limit belongs to the API key: one pacer per key and kind, whatever the hub. */
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private HookPosts hooks;
-    /** The dress rehearsal's loopback hub is not StatusHub: no rate limit to keep. */
-    private static final int REHEARSAL_PACE = 1000;
 
     /** One hub's API and what is kept of it between invocations. */
     private record Hub(HubApi api, IncidentCache cache) {
@@ -59,72 +58,18 @@ public class StatusHubGateway {
     }
 
     /**
-     * Before a SnapStart snapshot: StatusHub for a rehearsal that only reads, over connections closed after each
-     * answer (a restored environment opens its own) and with pacers of its own (the shared ones start empty after
-     * the restore). Integration URLs are never posted to: the rehearsal writes nothing. A dry run's hub answers
-     * from memory, as on its events.
+     * StatusHub for one invocation over a line of the caller's own (SnapStart's rehearsals): the configuration's hub
+     * through the line's clients and pacers, with the line's cache and memory of integration-URL posts; nothing of
+     * it is kept here. A dry run's hub answers from memory, as on its events.
      */
-    public StatusHubSession primingSession(BridgeConfig config, Deadline deadline, Instant now) {
-        hooks();
-        HubSession hub = config.account().map(account -> {
-            Hub reached = hubs.computeIfAbsent(account, this::hub);
-            if (settings.dryRun()) {
-                return new HubSession(reached.api(), new IncidentCache(), deadline, now);
-            }
-            HubApi once = new ManagementApi(account, StatusHubClients.closingEachConnection(
-                    settings.statushub().callTimeout()).managementApi(account.apiUrl(),
-                            settings.statushub().apiKeyHeader(), account.apiKey()),
-                    calls(), json,
-                    Pacer.perSecond(settings.statushub().readsPerSecond()),
-                    Pacer.perSecond(settings.statushub().writesPerSecond()));
-            return new HubSession(once, new IncidentCache(), deadline, now);
-        }).orElse(null);
-        return new StatusHubSession(hub, hooks(), deadline, now, settings.statushub().lookback(), settings.dryRun());
-    }
-
-    /**
-     * Before a SnapStart snapshot: StatusHub as SnapStart's dress rehearsal reaches it, writes included. The
-     * configuration's account and integration URLs must be on the loopback interface (its stand-in hub, never
-     * StatusHub). Clients without keep-alive, pacers, a cache and a memory of hook posts of its own, all closed or
-     * dropped with it: nothing of it is kept.
-     */
-    public Rehearsing rehearsing(BridgeConfig config) {
-        StatusHubAccount loopback = config.account().orElseThrow();
-        if (!loopback.onLoopback() || !config.services().values().stream()
-                .allMatch(s -> s.viaManagementApi() || s.hookOnLoopback())) {
-            throw new IllegalArgumentException("a rehearsal reaches only the loopback interface");
-        }
-        StatusHubClients once = StatusHubClients.closingEachConnection(settings.statushub().callTimeout());
-        HubApi api = new ManagementApi(loopback, once.managementApi(loopback.apiUrl(),
-                settings.statushub().apiKeyHeader(), loopback.apiKey()), calls(), json,
-                Pacer.perSecond(REHEARSAL_PACE), Pacer.perSecond(REHEARSAL_PACE));
-        HookPosts posts = new HookPosts(json, once, calls(), Pacer.perSecond(REHEARSAL_PACE), false);
-        return new Rehearsing(once, api, posts, new IncidentCache());
-    }
-
-    /** The dress rehearsal's StatusHub: a session per event, its clients closed at the end. */
-    public final class Rehearsing implements AutoCloseable {
-        private final StatusHubClients clients;
-        private final HubApi api;
-        private final HookPosts posts;
-        private final IncidentCache cache;
-
-        private Rehearsing(StatusHubClients clients, HubApi api, HookPosts posts, IncidentCache cache) {
-            this.clients = clients;
-            this.api = api;
-            this.posts = posts;
-            this.cache = cache;
-        }
-
-        public StatusHubSession session(Deadline deadline, Instant now) {
-            return new StatusHubSession(new HubSession(api, cache, deadline, now), posts, deadline, now,
-                    settings.statushub().lookback(), false);
-        }
-
-        @Override
-        public void close() {
-            clients.closeAll();
-        }
+    public StatusHubSession session(BridgeConfig config, HubLine line, Deadline deadline, Instant now) {
+        HubSession hub = config.account().map(account -> new HubSession(settings.dryRun()
+                ? hubs.computeIfAbsent(account, this::hub).api()
+                : line.api(account, a -> managementApi(a, line.clients(), line.reads(), line.writes())),
+                line.cache(), deadline, now)).orElse(null);
+        HookPosts posts = settings.dryRun() ? hooks()
+                : line.hookPosts(pacer -> new HookPosts(json, line.clients(), calls(), pacer, false));
+        return new StatusHubSession(hub, posts, deadline, now, settings.statushub().lookback(), settings.dryRun());
     }
 
     /** How a service is reached. */
@@ -147,11 +92,16 @@ public class StatusHubGateway {
             return new Hub(new DryRunHub(json, account), new IncidentCache());
         }
         String key = Integer.toHexString(account.apiKey().hashCode());
-        return new Hub(new ManagementApi(account, clients().managementApi(account.apiUrl(),
-                settings.statushub().apiKeyHeader(), account.apiKey()), calls(), json,
+        return new Hub(managementApi(account, clients(),
                 pacers.computeIfAbsent("reads-" + key, k -> Pacer.perSecond(settings.statushub().readsPerSecond())),
                 pacers.computeIfAbsent("writes-" + key, k -> Pacer.perSecond(settings.statushub().writesPerSecond()))),
                 new IncidentCache());
+    }
+
+    /** The hub's Management API through these clients, paced by these pacers. */
+    private HubApi managementApi(StatusHubAccount account, StatusHubClients through, Pacer reads, Pacer writes) {
+        return new ManagementApi(account, through.managementApi(account.apiUrl(), settings.statushub().apiKeyHeader(),
+                account.apiKey()), calls(), json, reads, writes);
     }
 
     private synchronized StatusHubClients clients() {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.HubMaintenance;

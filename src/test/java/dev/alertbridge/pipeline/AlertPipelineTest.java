@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceLink;
@@ -24,7 +25,6 @@ import dev.alertbridge.config.StatusHubAccount;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
-import dev.alertbridge.statushub.Deadline;
 import dev.alertbridge.statushub.StatusHubGateway;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.alertbridge.alert.ServiceStatus;
+import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.transition.HubIncident;
 import dev.alertbridge.transition.HubMaintenance;
 import dev.alertbridge.transition.IncidentType;

@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.alertbridge.budget.Deadline;
+
 /** How StatusHub's answers are read: the wait a 429 asks for, and what each status means for a retry. */
 class StatusHubAnswersTest {
 

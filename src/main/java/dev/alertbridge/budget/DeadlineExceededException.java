@@ -1,4 +1,4 @@
-package dev.alertbridge.statushub;
+package dev.alertbridge.budget;
 
 /** Not enough of the invocation's time is left for this call or wait: transient, the event's retry finishes it. */
 public class DeadlineExceededException extends RuntimeException {

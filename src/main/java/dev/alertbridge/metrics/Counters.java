@@ -1,4 +1,4 @@
-package dev.alertbridge.report;
+package dev.alertbridge.metrics;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the parts of the bridge count while an invocation runs (StatusHub answers, configuration reads, pacing),
  * read and reset once per invocation for its metrics line. One execution environment runs one invocation at a time,
- * so a reset never mixes two invocations' counts.
+ * so a reset never mixes two invocations' counts. A package of its own, beneath every part that counts: the report,
+ * which reads the counts, stays above the configuration and StatusHub, which write them.
  */
 public final class Counters {
     /** The counted things, each with the metric name it is published under. */
