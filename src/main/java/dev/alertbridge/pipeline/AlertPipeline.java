@@ -24,6 +24,7 @@ import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.budget.DeadlineExceededException;
 import dev.alertbridge.config.BridgeConfig;
+import dev.alertbridge.config.Group;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.PagePolicy;
 import dev.alertbridge.config.ServiceLink;
@@ -39,7 +40,10 @@ import dev.alertbridge.statushub.FanOut;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.transition.Convergence;
+import dev.alertbridge.transition.IncidentRef;
 import dev.alertbridge.transition.PageTexts;
+import dev.alertbridge.transition.SharedIncident;
+import dev.alertbridge.transition.SharedIncidentPlanner;
 import dev.alertbridge.transition.TransitionPlanner;
 
 /**
@@ -61,6 +65,7 @@ public class AlertPipeline {
     static final Duration CHECK_RESERVE = Duration.ofSeconds(3);
     private final StatusHubGateway gateway;
     private final PageTexts texts = new PageTexts();
+    private final SharedIncidentPlanner sharedPlanner = new SharedIncidentPlanner(texts);
     private final TransitionPlanner planner = new TransitionPlanner(texts);
     private final Convergence convergence = new Convergence(texts);
     private HeldBackWrites heldBack;
@@ -143,7 +148,7 @@ public class AlertPipeline {
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Alert, List<LinkedService>> entry : linked.entrySet()) {
             boolean writtenBefore = pending.stream().anyMatch(p -> p.landed().isPresent());
-            pending.add(write(shared, entry.getKey(), entry.getValue(), unreadable, writtenBefore));
+            pending.add(write(shared, config, entry.getKey(), entry.getValue(), unreadable, writtenBefore));
         }
         Optional<Long> lastLanded = pending.stream().flatMap(p -> p.landed().stream()).reduce(AlertPipeline::later);
         if (lastLanded.isPresent()) {
@@ -155,13 +160,13 @@ public class AlertPipeline {
         }
         // The checks: one service's in turn, services at once. Only the service's last write of the invocation is
         // what the page shows: its check settles the status; earlier ones only look for a twin create.
-        Map<String, List<ServiceConvergence>> byService = new LinkedHashMap<>();
+        Map<String, List<Convergent>> byService = new LinkedHashMap<>();
         pending.forEach(p -> p.written().values().forEach(one -> byService
                 .computeIfAbsent(one.serviceKey(), k -> new ArrayList<>()).add(one)));
-        Map<ServiceConvergence, List<ServiceOutcome>> checked = new IdentityHashMap<>();
-        List<Supplier<Map<ServiceConvergence, List<ServiceOutcome>>>> checks = new ArrayList<>();
+        Map<Convergent, List<ServiceOutcome>> checked = new IdentityHashMap<>();
+        List<Supplier<Map<Convergent, List<ServiceOutcome>>>> checks = new ArrayList<>();
         byService.values().forEach(inTurn -> checks.add(() -> {
-            Map<ServiceConvergence, List<ServiceOutcome>> done = new IdentityHashMap<>();
+            Map<Convergent, List<ServiceOutcome>> done = new IdentityHashMap<>();
             for (int i = 0; i < inTurn.size(); i++) {
                 done.put(inTurn.get(i), inTurn.get(i).converge(i == inTurn.size() - 1));
             }
@@ -183,11 +188,11 @@ public class AlertPipeline {
      * lists them so), those written waiting for their check.
      */
     private record Pending(Alert alert, String note, List<List<ServiceOutcome>> slots,
-            Map<Integer, ServiceConvergence> written, Optional<Long> landed) {
-        AlertReport report(Map<ServiceConvergence, List<ServiceOutcome>> checked) {
+            Map<Integer, Convergent> written, Optional<Long> landed) {
+        AlertReport report(Map<Convergent, List<ServiceOutcome>> checked) {
             List<ServiceOutcome> outcomes = new ArrayList<>();
             for (int slot = 0; slot < slots.size(); slot++) {
-                ServiceConvergence one = written.get(slot);
+                Convergent one = written.get(slot);
                 outcomes.addAll(one == null ? slots.get(slot) : checked.getOrDefault(one, one.outcomes()));
             }
             String state = alert.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -196,10 +201,12 @@ public class AlertPipeline {
         }
     }
 
-    private static Pending write(ServiceConvergence.Shared shared, Alert alert, List<LinkedService> linked,
-            RuntimeException unreadable, boolean writtenBefore) {
+    private Pending write(ServiceConvergence.Shared shared, BridgeConfig config, Alert alert,
+            List<LinkedService> linked, RuntimeException unreadable, boolean writtenBefore) {
         List<List<ServiceOutcome>> slots = new ArrayList<>();
-        Map<Integer, ServiceConvergence> written = new LinkedHashMap<>();
+        Map<Integer, Convergent> written = new LinkedHashMap<>();
+        Map<String, List<LinkedService>> groups = new LinkedHashMap<>();
+        Map<String, Integer> groupSlots = new LinkedHashMap<>();
         if (alert.state() == AlertState.TEST) {
             return new Pending(alert, "a test notification (a contact point's Test button): "
                     + "nothing is written", slots, written, Optional.empty());
@@ -222,15 +229,78 @@ public class AlertPipeline {
                 slots.add(List.of(failure(service.service(), new DeadlineExceededException("apply this alert "
                         + "after the ones before it (they were applied); its retry applies it"))));
             } else {
-                written.put(slots.size(), new ServiceConvergence(shared, alert, service));
+                Optional<String> group = groupOf(alert, service);
+                if (group.isPresent()) {
+                    groups.computeIfAbsent(group.get(), g -> new ArrayList<>()).add(service);
+                    groupSlots.putIfAbsent(group.get(), slots.size());
+                } else {
+                    written.put(slots.size(), new ServiceConvergence(shared, alert, service));
+                }
                 slots.add(List.of());
             }
         }
+        if (!late && unreadable == null && alert.state() == AlertState.CLEAR) {
+            strayMemberships(shared.session(), config, alert, groups.keySet()).forEach((group, services) -> {
+                groups.put(group, services);
+                groupSlots.put(group, slots.size());
+                slots.add(List.of());
+            });
+        }
+        Map<Long, String> names = names(config);
+        groups.forEach((group, services) -> written.put(groupSlots.get(group), new SharedConvergence(shared,
+                sharedPlanner, alert, group, services, names)));
         List<Supplier<Optional<Long>>> writes = new ArrayList<>();
         written.values().forEach(one -> writes.add(one::write));
         Optional<Long> landed = FanOut.all(writes, shared.deadline()).stream().flatMap(Optional::stream)
                 .reduce(AlertPipeline::later);
         return new Pending(alert, note, slots, written, landed);
+    }
+
+    /**
+     * The group an alert's service shares its incident in, by the hash its reference line names it by; empty when
+     * the service has its own incident per alert ({@code "group": "off"}, the default) or is an integration URL
+     * (write-only: it cannot be read, so it keeps one incident per alert whatever {@code group} says).
+     */
+    static Optional<String> groupOf(Alert alert, LinkedService service) {
+        Group group = service.policy().group();
+        if (!service.service().viaManagementApi() || group == null || group == Group.OFF) {
+            return Optional.empty();
+        }
+        String key = group == Group.Shared.ALERT ? "alert|" + alert.source().linkName() + "|"
+                + alert.alertKey().toLowerCase(Locale.ROOT)
+                : group == Group.Shared.SERVICE ? "service|" + service.service().serviceId()
+                        : "name|" + group.configName();
+        return Optional.of(IncidentRef.groupOf(key));
+    }
+
+    /**
+     * A clear releases its alert from every shared incident it is an open member of, also where its links no longer
+     * carry that group (edited meanwhile): those incidents' services it gives, by group.
+     */
+    private static Map<String, List<LinkedService>> strayMemberships(StatusHubSession session, BridgeConfig config,
+            Alert alert, Set<String> reached) {
+        Map<String, List<LinkedService>> stray = new LinkedHashMap<>();
+        IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+        for (SharedIncident incident : session.openMemberships(alert)) {
+            if (reached.contains(incident.group()) || stray.containsKey(incident.group())) {
+                continue;
+            }
+            IncidentRef member = incident.member(mine).orElseThrow();
+            List<LinkedService> services = incident.services().stream().filter(id -> member.gives(id).isPresent())
+                    .map(id -> config.unlinked(config.serviceWithId(id), member.gives(id).get())).toList();
+            if (!services.isEmpty()) {
+                stray.put(incident.group(), services);
+            }
+        }
+        return stray;
+    }
+
+    /** Every configured Management API service's name, by StatusHub id (a shared incident's texts list them). */
+    private static Map<Long, String> names(BridgeConfig config) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        config.services().values().stream().filter(s -> s.serviceId() != null)
+                .forEach(s -> names.put(s.serviceId(), s.name() == null || s.name().isBlank() ? s.id() : s.name()));
+        return names;
     }
 
     /**

@@ -40,7 +40,7 @@ import dev.alertbridge.transition.TransitionPlanner;
  * every other's: two creates of one episode keep the older incident and resolve the newer; a status the open
  * incidents do not justify is corrected on this alert's own incident, at most {@link #ROUNDS} times.
  */
-final class ServiceConvergence {
+final class ServiceConvergence implements Convergent {
     private static final Logger LOG = Logger.getLogger(ServiceConvergence.class);
     /** Corrections after one write: each is itself checked, so a page under fire still settles or reports. */
     static final int ROUNDS = 3;
@@ -81,7 +81,8 @@ final class ServiceConvergence {
      * Decides and writes. Returns when the page may now be wrong, as {@link System#nanoTime} of the write's answer,
      * or empty: then {@link #converge} has nothing to check.
      */
-    Optional<Long> write() {
+    @Override
+    public Optional<Long> write() {
         List<Step> steps;
         try {
             steps = decideAndWrite();
@@ -98,12 +99,14 @@ final class ServiceConvergence {
     }
 
     /** Which service: checks of one service run in turn. */
-    String serviceKey() {
+    @Override
+    public String serviceKey() {
         return service.service().id();
     }
 
     /** What happened to the service so far (what {@link #write} did, before any check). */
-    List<ServiceOutcome> outcomes() {
+    @Override
+    public List<ServiceOutcome> outcomes() {
         return outcomes;
     }
 
@@ -112,7 +115,8 @@ final class ServiceConvergence {
      * the invocation's last write on the service ({@code settles}), a later one set what the page shows: then only
      * a twin of a create is looked for.
      */
-    List<ServiceOutcome> converge(boolean settles) {
+    @Override
+    public List<ServiceOutcome> converge(boolean settles) {
         if (last != null && service.service().viaManagementApi() && needsCheck(last)) {
             try {
                 converge(last, outcomes, settles);

@@ -161,7 +161,10 @@ final class SharedConvergence implements Convergent {
                 if (!settles) {
                     return outcomes;
                 }
-                Optional<SharedIncident> incident = session.incident(own).flatMap(HubIncident::shared);
+                // Read in full: a list that shows this write's type cannot show a member's join that landed
+                // just before it (membership lives in the updates).
+                Optional<SharedIncident> incident = (round == 0 ? session.readAgain(own) : session.incident(own))
+                        .flatMap(HubIncident::shared);
                 Optional<Transition.Update> correction = incident.flatMap(i -> planner.correct(alert,
                         partition.get(0), i, session.incidents(), view(), shared.now()));
                 if (correction.isEmpty()) {

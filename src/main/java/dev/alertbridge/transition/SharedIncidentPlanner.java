@@ -66,7 +66,8 @@ public final class SharedIncidentPlanner {
             return List.of(new Transition.Unchanged(primary, null, "the alert's state did not change"));
         }
         IncidentRef mine = IncidentRef.of(alert, primary.status());
-        List<SharedIncident> byAge = view.incidents().stream()
+        // A copy the bridge resolved as opened twice is nobody's incident: its members moved to the kept one.
+        List<SharedIncident> byAge = view.incidents().stream().filter(s -> !s.incident().resolvedAsDuplicate())
                 .sorted(Comparator.comparing((SharedIncident s) -> s.incident().id().length())
                         .thenComparing(s -> s.incident().id()))
                 .toList();
@@ -170,9 +171,10 @@ public final class SharedIncidentPlanner {
         IncidentRef under = member.under(incident.incident().reference().orElse(null));
         List<String> joining = names(view, gives.keySet().stream().filter(service -> !before.containsKey(service)
                 || statuses.get(service).worse(before.get(service))).toList());
+        Instant since = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         String body = purpose == Transition.Purpose.REOPEN
-                ? texts.sharedOpening(alert, primary, joining, member.severity(), worst, at, List.of(under))
-                : texts.sharedJoined(alert, primary, joining, worst, at, changesPage, List.of(under));
+                ? texts.sharedOpening(alert, primary, joining, member.severity(), worst, since, List.of(under))
+                : texts.sharedJoined(alert, primary, joining, worst, since, changesPage, List.of(under));
         return new Transition.Update(primary, incident.incident().id(), IncidentDraft.shared(under,
                 retitles ? texts.sharedTitle(primary, names, worst) : incident.incident().title(), body, at, type,
                 statuses, retitles),

@@ -64,4 +64,18 @@ public final class Journal {
         return Neighbours.wireMock()
                 .findAll(postRequestedFor(urlMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates"))).size();
     }
+
+    /** The bodies of the updates added through the Management API, in the order they were sent. */
+    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> updateBodies() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return Neighbours.wireMock()
+                .findAll(postRequestedFor(urlMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates")))
+                .stream().map(r -> {
+                    try {
+                        return json.readTree(r.getBodyAsString());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
 }

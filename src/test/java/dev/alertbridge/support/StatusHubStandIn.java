@@ -584,6 +584,9 @@ public final class StatusHubStandIn implements ResponseDefinitionTransformerV2 {
         }
         ObjectNode update = update(body);
         ((ArrayNode) incident.get("incident_updates")).insert(0, update);
+        if (body.hasNonNull("title")) {
+            incident.put("title", body.get("title").asText()); // a shared incident re-titled by a join
+        }
         stamp(incident);
         show(update);
         endIfResolved(incident, body.path("incident_type").asText());
