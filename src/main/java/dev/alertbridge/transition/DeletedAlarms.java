@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -43,6 +45,13 @@ public final class DeletedAlarms {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         List<Transition.Update> clears = new ArrayList<>();
         for (HubIncident incident : incidents) {
+            Optional<SharedIncident> shared = incident.shared();
+            if (shared.isPresent()) {
+                if (incident.open() && !tooRecent(incident, settle, now)) {
+                    release(shared.get(), incidents, scope, existing, at, linked).ifPresent(clears::add);
+                }
+                continue;
+            }
             IncidentRef ref = incident.ref().orElse(null);
             if (ref == null || !incident.open() || ref.source() != AlertSource.CLOUDWATCH || !ref.scope().equals(scope)
                     || existing.contains(ref.alert()) || tooRecent(incident, settle, now)) {
@@ -59,6 +68,39 @@ public final class DeletedAlarms {
             }
         }
         return clears;
+    }
+
+    /**
+     * A shared incident: its members that are deleted alarms of this account and region are released (the others
+     * stay); the last member's release moves it to Monitoring.
+     */
+    private Optional<Transition.Update> release(SharedIncident incident, Collection<HubIncident> incidents,
+            String scope, Set<String> existing, Instant at, LongFunction<LinkedService> linked) {
+        String reference = incident.incident().reference().orElse(null);
+        List<IncidentRef> deleted = incident.openMembers().stream().filter(m -> m.source() == AlertSource.CLOUDWATCH
+                && m.scope().equals(scope) && !existing.contains(m.alert())).map(m -> m.clearedAt(at).under(reference))
+                .toList();
+        if (deleted.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean last = deleted.size() == incident.openMembers().size();
+        Map<Long, ServiceStatus> statuses = new LinkedHashMap<>();
+        Optional<ServiceView.Held> holding = Optional.empty();
+        List<String> up = new ArrayList<>();
+        List<String> affected = new ArrayList<>();
+        for (long serviceId : incident.services()) {
+            Optional<ServiceView.Held> other = Convergence.holding(incidents, serviceId, incident.incident().id());
+            holding = holding.or(() -> other);
+            ServiceStatus status = incident.holdsWith(serviceId, deleted).orElse(ServiceStatus.UP)
+                    .worst(other.map(ServiceView.Held::status).orElse(ServiceStatus.UP));
+            statuses.put(serviceId, status);
+            (status == ServiceStatus.UP ? up : affected).add(linked.apply(serviceId).service().name());
+        }
+        LinkedService primary = linked.apply(incident.services().iterator().next());
+        return Optional.of(new Transition.Update(primary, incident.incident().id(), IncidentDraft.shared(deleted.get(0),
+                incident.incident().title(), texts.sharedAlarmDeleted(primary, up, affected, holding, last, deleted),
+                at, last ? IncidentType.MONITORING : incident.incident().latest(), statuses, false),
+                last ? Transition.Purpose.CLEAR : Transition.Purpose.RELEASE));
     }
 
     private static boolean tooRecent(HubIncident incident, Duration settle, Instant now) {

@@ -171,6 +171,28 @@ public final class PageTexts {
                 : facts.render(Text.STILL_AFFECTED, Sentence.CLEAR_STILL_AFFECTED), members, primary);
     }
 
+    /**
+     * Deleted alarms released from a shared incident (the reconciliation): {@code up} recovered, {@code affected}
+     * still held (by its other members, or by {@code holding}); no time, as for an incident of one alarm.
+     */
+    public String sharedAlarmDeleted(LinkedService primary, List<String> up, List<String> affected,
+            Optional<Held> holding, boolean last, List<IncidentRef> members) {
+        if (affected.isEmpty()) {
+            Facts facts = new Facts(primary, ServiceStatus.UP, members.get(0).source()).services(up);
+            return body(facts.render(Text.CLEAR, Sentence.ALARM_DELETED), members, primary);
+        }
+        if (last && holding.isPresent()) {
+            Facts facts = new Facts(primary, holding.get().status(), members.get(0).source()).holding(holding)
+                    .services(affected);
+            return body(facts.render(Text.STILL_AFFECTED, Sentence.STILL_AFFECTED), members, primary);
+        }
+        Facts facts = new Facts(primary, ServiceStatus.UP, members.get(0).source()).services(up);
+        facts.values.put("others", facts.words.list(affected));
+        facts.values.put("at", NO_TIME);
+        return body(up.isEmpty() ? facts.render(Text.JOINED, Sentence.JOINED_QUIETLY)
+                : facts.render(Text.RECOVERED, Sentence.RECOVERED), members, primary);
+    }
+
     /** A correction of a shared incident that brings {@code names} up (no open incident affects them). */
     public String sharedCorrected(LinkedService primary, List<String> names, List<IncidentRef> members) {
         Facts facts = new Facts(primary, ServiceStatus.UP, null).services(names);

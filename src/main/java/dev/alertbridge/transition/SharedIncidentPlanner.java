@@ -109,6 +109,13 @@ public final class SharedIncidentPlanner {
                         + newest.get().incident().id() + " already cleared");
             }
         }
+        Optional<String> held = HoldDown.held(alert, partition.stream().map(s -> s.policy().holdDownFor(
+                alert.source())).max(java.time.Duration::compareTo).orElseThrow(), newest.isPresent()
+                        && newest.get().member(mine).filter(m -> m.sameEpisode(mine)).isPresent(),
+                now);
+        if (held.isPresent()) {
+            return new Transition.Skip(primary, null, held.get()); // a held member joins when its hold ends
+        }
         if (gives.isEmpty()) {
             return new Transition.Skip(primary, null, "every service of this group is in a maintenance: no "
                     + "incident joined or opened (\"maintenance\": \"post\" opens anyway)");

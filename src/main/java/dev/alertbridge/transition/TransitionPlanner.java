@@ -46,34 +46,13 @@ public final class TransitionPlanner {
         return plan(alert, service, view);
     }
 
-    /**
-     * A CloudWatch ALARM whose period began less than the link's {@code holdDown} ago opens nothing yet: the
-     * reconciliation opens it once the alarm has been in ALARM that long, with the same identity. An incident the
-     * alert already has is left to the usual rules.
-     */
+    /** A CloudWatch ALARM held back by its link's {@code holdDown} ({@link HoldDown}). */
     private static Optional<Transition> held(Alert alert, LinkedService service, ServiceView view, Instant now) {
-        Duration hold = service.policy().holdDownFor(alert.source());
-        if (hold.isZero()) {
-            return Optional.empty();
-        }
         boolean hasIncident = view instanceof ServiceView.Shown shown
                 ? shown.own().stream().anyMatch(o -> o.sameEpisode() || o.incident().open())
                 : ((ServiceView.WriteOnly) view).posted().isPresent() || ((ServiceView.WriteOnly) view).open().isPresent();
-        if (hasIncident) {
-            return Optional.empty();
-        }
-        if (alert.openedAt() == null) {
-            // An SNS "still in ALARM" does not say since when: CloudWatch does, to the reconciliation.
-            return Optional.of(new Transition.Skip(service, null, "held: the event does not say when the ALARM began "
-                    + "(holdDown " + hold.toSeconds() + " s); the reconciliation opens it once the alarm "
-                    + "has lasted"));
-        }
-        Instant until = alert.openedAt().plus(hold).truncatedTo(ChronoUnit.SECONDS);
-        if (!until.isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Transition.Skip(service, null, "held until " + until + " (holdDown "
-                + hold.toSeconds() + " s): the reconciliation opens it if the alarm is still in ALARM"));
+        return HoldDown.held(alert, service.policy().holdDownFor(alert.source()), hasIncident, now)
+                .map(why -> new Transition.Skip(service, null, why));
     }
 
     public List<Transition> plan(Alert alert, LinkedService service, ServiceView view) {

@@ -66,4 +66,27 @@ class DryRunTest {
                 .body("alerts[0].services[0].result", is("updated"))
                 .body("alerts[0].services[0].request", containsString("/incidents/" + incident + "/incident_updates"));
     }
+
+    @Test
+    void aSharedIncidentShowsItsOneCreateNamingEveryService() {
+        dev.alertbridge.support.ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY,
+                TestConfig.WEBHOOK_TOKEN),
+                new dev.alertbridge.support.ParameterStore.Parameter(
+                        dev.alertbridge.support.ParameterStore.PATH + "links", "String", """
+                                {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                                 "services": {"checkout": {"name": "Checkout", "serviceId": 101},
+                                              "search": {"name": "Search", "serviceId": 102}},
+                                 "links": [{"monitor": "ServerCpuTooHigh", "services": ["checkout", "search"],
+                                            "group": "alert"}]}
+                                """.formatted(Neighbours.baseUrl()))));
+
+        Lambda.invoke(Events.load("eventbridge/1-alarm.json")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created", "created")))
+                .body("alerts[0].services[0].request", allOf(
+                        containsString("POST " + Neighbours.baseUrl() + "/api/v3/hubs/acme/incidents "),
+                        containsString("\"title\":\"Checkout and Search: Service disruption\""),
+                        containsString("{\"service_id\":101,\"status\":\"down\"},{\"service_id\":102,"
+                                + "\"status\":\"down\"}")));
+        Neighbours.wireMock().verify(0, anyRequestedFor(urlMatching("/(api/v3|hooks)/.*")));
+    }
 }

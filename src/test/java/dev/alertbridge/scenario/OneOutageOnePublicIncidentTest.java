@@ -278,4 +278,96 @@ class OneOutageOnePublicIncidentTest {
         assertThat(Neighbours.statusHub().pageStatus(SEARCH)).isEqualTo("down");
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("up");
     }
+
+    // Everything else keeps working per member.
+
+    private static final java.time.format.DateTimeFormatter CLOUDWATCH = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(java.time.ZoneOffset.UTC);
+    private static final String RECONCILE = "{\"bridge\": \"reconcile\"}";
+
+    private static java.time.Instant minutesAgo(long minutes) {
+        return dev.alertbridge.support.MovableClock.now().minus(java.time.Duration.ofMinutes(minutes))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void aHeldMemberJoinsWhenItsHoldEndsAndALostJoinIsRepairedByTheReconciliation() {
+        configure("\"group\": \"service\", \"holdDown\": \"5m\", \"reconcile\": {\"mode\": \"repair\"},", """
+                {"monitor": "checkout-*", "services": ["checkout"]}""");
+        java.time.Instant cpu = minutesAgo(20);
+        java.time.Instant latency = minutesAgo(1);
+        java.time.Instant errors = minutesAgo(15);
+        Neighbours.cloudWatch().alarm("checkout-cpu", "ALARM", cpu);
+        Neighbours.cloudWatch().alarm("checkout-latency", "ALARM", latency);
+        Neighbours.cloudWatch().alarm("checkout-5xx", "ALARM", errors); // its event was lost
+        Lambda.invoke(Events.alarm("checkout-cpu", CLOUDWATCH.format(cpu))).statusCode(200)
+                .body("alerts[0].services[0].result", is("created"));
+        Lambda.invoke(Events.alarm("checkout-latency", CLOUDWATCH.format(latency))).statusCode(200)
+                .body("alerts[0].services[0].result", is("skipped"));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarm", is(List.of("checkout-5xx")));
+        assertThat(only().get("incident_updates")).hasSize(2);
+
+        dev.alertbridge.support.MovableClock.advance(java.time.Duration.ofMinutes(5));
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarm", is(List.of("checkout-latency")));
+        assertThat(only().get("incident_updates")).as("created, then two joins").hasSize(3);
+        assertThat(Journal.creates()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberWhoseServicesAreAllInAMaintenanceDoesNotJoin() {
+        configure("", """
+                {"monitor": "checkout-*", "services": ["checkout"], "group": "payments"},
+                {"monitor": "search-*", "services": ["search"], "group": "payments"}""");
+        Neighbours.statusHub().maintenance("Search index rebuild", minutesAgo(60), minutesAgo(-60), "services",
+                SEARCH);
+        Lambda.invoke(Events.alarm("checkout-db", at(0))).statusCode(200);
+
+        Lambda.invoke(Events.alarm("search-db", at(1))).statusCode(200)
+                .body("alerts[0].services[0].result", is("skipped"))
+                .body("alerts[0].services[0].why", org.hamcrest.Matchers.containsString("maintenance"));
+        assertThat(only().get("incident_updates")).hasSize(1);
+        assertThat(Neighbours.statusHub().pageStatus(SEARCH)).isEqualTo("up");
+    }
+
+    @Test
+    void aMemberFiringAgainSoonAfterTheLastClearContinuesTheSharedIncident() {
+        configure("\"group\": \"service\", \"reopenWithin\": \"30m\",", """
+                {"monitor": "checkout-*", "services": ["checkout"]}""");
+        Lambda.invoke(Events.alarm("checkout-cpu", at(0))).statusCode(200);
+        Lambda.invoke(Events.ok("checkout-cpu", at(0), at(10))).statusCode(200);
+        Lambda.invoke(Events.alarm("checkout-cpu", at(20))).statusCode(200)
+                .body("alerts[0].services[0].result", is("updated"));
+
+        assertThat(types(only())).containsExactly("investigating", "monitoring", "investigating");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
+        Lambda.invoke(Events.alarm("checkout-5xx", at(40))).statusCode(200);
+        assertThat(Journal.creates()).as("another alarm joins the open incident").isEqualTo(1);
+    }
+
+    @Test
+    void aMemberDeletedWhileInAlarmIsReleasedByTheReconciliationAndTheOthersStay() {
+        configure("\"group\": \"service\", \"reconcile\": {\"mode\": \"repair\"},", """
+                {"monitor": "checkout-*", "services": ["checkout"]}""");
+        java.time.Instant opened = minutesAgo(30);
+        // Another alarm of the account: what tells the run which account and region its incidents are of.
+        Neighbours.cloudWatch().alarm("billing-queue", "OK", minutesAgo(600));
+        for (String alarm : List.of("checkout-cpu", "checkout-asg")) {
+            Neighbours.cloudWatch().alarm(alarm, "ALARM", opened);
+            Lambda.invoke(Events.alarm(alarm, CLOUDWATCH.format(opened))).statusCode(200);
+        }
+        Neighbours.cloudWatch().delete("checkout-asg");
+        // Past the grace a run gives an incident written a moment ago (an alarm just created may not be listed yet).
+        dev.alertbridge.support.MovableClock.advance(java.time.Duration.ofMinutes(10));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarmState", is(List.of("deleted")));
+        assertThat(newest(only()).get("incident_type").asText()).isEqualTo("investigating");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
+
+        Neighbours.cloudWatch().delete("checkout-cpu");
+        dev.alertbridge.support.MovableClock.advance(java.time.Duration.ofMinutes(10));
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.alarmState", is(List.of("deleted")));
+        assertThat(newest(only()).get("incident_type").asText()).isEqualTo("monitoring");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("up");
+    }
 }
