@@ -26,10 +26,12 @@ import dev.alertbridge.alert.ServiceStatus;
  *        says otherwise (zero: at once)
  * @param reopenWithin an alert opening again within this time of its incident's clear continues it, unless a link
  *        says otherwise (zero: never)
+ * @param heartbeat the monitoring pipeline's always-firing alert, counted and never written, if configured
  */
 public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
         Map<String, ServiceTarget> services, List<ServiceLink> links, WriteMode mode, ReconcileMode reconcileMode,
-        Publish publish, MaintenancePolicy maintenance, Duration holdDown, Duration reopenWithin) {
+        Publish publish, MaintenancePolicy maintenance, Duration holdDown, Duration reopenWithin,
+        Optional<Heartbeat> heartbeat) {
 
     public BridgeConfig {
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
@@ -40,17 +42,19 @@ public record BridgeConfig(Optional<StatusHubAccount> account, Optional<String> 
         maintenance = maintenance == null ? MaintenancePolicy.SKIP : maintenance;
         holdDown = holdDown == null ? Duration.ZERO : holdDown;
         reopenWithin = reopenWithin == null ? Duration.ZERO : reopenWithin;
+        heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
     }
 
     public BridgeConfig(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links) {
-        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT, null, null, null, null);
+        this(account, webhookToken, services, links, WriteMode.LIVE, ReconcileMode.REPORT, null, null, null, null,
+                null);
     }
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
         return new BridgeConfig(account, webhookToken, services, links, mode, reconcileMode, publish, maintenance,
-                holdDown, reopenWithin);
+                holdDown, reopenWithin, heartbeat);
     }
 
     /**

@@ -34,8 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ConfigParser {
     private static final Set<String> TOP_FIELDS = Set.of("statushub", "webhookToken", "services", "links", "mode",
-            "reconcile", "publish", "maintenance", "holdDown", "reopenWithin");
+            "reconcile", "publish", "maintenance", "holdDown", "reopenWithin", "heartbeat");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
+    private static final Set<String> HEARTBEAT_FIELDS = Set.of("alert");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("apiUrl", "apiKey", "hub");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "serviceId", "hookUrl", "publish");
 
@@ -63,6 +64,7 @@ public final class ConfigParser {
         MaintenancePolicy maintenance = null;
         Duration holdDown = null;
         Duration reopenWithin = null;
+        Heartbeat heartbeat = null;
 
         for (ConfigDocument document : documents) {
             String doc = document.name();
@@ -122,6 +124,10 @@ public final class ConfigParser {
                 setOnce(settingOrigin, "reopenWithin", doc, "$.reopenWithin", "also set in ");
                 reopenWithin = DocumentFields.duration(doc, "$.reopenWithin", root.get("reopenWithin"));
             }
+            if (root.has("heartbeat")) {
+                setOnce(settingOrigin, "heartbeat", doc, "$.heartbeat", "also set in ");
+                heartbeat = heartbeat(doc, root.get("heartbeat"));
+            }
             JsonNode serviceNodes = root.get("services");
             if (serviceNodes != null) {
                 requireObject(doc, "$.services", serviceNodes);
@@ -145,7 +151,7 @@ public final class ConfigParser {
         oneKeyPerServiceId(services, serviceOrigin);
         Optional<StatusHubAccount> account = account(accountFields, accountOrigin, services, serviceOrigin);
         return new BridgeConfig(account, Optional.ofNullable(webhookToken), services, links, mode, reconcileMode,
-                publish, maintenance, holdDown, reopenWithin);
+                publish, maintenance, holdDown, reopenWithin, Optional.ofNullable(heartbeat));
     }
 
     /**
@@ -185,6 +191,14 @@ public final class ConfigParser {
         String mode = text(doc, "$.reconcile.mode", node.get("mode"));
         return Arrays.stream(ReconcileMode.values()).filter(m -> m.configName().equals(mode)).findFirst()
                 .orElseThrow(() -> new ConfigValidationException(doc, "$.reconcile.mode", "must be report or repair"));
+    }
+
+    /** {@code "heartbeat": {"alert": "Watchdog"}}; {@code alert} may be left out ({@code Watchdog}). */
+    private static Heartbeat heartbeat(String doc, JsonNode node) {
+        requireObject(doc, "$.heartbeat", node);
+        rejectUnknown(doc, "$.heartbeat", node, HEARTBEAT_FIELDS);
+        return new Heartbeat(node.has("alert") ? nonBlank(doc, "$.heartbeat.alert", node.get("alert"))
+                : Heartbeat.DEFAULT_ALERT);
     }
 
     private ServiceTarget service(String doc, String path, String id, JsonNode node) {
