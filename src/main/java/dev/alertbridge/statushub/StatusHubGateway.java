@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,10 @@ public class StatusHubGateway {
     private HookPosts hooks;
     /** The dress rehearsal's loopback hub is not StatusHub: no rate limit to keep. */
     private static final int REHEARSAL_PACE = 1000;
+    /** A command from a shell: StatusHub's documented limits per key, and the function's call timeout. */
+    private static final int SHELL_READS_PER_SECOND = 30;
+    private static final int SHELL_WRITES_PER_SECOND = 5;
+    private static final Duration SHELL_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     /** One hub's API and what is kept of it between invocations. */
     private record Hub(HubApi api, IncidentCache cache) {
@@ -125,6 +130,22 @@ public class StatusHubGateway {
         public void close() {
             clients.closeAll();
         }
+    }
+
+    /**
+     * StatusHub for a command run from a shell (explain): the function's own requests, paced to StatusHub's
+     * documented limits, each call asked once (no CDI container for retries) on connections closed after each
+     * answer. It only reads: nothing is posted to integration URLs.
+     */
+    public static StatusHubSession fromShell(BridgeConfig config, String apiKeyHeader, ObjectMapper json,
+            Deadline deadline, Instant now, Duration lookback) {
+        HubSession hub = config.account().map(account -> new HubSession(new ManagementApi(account,
+                StatusHubClients.fromShell(SHELL_CALL_TIMEOUT).managementApi(account.apiUrl(),
+                        apiKeyHeader, account.apiKey()),
+                StatusHubCalls.once(SHELL_CALL_TIMEOUT), json, Pacer.perSecond(SHELL_READS_PER_SECOND),
+                Pacer.perSecond(SHELL_WRITES_PER_SECOND)), new IncidentCache(), deadline, now)).orElse(null);
+        HookPosts never = new HookPosts(json, null, null, Pacer.perSecond(SHELL_WRITES_PER_SECOND), true);
+        return new StatusHubSession(hub, never, deadline, now, lookback, false);
     }
 
     /** How a service is reached. */
