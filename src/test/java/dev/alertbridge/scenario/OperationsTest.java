@@ -249,8 +249,8 @@ class OperationsTest {
     @Test
     void anUnknownCommandIsABadEvent() {
         Lambda.invoke("{\"bridge\": \"reset-everything\"}").statusCode(500)
-                .body("errorMessage", is("bad event: $.bridge: the commands are {\"bridge\": \"check\"} and "
-                        + "{\"bridge\": \"reconcile\"}"));
+                .body("errorMessage", is("bad event: $.bridge: the commands are {\"bridge\": \"check\"}, "
+                        + "{\"bridge\": \"reconcile\"} and {\"bridge\": \"explain\", \"service\": \"<key>\"}"));
         Neighbours.wireMock().verify(0, anyRequestedFor(urlMatching("/api/v3/.*")));
     }
 }
