@@ -13,17 +13,32 @@ every optional part switched on or off, and fails unless the translated stack ha
   - the alarm function allowed to read alarm states and histories on "*" (DescribeAlarms, DescribeAlarmHistory:
     AWS refuses composite alarms to a narrower grant) and tags on this account's alarms only (ListTagsForResource);
   - the reconciliation on its own alias (`reconcile`) with its own failure destination (ReconcileFailedEvents), its
-    schedule carrying the rule's embedded links when there are some.
+    schedule carrying the rule's embedded links when there are some;
+  - HeartbeatAlarm only with HeartbeatMinutes above 0: Heartbeats below 1 over that many minutes, missing data
+    breaching, notifying NotificationTopicArn;
+  - the Dashboard only with DashboardEnabled: a body that is valid JSON once CloudFormation substituted it, naming
+    only metrics the function emits (tools/metric-names.txt, which OperationsTest holds to the metrics line) in the
+    bridge's namespace and the stack's dimension, and showing events by source and outcome, transitions, StatusHub
+    failures, rejections and rate limiting, reconciliation findings and heartbeats.
 Usage: python3 tools/check_template.py [template.yaml]   (exit 0 when every check holds)
 """
 import copy
 import json
+import os
+import re
 import sys
 
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
 
 REGION = {"AWS::Region": "eu-west-1", "AWS::AccountId": "123456789012", "AWS::Partition": "aws"}
+STACK = "acme-bridge"
+NAMESPACE = "StatusHubAlertBridge"
+METRIC_NAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "metric-names.txt")
+# What the dashboard must show (issue 38): every other metric it names must still be one the function emits.
+DASHBOARD_MUST_SHOW = ["Events", "TransitionsCreated", "TransitionsUpdated", "TransitionsUnchanged",
+                       "TransitionsSkipped", "TransitionsFailed", "StatusHubFailures", "StatusHubRejections",
+                       "StatusHubRateLimited", "ReconcileFindings", "Heartbeats"]
 
 
 class NoManagedPolicies:
@@ -237,6 +252,8 @@ def check(template, parameters, problems, label):
             problem(f"log group {name} uses Lambda's own name, which the SnapStart init can create first")
 
     check_reconciliation(resources, parameters, problem)
+    check_heartbeat(resources, parameters, template, problem)
+    check_dashboard(resources, parameters, template, problem)
     reserved = {name: f["Properties"].get("ReservedConcurrentExecutions") for name, f in functions.items()}
     return reserved
 
@@ -261,6 +278,127 @@ def check_reconciliation(resources, parameters, problem):
     carried = "resolve:ssm" in json.dumps(target.get("Input", ""))
     if embeds != carried:
         problem("the schedule's input " + ("does not carry" if embeds else "carries") + " the rule's embedded links")
+
+
+def parameter(parameters, template, name):
+    return str(parameters.get(name, template["Parameters"][name].get("Default", "")))
+
+
+def check_heartbeat(resources, parameters, template, problem):
+    """HeartbeatAlarm: present only when HeartbeatMinutes > 0; no heartbeat in that many minutes breaches."""
+    minutes = int(parameter(parameters, template, "HeartbeatMinutes"))
+    alarm = resources.get("HeartbeatAlarm")
+    if minutes == 0:
+        if alarm is not None:
+            problem("HeartbeatAlarm exists with HeartbeatMinutes 0 (off)")
+        return
+    if alarm is None or alarm["Type"] != "AWS::CloudWatch::Alarm":
+        problem(f"no HeartbeatAlarm with HeartbeatMinutes {minutes}")
+        return
+    props = alarm["Properties"]
+
+    def number(node):
+        return minutes if node == {"Ref": "HeartbeatMinutes"} else int(node)
+
+    expected = {"Namespace": NAMESPACE, "MetricName": "Heartbeats", "Statistic": "Sum", "Threshold": 1,
+                "ComparisonOperator": "LessThanThreshold", "TreatMissingData": "breaching",
+                "Dimensions": [{"Name": "Stack", "Value": {"Ref": "AWS::StackName"}}]}
+    for key, value in expected.items():
+        if props.get(key) != value:
+            problem(f"HeartbeatAlarm {key} is {json.dumps(props.get(key))}, expected {json.dumps(value)}")
+    period, evaluations = int(props.get("Period", 0)), number(props.get("EvaluationPeriods", 0))
+    datapoints = number(props.get("DatapointsToAlarm", evaluations))
+    if period * evaluations != minutes * 60 or datapoints != evaluations:
+        problem(f"HeartbeatAlarm looks at {datapoints} of {evaluations} periods of {period} s: expected every "
+                f"period of {minutes} minutes to breach (below 1 over the whole time)")
+    topic = parameters.get("NotificationTopicArn", "")
+    actions = props.get("AlarmActions")
+    if topic and actions != [{"Ref": "NotificationTopicArn"}]:
+        problem(f"HeartbeatAlarm does not notify NotificationTopicArn: {json.dumps(actions)}")
+
+
+def emitted_metrics():
+    with open(METRIC_NAMES) as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def dashboard_body(resources, problem):
+    """The dashboard's body as CloudFormation hands it to CloudWatch: Fn::Sub applied, then parsed as JSON."""
+    body = resources["Dashboard"]["Properties"].get("DashboardBody")
+    text = body.get("Fn::Sub") if isinstance(body, dict) else body
+    if not isinstance(text, str):
+        problem(f"Dashboard body is not a string or an Fn::Sub of one: {json.dumps(body)[:80]}")
+        return None
+    text = text.replace("${AWS::StackName}", STACK).replace("${AWS::Region}", REGION["AWS::Region"])
+    if "${" in text:
+        problem("Dashboard body substitutes something other than AWS::StackName and AWS::Region: "
+                + text[text.index("${"):][:40])
+    try:
+        return json.loads(text)
+    except ValueError as e:
+        problem(f"Dashboard body is not valid JSON: {e}")
+        return None
+
+
+def dashboard_metrics(body, problem):
+    """Each metric a widget names: (name, dimensions); a SEARCH expression gives its MetricName and schema."""
+    named = []
+    for widget in body.get("widgets", []):
+        props = widget.get("properties", {})
+        if widget.get("type") == "metric" and props.get("region") != REGION["AWS::Region"]:
+            problem(f"widget '{props.get('title')}' shows region {props.get('region')}, not the stack's")
+        for metric in props.get("metrics", []):
+            options = metric[-1] if metric and isinstance(metric[-1], dict) else {}
+            if "expression" in options:
+                search = re.fullmatch(r"SEARCH\('\{([^}]*)\}((?:[^'\\]|\\.)*)', '(\w+)', (\d+)\)",
+                                      options["expression"])
+                if not search:
+                    problem(f"widget '{props.get('title')}': expression not understood: {options['expression']}")
+                    continue
+                schema = search.group(1).split(",")
+                terms = dict(re.findall(r'(\w+)="([^"]*)"', search.group(2)))
+                if schema[0] != NAMESPACE:
+                    problem(f"widget '{props.get('title')}' searches namespace {schema[0]}")
+                named.append((terms.get("MetricName"), {"Stack": terms.get("Stack"), "schema": sorted(schema[1:])}))
+                continue
+            strings = [part for part in metric if isinstance(part, str)]
+            if len(strings) < 2 or len(strings) % 2:
+                problem(f"widget '{props.get('title')}': metric not understood: {metric}")
+                continue
+            if strings[0] != NAMESPACE:
+                problem(f"widget '{props.get('title')}' names namespace {strings[0]}")
+            named.append((strings[1], dict(zip(strings[2::2], strings[3::2]))))
+    return named
+
+
+def check_dashboard(resources, parameters, template, problem):
+    """The Dashboard: only when DashboardEnabled; every metric it names is one the function emits, as it emits it."""
+    enabled = parameter(parameters, template, "DashboardEnabled") == "true"
+    if not enabled:
+        if "Dashboard" in resources:
+            problem("Dashboard exists with DashboardEnabled false")
+        return
+    if resources.get("Dashboard", {}).get("Type") != "AWS::CloudWatch::Dashboard":
+        problem("no Dashboard (AWS::CloudWatch::Dashboard) with DashboardEnabled true")
+        return
+    body = dashboard_body(resources, problem)
+    if body is None:
+        return
+    emitted = emitted_metrics()
+    named = dashboard_metrics(body, problem)
+    for name, dimensions in named:
+        if name not in emitted:
+            problem(f"the dashboard names metric {name}, which the function does not emit ({METRIC_NAMES})")
+        elif name == "Events":
+            # Events carries Stack, Source and Outcome: one series per source and outcome.
+            if dimensions.get("schema") != ["Outcome", "Source", "Stack"] or dimensions.get("Stack") != STACK:
+                problem(f"the dashboard shows Events by {dimensions}: expected a search by Stack={STACK}, Source "
+                        "and Outcome")
+        elif dimensions != {"Stack": STACK}:
+            problem(f"the dashboard shows {name} by {dimensions}: the function emits it by Stack only")
+    missing = [name for name in DASHBOARD_MUST_SHOW if name not in {n for n, _ in named}]
+    if missing:
+        problem(f"the dashboard does not show {missing}")
 
 
 def main():
@@ -292,6 +430,9 @@ def main():
     elif sum(int(d) for d in defaults) * 3 > 40:
         problems.append(f"[defaults] reserved concurrency {defaults} lets a cold burst exceed Parameter Store's "
                         "40 calls/s with 3 calls per read")
+    check(template, {"HeartbeatMinutes": "15", "DashboardEnabled": "true",
+                     "NotificationTopicArn": "arn:aws:sns:eu-west-1:123456789012:ops"}, problems,
+          "heartbeat alarm, dashboard")
     one_path = {"EventBridgeAlarmRule": "false", "AlarmTopicArn": "arn:aws:sns:eu-west-1:123456789012:alarms"}
     check(template, one_path, problems, "SNS only")
     stack = translate(template, one_path)
@@ -307,8 +448,8 @@ def main():
         return 1
     print("translated template: URL permissions, aliases, separate functions, LoggingConfig, optional reserved "
           "concurrency (defaults within Parameter Store's 40 calls/s), one delivery path when asked, alarm reads "
-          "allowed (states on *, tags on alarms), the reconciliation's own alias and failure queue - all hold "
-          "(5 parameter sets)")
+          "allowed (states on *, tags on alarms), the reconciliation's own alias and failure queue, the heartbeat "
+          "alarm and the dashboard (emitted metrics only) when asked - all hold (6 parameter sets)")
     return 0
 
 

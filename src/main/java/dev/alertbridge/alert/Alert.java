@@ -95,6 +95,12 @@ public record Alert(
                 description, false, false, false);
     }
 
+    /** The same alert as the monitoring pipeline's heartbeat: reported, never written. */
+    public Alert asHeartbeat() {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.HEARTBEAT, "", null, at, title,
+                description, false, false, false);
+    }
+
     /** The same open, now knowing when its episode began (the alarm's state read back). */
     public Alert beganAt(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,

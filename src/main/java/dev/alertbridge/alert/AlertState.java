@@ -9,10 +9,17 @@ public enum AlertState {
     /** Reminders, INSUFFICIENT_DATA, unchanged states: nothing to do. */
     NO_CHANGE,
     /** A person pressed a sender's Test button (Grafana's contact point): answered, reported, never written. */
-    TEST;
+    TEST,
+    /** The monitoring pipeline's heartbeat (the configuration's {@code heartbeat}): counted, never written. */
+    HEARTBEAT;
 
     /** Whether the alert may change the page: the others are reported and nothing is read or written for them. */
     public boolean changesThePage() {
         return this == OPEN || this == CLEAR;
+    }
+
+    /** Answered and reported only: no service is looked up for it (a test, a heartbeat). */
+    public boolean reachesNoService() {
+        return this == TEST || this == HEARTBEAT;
     }
 }

@@ -60,7 +60,7 @@ public final class CheckCommand {
             System.exit(1);
         }
         ConfigurationCheck.Result result = new ConfigurationCheck(json,
-                offline ? Optional.empty() : Optional.of(new HubProbe(json, header)),
+                offline ? Optional.empty() : Optional.of(HubProbe.fromShell(json, header)),
                 offline ? Optional.empty() : Optional.of(new AlarmProbe(new CloudWatchAlarmStates())))
                 .check(documents);
         result.problems().forEach(problem -> System.out.println("problem: " + problem));

@@ -19,9 +19,10 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param links service links, in document order
  * @param modes whether writes are live, and what the reconciliation does
  * @param policy what the whole configuration says of the page policy, under its services' and links'
+ * @param heartbeat the monitoring pipeline's always-firing alert, if the team names one: counted, never written
  */
 public record BridgeConfig(Access access, Map<String, ServiceTarget> services, List<ServiceLink> links, Modes modes,
-        PagePolicy policy) {
+        PagePolicy policy, Optional<Heartbeat> heartbeat) {
 
     /**
      * @param account the Management API account, or empty when every service uses an integration URL
@@ -46,12 +47,13 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
         links = List.copyOf(links);
         modes = modes == null ? new Modes(null, null) : modes;
         policy = policy == null ? PagePolicy.NONE : policy;
+        heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
     }
 
     /** Services and links alone: live, reports, the default policy. */
     public static BridgeConfig of(Optional<StatusHubAccount> account, Optional<String> webhookToken,
             Map<String, ServiceTarget> services, List<ServiceLink> links) {
-        return new BridgeConfig(new Access(account, webhookToken), services, links, null, null);
+        return new BridgeConfig(new Access(account, webhookToken), services, links, null, null, null);
     }
 
     public Optional<StatusHubAccount> account() {
@@ -72,7 +74,8 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(access, services, links, new Modes(mode, modes.reconcile()), policy);
+        return new BridgeConfig(access, services, links, new Modes(mode, modes.reconcile()), policy,
+                heartbeat);
     }
 
     /**

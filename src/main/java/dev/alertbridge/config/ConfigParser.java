@@ -1,5 +1,6 @@
 package dev.alertbridge.config;
 
+import static dev.alertbridge.config.DocumentFields.nonBlank;
 import static dev.alertbridge.config.DocumentFields.parseUrl;
 import static dev.alertbridge.config.DocumentFields.rejectUnknown;
 import static dev.alertbridge.config.DocumentFields.requireObject;
@@ -35,6 +36,7 @@ public final class ConfigParser {
     private static final Set<String> MERGED = Set.of("statushub", "services", "links");
     private static final List<String> ACCOUNT_FIELDS = List.of("apiUrl", "apiKey", "hub");
     private static final Set<String> RECONCILE_FIELDS = Set.of("mode");
+    private static final Set<String> HEARTBEAT_FIELDS = Set.of("alert");
 
     /** Shorter shared secrets can be guessed by anyone who finds the public URL. */
     static final int MIN_WEBHOOK_TOKEN = 16;
@@ -53,6 +55,7 @@ public final class ConfigParser {
         List<Map.Entry<String, JsonNode>> linkNodes = new ArrayList<>();
         BridgeConfig.Modes modes = new BridgeConfig.Modes(null, null);
         PagePolicy policy = PagePolicy.NONE;
+        Optional<Heartbeat> heartbeat = Optional.empty();
         for (ConfigDocument document : documents) {
             String doc = document.name();
             JsonNode root = root(document);
@@ -63,6 +66,7 @@ public final class ConfigParser {
                     : webhookToken;
             modes = modes(doc, root, modes);
             policy = PagePolicyParser.parse(doc, "$", root).over(policy);
+            heartbeat = root.has("heartbeat") ? Optional.of(heartbeat(doc, root.get("heartbeat"))) : heartbeat;
             services.putAll(ServiceParser.services(doc, root.get("services"), origins));
             if (root.has("links")) {
                 linkNodes.add(Map.entry(doc, root.get("links")));
@@ -74,7 +78,16 @@ public final class ConfigParser {
         }
         ServiceParser.oneKeyPerServiceId(services, origins);
         Optional<StatusHubAccount> account = account(accountFields, origins, services);
-        return new BridgeConfig(new BridgeConfig.Access(account, webhookToken), services, links, modes, policy);
+        return new BridgeConfig(new BridgeConfig.Access(account, webhookToken), services, links, modes, policy,
+                heartbeat);
+    }
+
+    /** {@code "heartbeat": {"alert": "Watchdog"}}; {@code alert} may be left out ({@code Watchdog}). */
+    private static Heartbeat heartbeat(String doc, JsonNode node) {
+        requireObject(doc, "$.heartbeat", node);
+        rejectUnknown(doc, "$.heartbeat", node, HEARTBEAT_FIELDS);
+        return new Heartbeat(node.has("alert") ? nonBlank(doc, "$.heartbeat.alert", node.get("alert"))
+                : Heartbeat.DEFAULT_ALERT);
     }
 
     /** Every top-level setting (all but the merged objects) is set by one document only. */

@@ -3,9 +3,11 @@ package dev.alertbridge.event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,7 @@ public final class EventRouter {
     public static final int LAMBDA_PAYLOAD_LIMIT = 6 * 1024 * 1024 + 64 * 1024;
     /** Real events nest about 8 deep; 64 leaves room and stops a nesting bomb. */
     private static final int MAX_NESTING = 64;
+    private static final Set<String> EXPLAIN_FIELDS = Set.of("bridge", "service", "links");
 
     private final ObjectMapper json;
     private final EventBridgeAlarmAdapter eventBridge = new EventBridgeAlarmAdapter();
@@ -87,15 +90,7 @@ public final class EventRouter {
             return new InboundEvent.Webhook(FunctionUrlRequest.parse(root));
         }
         if (root.has("bridge")) {
-            String command = root.size() == 1 ? root.get("bridge").asText() : "";
-            if (command.equals("check")) {
-                return new InboundEvent.Check();
-            }
-            if (command.equals("reconcile")) {
-                return new InboundEvent.Reconcile(null);
-            }
-            throw new BadEventException("$.bridge", "the commands are {\"bridge\": \"check\"} and "
-                    + "{\"bridge\": \"reconcile\"}");
+            return command(root);
         }
         if ("aws.events".equals(root.path("source").asText()) && "Scheduled Event".equals(
                 root.path("detail-type").asText())) {
@@ -118,6 +113,41 @@ public final class EventRouter {
             return new InboundEvent.Alarms(alarms.alerts(), root.get("links"));
         }
         return new InboundEvent.Alarms(alarms(root), null);
+    }
+
+    /** A direct invocation's command: {@code check}, {@code reconcile}, or {@code explain} with its fields. */
+    private static InboundEvent command(JsonNode root) {
+        String command = root.get("bridge").asText("");
+        if (command.equals("explain")) {
+            return explain(root);
+        }
+        if (root.size() == 1 && command.equals("check")) {
+            return new InboundEvent.Check();
+        }
+        if (root.size() == 1 && command.equals("reconcile")) {
+            return new InboundEvent.Reconcile(null);
+        }
+        throw new BadEventException("$.bridge", "the commands are {\"bridge\": \"check\"}, {\"bridge\": "
+                + "\"reconcile\"} and {\"bridge\": \"explain\", \"service\": \"<key>\"}");
+    }
+
+    private static InboundEvent.Explain explain(JsonNode root) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!EXPLAIN_FIELDS.contains(name)) {
+                throw new BadEventException("$." + Fields.excerpt(name), "unknown field; explain takes service "
+                        + "(a service key; none for every service) and links (the links the rule embeds)");
+            }
+        }
+        JsonNode service = root.get("service");
+        if (service != null && !service.isNull() && !service.isTextual()) {
+            throw new BadEventException("$.service", "must be a service key (a string)");
+        }
+        JsonNode links = root.get("links");
+        if (links != null && !links.isArray()) {
+            throw new BadEventException("$.links", "must be the array of links the rule embeds");
+        }
+        return new InboundEvent.Explain(service == null || service.isNull() ? null : service.asText(), links);
     }
 
     private List<Alert> alarms(JsonNode root) {

@@ -27,6 +27,15 @@ public sealed interface InboundEvent {
     }
 
     /**
+     * A direct invocation asking why services show what they show: {@code {"bridge": "explain", "service": "<key>"}}.
+     *
+     * @param service the service's key, or null for every service
+     * @param embeddedLinks the links the EventBridge rule embeds, when the caller gives them, or null
+     */
+    record Explain(String service, JsonNode embeddedLinks) implements InboundEvent {
+    }
+
+    /**
      * The scheduled reconciliation (an EventBridge "Scheduled Event"), or {@code {"bridge": "reconcile"}}; with the
      * links the rule embeds, {@code {"reconcile": <scheduled event>, "links": [...]}}.
      *

@@ -49,7 +49,7 @@ final class UptrendsAdapter implements SourceAdapter {
         Alert.Builder stated = switch (state) {
             case OPEN -> alert.opens(episode, firstError != null ? firstError : at);
             case CLEAR -> alert.clears(episode, firstError);
-            case NO_CHANGE, TEST -> alert.changesNothing(episode);
+            case NO_CHANGE, TEST, HEARTBEAT -> alert.changesNothing(episode);
         };
         return new Adapted(List.of(stated.at(at)), List.of());
     }

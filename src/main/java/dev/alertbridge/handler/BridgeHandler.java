@@ -21,6 +21,8 @@ import dev.alertbridge.config.ConfigValidationException;
 import dev.alertbridge.event.BadEventException;
 import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.event.InboundEvent;
+import dev.alertbridge.explain.ExplainInvocation;
+import dev.alertbridge.explain.ExplainInvocation.ExplanationUnavailableException;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates.AlarmStatesUnavailableException;
 import dev.alertbridge.report.Ending;
 import dev.alertbridge.report.InvocationKind;
@@ -29,7 +31,8 @@ import dev.alertbridge.report.ReportLog;
 /**
  * The Lambda entry point: read and route the event, hand it to its path, return the answer. Alarms and the
  * reconciliation ({@link AlarmPath}) fail the invocation when a retry may help; webhooks ({@link WebhookEndpoint})
- * always answer with an HTTP status; {@code {"bridge": "check"}} checks the configuration.
+ * always answer with an HTTP status; {@code {"bridge": "check"}} checks the configuration and
+ * {@code {"bridge": "explain"}} says why services show what they show.
  */
 @Named("bridge")
 public class BridgeHandler implements RequestStreamHandler {
@@ -39,16 +42,18 @@ public class BridgeHandler implements RequestStreamHandler {
     private final AlarmPath alarms;
     private final WebhookEndpoint webhooks;
     private final ConfigCheckInvocation check;
+    private final ExplainInvocation explain;
     private final ReportLog log;
     private final BridgeSettings settings;
     private final Clock clock;
 
     public BridgeHandler(EventRouter router, AlarmPath alarms, WebhookEndpoint webhooks, ConfigCheckInvocation check,
-            ReportLog log, BridgeSettings settings, Clock clock) {
+            ExplainInvocation explain, ReportLog log, BridgeSettings settings, Clock clock) {
         this.router = router;
         this.alarms = alarms;
         this.webhooks = webhooks;
         this.check = check;
+        this.explain = explain;
         this.log = log;
         this.settings = settings;
         this.clock = clock;
@@ -67,7 +72,8 @@ public class BridgeHandler implements RequestStreamHandler {
             throw e;
         } catch (BadEventException e) {
             throw failed(kind, Ending.REJECTED, "bad event: " + e.getMessage());
-        } catch (ConfigValidationException | ConfigUnavailableException | AlarmStatesUnavailableException e) {
+        } catch (ConfigValidationException | ConfigUnavailableException | AlarmStatesUnavailableException
+                | ExplanationUnavailableException e) {
             throw failed(kind, Ending.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             // Not one of ours: its message may quote anything, so name the type and keep the trace in the log.
@@ -89,6 +95,9 @@ public class BridgeHandler implements RequestStreamHandler {
         if (event instanceof InboundEvent.Reconcile reconcile) {
             return alarms.reconcile(reconcile, invocation);
         }
+        if (event instanceof InboundEvent.Explain asked) {
+            return explain.run(asked.service(), asked.embeddedLinks(), invocation.deadline(), invocation.now());
+        }
         return alarms.handle((InboundEvent.Alarms) event, invocation);
     }
 
@@ -98,6 +107,9 @@ public class BridgeHandler implements RequestStreamHandler {
         }
         if (event instanceof InboundEvent.Check) {
             return InvocationKind.check();
+        }
+        if (event instanceof InboundEvent.Explain) {
+            return InvocationKind.explain();
         }
         return event instanceof InboundEvent.Reconcile ? InvocationKind.reconcile() : InvocationKind.alarm();
     }

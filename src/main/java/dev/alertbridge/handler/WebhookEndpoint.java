@@ -2,6 +2,8 @@ package dev.alertbridge.handler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,6 +14,8 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
@@ -25,6 +29,7 @@ import dev.alertbridge.event.Fields;
 import dev.alertbridge.event.FunctionUrlRequest;
 import dev.alertbridge.event.SourceAdapter;
 import dev.alertbridge.event.WebhookAuth;
+import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.InvocationReport;
@@ -106,7 +111,7 @@ public class WebhookEndpoint {
             return error(request.path(), 400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
                     .collect(Collectors.joining("; ")), Map.of());
         }
-        InvocationReport report = pipeline.run(adapted, config, config.links(), deadline, now,
+        InvocationReport report = pipeline.run(heartbeats(adapted, config), config, config.links(), deadline, now,
                 settings.dryRun());
         if (report.refused()) {
             // 422, not 5xx: Alertmanager and Grafana retry a 5xx at once, and this one is refused the same way.
@@ -118,6 +123,26 @@ public class WebhookEndpoint {
         int status = !report.failed() ? 200 : 503;
         log.outcome(InvocationKind.webhook(request.path()), status, report);
         return HttpResponse.json(status, log.write(report), Map.of());
+    }
+
+    /**
+     * The monitoring pipeline's heartbeat among the alerts (the configuration's {@code heartbeat}): never written to
+     * the page, whatever a link says; each firing arrival counted in {@code Heartbeats}. The notification's other
+     * alerts are applied as usual.
+     */
+    private static Adapted heartbeats(Adapted adapted, BridgeConfig config) {
+        if (config.heartbeat().isEmpty()) {
+            return adapted;
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (Alert alert : adapted.alerts()) {
+            boolean beats = alert.state().changesThePage() && config.heartbeat().get().beats(alert);
+            if (beats && alert.state() == AlertState.OPEN) {
+                Counters.increment(Counters.Count.HEARTBEATS);
+            }
+            alerts.add(beats ? alert.asHeartbeat() : alert);
+        }
+        return new Adapted(alerts, adapted.unusable());
     }
 
     private HttpResponse unauthorized(FunctionUrlRequest request) {

@@ -23,7 +23,9 @@ public final class Counters {
         PACING_WAIT_MILLIS("PacingWaitMilliseconds"),
         RECONCILE_FINDINGS("ReconcileFindings"),
         /** CloudWatch refused a read (AccessDenied): late-event checks or the reconciliation are off. */
-        CLOUDWATCH_READS_DENIED("CloudWatchReadsDenied");
+        CLOUDWATCH_READS_DENIED("CloudWatchReadsDenied"),
+        /** Firing arrivals of the monitoring pipeline's heartbeat: none for a while means the pipeline went silent. */
+        HEARTBEATS("Heartbeats");
 
         private final String metricName;
 

@@ -110,7 +110,7 @@ public class AlertPipeline {
             List<ServiceLink> links, Reach reach) {
         Map<Alert, List<LinkedService>> linked = new LinkedHashMap<>();
         for (Alert alert : alerts) {
-            linked.put(alert, alert.state() == AlertState.TEST ? List.of()
+            linked.put(alert, alert.state().reachesNoService() ? List.of()
                     : config.servicesFor(alert, links).stream()
                             .filter(s -> reach.reaches(alert, s)).toList());
         }
@@ -210,6 +210,11 @@ public class AlertPipeline {
         if (alert.state() == AlertState.TEST) {
             return new Pending(alert, "a test notification (a contact point's Test button): "
                     + "nothing is written", slots, written, Optional.empty());
+        }
+        if (alert.state() == AlertState.HEARTBEAT) {
+            return new Pending(alert, "the monitoring pipeline's heartbeat (the configuration's heartbeat): never "
+                    + "written to the page; each firing arrival counts in Heartbeats", slots, written,
+                    Optional.empty());
         }
         if (linked.isEmpty()) {
             return new Pending(alert, "no service is linked to this monitor at escalation level "

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What an invocation was, for its report line ({@code "invocation"}) and its metrics ({@code Source}).
  *
- * @param label {@code alarm}, {@code reconcile}, {@code check} or {@code webhook <path>}
+ * @param label {@code alarm}, {@code reconcile}, {@code check}, {@code explain} or {@code webhook <path>}
  * @param source the metrics' {@code Source}: cloudwatch, uptrends, alertmanager, grafana, or unknown
  */
 public record InvocationKind(String label, String source) {
@@ -20,6 +20,10 @@ public record InvocationKind(String label, String source) {
 
     public static InvocationKind check() {
         return new InvocationKind("check", "unknown");
+    }
+
+    public static InvocationKind explain() {
+        return new InvocationKind("explain", "unknown");
     }
 
     /** A Function URL request: its source is the path's webhook, when it names one. */

@@ -23,7 +23,9 @@ import dev.alertbridge.report.InvocationReport.Result;
  * {@code Outcome}; and by {@code Stack}: {@code TransitionsCreated}, {@code TransitionsUpdated},
  * {@code TransitionsUnchanged}, {@code TransitionsSkipped}, {@code TransitionsFailed}, {@code StatusHubFailures},
  * {@code StatusHubRateLimited}, {@code StatusHubRejections}, {@code ConfigReloads}, {@code ConfigReloadFailures},
- * {@code PacingWaits}, {@code PacingWaitMilliseconds}, {@code ReconcileFindings}, {@code CloudWatchReadsDenied}.
+ * {@code PacingWaits}, {@code PacingWaitMilliseconds}, {@code ReconcileFindings}, {@code CloudWatchReadsDenied},
+ * {@code Heartbeats}. tools/metric-names.txt lists them for the template's dashboard, which the template check holds
+ * to that list and a test holds the list to this line.
  */
 @ApplicationScoped
 public class MetricsLine {

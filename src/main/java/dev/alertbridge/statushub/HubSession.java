@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.transition.HubIncident;
@@ -133,6 +134,42 @@ final class HubSession {
     /** The maintenance in progress on the service, if any (read only when the decisions needed it). */
     Optional<HubMaintenance> maintenanceOn(long serviceId) {
         return maintenances.stream().filter(m -> m.serviceIds().contains(serviceId)).findFirst();
+    }
+
+    /**
+     * The status the newest update naming the service set, among the incidents read: what the page shows it. Updates
+     * are ordered by when StatusHub says each was made, else by their incident's last activity as listed (its
+     * start when the list does not say); empty when no update read names the service.
+     */
+    Optional<ServiceStatus> shown(long serviceId) {
+        Optional<HubIncident.Update> newest = Optional.empty();
+        Instant newestAt = Instant.MIN;
+        String newestId = "";
+        for (HubIncident incident : known.values()) {
+            Optional<HubIncident.Update> update = incident.updates().stream()
+                    .filter(u -> u.statuses().containsKey(serviceId)).findFirst();
+            if (update.isEmpty()) {
+                continue;
+            }
+            Instant at = update.get().createdAt() != null ? update.get().createdAt() : activity(incident);
+            int later = at.compareTo(newestAt);
+            if (later > 0 || later == 0 && newerId(incident.id(), newestId)) {
+                newest = update;
+                newestAt = at;
+                newestId = incident.id();
+            }
+        }
+        return newest.map(u -> u.statuses().get(serviceId));
+    }
+
+    private Instant activity(HubIncident incident) {
+        IncidentSummary summary = listed.get(incident.id());
+        return summary != null ? summary.activity() : incident.start() != null ? incident.start() : Instant.EPOCH;
+    }
+
+    /** StatusHub's ids grow: the longer, or the greater of two as long, is the newer. */
+    private static boolean newerId(String id, String than) {
+        return id.length() != than.length() ? id.length() > than.length() : id.compareTo(than) > 0;
     }
 
     private void search(Search search) {

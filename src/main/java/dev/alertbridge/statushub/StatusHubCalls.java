@@ -52,13 +52,26 @@ public final class StatusHubCalls {
     private final Guard optionalReads;
 
     public StatusHubCalls(Duration callTimeout, int retries) {
-        this.callTimeout = callTimeout;
-        this.reads = Guard.create().withRetry().maxRetries(retries)
+        this(callTimeout, Guard.create().withRetry().maxRetries(retries)
                 .whenException(e -> e instanceof StatusHubUnavailableException)
-                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
-        this.optionalReads = Guard.create().withRetry().maxRetries(retries)
-                .whenException(e -> e instanceof StatusHubUnavailableException u && u.retryAfter() != null)
-                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build();
+                .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build(),
+                Guard.create().withRetry().maxRetries(retries)
+                        .whenException(e -> e instanceof StatusHubUnavailableException u && u.retryAfter() != null)
+                        .withCustomBackoff().strategy(RetryAfterBackoff::new).done().done().build());
+    }
+
+    private StatusHubCalls(Duration callTimeout, Guard reads, Guard optionalReads) {
+        this.callTimeout = callTimeout;
+        this.reads = reads;
+        this.optionalReads = optionalReads;
+    }
+
+    /**
+     * Each call asked once, never retried: for a command run from a shell (explain), which has no CDI container, and
+     * SmallRye's Guard needs one. A failure is the command's answer; the operator asks again.
+     */
+    static StatusHubCalls once(Duration callTimeout) {
+        return new StatusHubCalls(callTimeout, null, null);
     }
 
     public String read(String endpoint, Pacer pacer, Deadline deadline, Supplier<CompletionStage<Response>> request) {
@@ -107,6 +120,9 @@ public final class StatusHubCalls {
 
     private Answer guarded(Guard guard, String endpoint, Pacer pacer, Deadline deadline,
             Supplier<CompletionStage<Response>> request, boolean mayBeAbsent) {
+        if (guard == null) {
+            return attempt(endpoint, pacer, deadline, request, mayBeAbsent);
+        }
         try {
             return guard.call(() -> attempt(endpoint, pacer, deadline, request, mayBeAbsent), Answer.class);
         } catch (RuntimeException e) {

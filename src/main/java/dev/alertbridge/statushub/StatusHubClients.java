@@ -24,6 +24,8 @@ public final class StatusHubClients {
     private static final Duration TRANSPORT_MARGIN = Duration.ofSeconds(1);
     private final Duration callTimeout;
     private final boolean keepAlive;
+    /** Built outside Quarkus (a command from a shell): see {@link #fromShell}. */
+    private final boolean shell;
     private final Map<URI, IntegrationUrlClient> hooks = new ConcurrentHashMap<>();
     /** Every client built here, for {@link #closeAll}. */
     private final List<Object> built = new CopyOnWriteArrayList<>();
@@ -33,8 +35,13 @@ public final class StatusHubClients {
     }
 
     private StatusHubClients(Duration callTimeout, boolean keepAlive) {
+        this(callTimeout, keepAlive, false);
+    }
+
+    private StatusHubClients(Duration callTimeout, boolean keepAlive, boolean shell) {
         this.callTimeout = callTimeout;
         this.keepAlive = keepAlive;
+        this.shell = shell;
     }
 
     /**
@@ -45,7 +52,19 @@ public final class StatusHubClients {
         return new StatusHubClients(callTimeout, false);
     }
 
+    /**
+     * Clients for a command run from a shell (the configuration check, explain): the Management API's reads through
+     * the JAX-RS client API ({@link ShellManagementApiClient}), since the Quarkus REST client needs a running Quarkus
+     * application; a connection per answer.
+     */
+    public static StatusHubClients fromShell(Duration callTimeout) {
+        return new StatusHubClients(callTimeout, false, true);
+    }
+
     public ManagementApiClient managementApi(URI apiUrl, String apiKeyHeader, String apiKey) {
+        if (shell) {
+            return kept(new ShellManagementApiClient(apiUrl, apiKeyHeader, apiKey, callTimeout));
+        }
         return kept(builder(apiUrl, keepAlive).register(new ApiKeyFilter(apiKeyHeader, apiKey))
                 .build(ManagementApiClient.class));
     }

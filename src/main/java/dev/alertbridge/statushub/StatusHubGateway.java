@@ -1,5 +1,6 @@
 package dev.alertbridge.statushub;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,10 @@ public class StatusHubGateway {
     /** The rate limit belongs to the API key: one pacer per key and kind, whatever the hub. */
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private HookPosts hooks;
+    /** A command from a shell: StatusHub's documented limits per key, and the function's call timeout. */
+    private static final int SHELL_READS_PER_SECOND = 30;
+    private static final int SHELL_WRITES_PER_SECOND = 5;
+    private static final Duration SHELL_CALL_TIMEOUT = Duration.ofSeconds(5);
 
     /** One hub's API and what is kept of it between invocations. */
     private record Hub(HubApi api, IncidentCache cache) {
@@ -70,6 +75,22 @@ public class StatusHubGateway {
         HookPosts posts = settings.dryRun() ? hooks()
                 : line.hookPosts(pacer -> new HookPosts(json, line.clients(), calls(), pacer, false));
         return new StatusHubSession(hub, posts, deadline, now, settings.statushub().lookback(), settings.dryRun());
+    }
+
+    /**
+     * StatusHub for a command run from a shell (explain): the function's own requests, paced to StatusHub's
+     * documented limits, each call asked once (no CDI container for retries) on connections closed after each
+     * answer. It only reads: nothing is posted to integration URLs.
+     */
+    public static StatusHubSession fromShell(BridgeConfig config, String apiKeyHeader, ObjectMapper json,
+            Deadline deadline, Instant now, Duration lookback) {
+        HubSession hub = config.account().map(account -> new HubSession(new ManagementApi(account,
+                StatusHubClients.fromShell(SHELL_CALL_TIMEOUT).managementApi(account.apiUrl(),
+                        apiKeyHeader, account.apiKey()),
+                StatusHubCalls.once(SHELL_CALL_TIMEOUT), json, Pacer.perSecond(SHELL_READS_PER_SECOND),
+                Pacer.perSecond(SHELL_WRITES_PER_SECOND)), new IncidentCache(), deadline, now)).orElse(null);
+        HookPosts never = new HookPosts(json, null, null, Pacer.perSecond(SHELL_WRITES_PER_SECOND), true);
+        return new StatusHubSession(hub, never, deadline, now, lookback, false);
     }
 
     /** How a service is reached. */

@@ -127,6 +127,32 @@ public final class StatusHubSession {
         checked = services.stream().filter(ServiceTarget::viaManagementApi).toList();
     }
 
+    /**
+     * Reads, read-only, what explaining these services needs: every open incident, the maintenances in progress, and
+     * on each Management API service its most recently active incident that is no longer open, whose last update may
+     * be what the page shows.
+     */
+    public void prepareToExplain(List<ServiceTarget> services) {
+        if (hub == null) {
+            return;
+        }
+        List<HubSession.Search> searches = services.stream().filter(ServiceTarget::viaManagementApi)
+                .map(service -> new HubSession.Search(now.minus(lookback), incidents -> incidents.stream()
+                        .anyMatch(i -> !i.open() && i.onService(service.serviceId()))))
+                .toList();
+        hub.prepare(now, Set.of(), searches, true);
+    }
+
+    /** The maintenance in progress on a Management API service, as the last prepare read it. */
+    public Optional<HubMaintenance> maintenanceOn(ServiceTarget service) {
+        return hub == null || !service.viaManagementApi() ? Optional.empty() : hub.maintenanceOn(service.serviceId());
+    }
+
+    /** What the page shows a Management API service, as far as the incidents read tell ({@link HubSession#shown}). */
+    public Optional<ServiceStatus> shown(ServiceTarget service) {
+        return hub == null || !service.viaManagementApi() ? Optional.empty() : hub.shown(service.serviceId());
+    }
+
     private List<HubSession.Search> checkSearches() {
         return checked.stream().map(service -> new HubSession.Search(now.minus(lookback), incidents -> incidents
                 .stream().anyMatch(i -> !i.open() && i.bridgeWroteService(service.serviceId())))).toList();

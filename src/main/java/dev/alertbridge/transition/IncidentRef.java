@@ -118,11 +118,16 @@ public record IncidentRef(AlertSource source, String scope, String alert, String
 
     /** The alert part for a CloudWatch alarm's ARN (the reconciliation tells deleted alarms by it). */
     public static String alarmPart(String arn) {
-        return hash(AlertSource.CLOUDWATCH.linkName() + "|" + arn.toLowerCase(Locale.ROOT), 6);
+        return alertPart(AlertSource.CLOUDWATCH, arn);
+    }
+
+    /** The alert part for an alert of this source with this identity (explain names an incident's alert by it). */
+    public static String alertPart(AlertSource source, String alertKey) {
+        return hash(source.linkName() + "|" + alertKey.toLowerCase(Locale.ROOT), 6);
     }
 
     private static String alertHash(Alert alert) {
-        return hash(alert.source().linkName() + "|" + alert.alertKey().toLowerCase(Locale.ROOT), 6);
+        return alertPart(alert.source(), alert.alertKey());
     }
 
     /** The first member of the first reference line in a text: today's, or the one versions before it wrote. */

@@ -217,6 +217,31 @@ class ConfigParserTest {
     }
 
     @Test
+    void parse_aHeartbeatWithoutAlert_isTheWatchdogOfAlertmanagerAndGrafanaOnly() {
+        BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", "{\"heartbeat\": {}}")));
+        Instant at = Instant.parse("2025-01-02T00:00:21Z");
+
+        assertThat(config.heartbeat()).contains(new Heartbeat("Watchdog"));
+        assertThat(config.heartbeat().get().beats(Alert.of(AlertSource.ALERTMANAGER, "am:1")
+                .knownAs(List.of("WATCHDOG")).opens("e", at).at(at))).isTrue();
+        assertThat(config.heartbeat().get().beats(Alert.of(AlertSource.UPTRENDS, "guid")
+                .knownAs(List.of("Watchdog")).opens("e", at).at(at))).isFalse();
+        assertThat(parser.parse(List.of(new ConfigDocument("/p/links", "{}"))).heartbeat()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            "heartbeat": "Watchdog"                     | $.heartbeat       | must be a JSON object
+            "heartbeat": {"alert": " "}                 | $.heartbeat.alert | must not be blank
+            "heartbeat": {"alertname": "Watchdog"}      | $.heartbeat.alertname | unknown field
+            """)
+    void parse_aBadHeartbeat_isRefusedNamingItsPath(String part, String path, String reason) {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", "{" + part + "}"))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageStartingWith("invalid configuration in /p/links at " + path + ": " + reason);
+    }
+
+    @Test
     void parse_publishAtEveryLevel_mergesFieldByFieldTheMostSpecificFirst() {
         BridgeConfig config = parser.parse(List.of(new ConfigDocument("/p/links", """
                 {"statushub": {"apiUrl": "https://acme.app.statushub.io/api/v3", "hub": "acme", "apiKey": "k"},

@@ -13,6 +13,7 @@ import dev.alertbridge.check.ConfigCheckInvocation;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.event.EventRouter;
+import dev.alertbridge.explain.ExplainInvocation;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.reconcile.AlarmPeriods;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
@@ -42,7 +43,8 @@ public final class ExecutionEnvironment {
                 new AlarmPeriods(alarms, settings),
                 new Reconciler(alarms, pipeline, gateway, settings, log), log, settings);
         handler = new BridgeHandler(router, path, new WebhookEndpoint(router, configs, pipeline, log, settings),
-                new ConfigCheckInvocation(configs, json, settings, log, alarms), log, settings, clock);
+                new ConfigCheckInvocation(configs, json, settings, log, alarms),
+                new ExplainInvocation(configs, gateway, alarms, log, settings), log, settings, clock);
     }
 
     /** What an invocation returned, or the error it failed with (Lambda would retry the event). */
