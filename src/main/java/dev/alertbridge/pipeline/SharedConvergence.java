@@ -29,6 +29,7 @@ import dev.alertbridge.transition.IncidentType;
 import dev.alertbridge.transition.ServiceView;
 import dev.alertbridge.transition.SharedIncident;
 import dev.alertbridge.transition.SharedIncidentPlanner;
+import dev.alertbridge.transition.SharedIncidentRepair;
 import dev.alertbridge.transition.Transition;
 
 /**
@@ -40,7 +41,7 @@ import dev.alertbridge.transition.Transition;
  * lands decides: two members that created at once left two incidents of the group, and whoever created the younger
  * resolves it at once, saying it was opened twice, and joins the older; a join that raced the last member's clear,
  * or another environment's write that left a status unjustified, is corrected on the incident
- * ({@link SharedIncidentPlanner#correct}), at most {@link ServiceConvergence#ROUNDS} times.
+ * ({@link SharedIncidentRepair#correct}), at most {@link ServiceConvergence#ROUNDS} times.
  */
 final class SharedConvergence implements Convergent {
     private static final Logger LOG = Logger.getLogger(SharedConvergence.class);
@@ -49,6 +50,7 @@ final class SharedConvergence implements Convergent {
     private final ServiceConvergence.Shared shared;
     private final StatusHubSession session;
     private final SharedIncidentPlanner planner;
+    private final SharedIncidentRepair repair;
     private final Alert alert;
     private final String group;
     private final List<LinkedService> partition;
@@ -67,6 +69,7 @@ final class SharedConvergence implements Convergent {
         this.shared = shared;
         this.session = shared.session();
         this.planner = planner;
+        this.repair = new SharedIncidentRepair(shared.texts());
         this.alert = alert;
         this.group = group;
         this.partition = List.copyOf(partition);
@@ -165,7 +168,7 @@ final class SharedConvergence implements Convergent {
                 // just before it (membership lives in the updates).
                 Optional<SharedIncident> incident = (round == 0 ? session.readAgain(own) : session.incident(own))
                         .flatMap(HubIncident::shared);
-                Optional<Transition.Update> correction = incident.flatMap(i -> planner.correct(alert,
+                Optional<Transition.Update> correction = incident.flatMap(i -> repair.correct(alert,
                         partition.get(0), i, session.incidents(), view(), shared.now()));
                 if (correction.isEmpty()) {
                     return outcomes;

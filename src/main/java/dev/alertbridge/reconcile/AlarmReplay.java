@@ -88,7 +88,7 @@ final class AlarmReplay {
     }
 
     /** What the replay did or would do, and which alarms it had no time for. */
-    record Replayed(List<Finding> found, int reached) {
+    record Replayed(List<Finding> found, int reached, InvocationReport report) {
     }
 
     Replayed run(StatusHubSession session, List<Replay> replays, BridgeConfig config, List<ServiceLink> links,
@@ -112,7 +112,7 @@ final class AlarmReplay {
                 }
             }
         }
-        return new Replayed(found, reached);
+        return new Replayed(found, reached, report);
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.alertbridge.alert.AlertSource;
@@ -24,6 +25,8 @@ import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.metrics.Counters;
 import dev.alertbridge.pipeline.AlertPipeline;
+import dev.alertbridge.report.Counted;
+import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
@@ -72,7 +75,14 @@ public class Reconciler {
 
     /** What a run did: linked alarms, those replayed, findings (each a write it made or would make), completeness. */
     public record Run(ReconcileMode mode, int alarms, int checked, int findings, boolean finished,
-            List<Finding> found, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+            List<Finding> found, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
+            @JsonIgnore InvocationReport replayed) implements Counted {
+
+        /** The metrics line counts the transitions the replay made or would make. */
+        @Override
+        public InvocationReport counted() {
+            return replayed;
+        }
     }
 
     /**
@@ -118,7 +128,7 @@ public class Reconciler {
         Counters.add(Counters.Count.RECONCILE_FINDINGS, found.size());
         return new Run(config.reconcileMode(), linked.size(), replayed.reached(), found.size(),
                 replayed.reached() == replays.size() && notes.stream().noneMatch(n -> n.startsWith("no time")),
-                found, notes);
+                found, notes, replayed.report());
     }
 
     /** The linked alarms from where the last run stopped, so a run too big for one invocation still covers all. */

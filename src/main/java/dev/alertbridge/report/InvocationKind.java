@@ -15,7 +15,7 @@ public record InvocationKind(String label, String source) {
     }
 
     public static InvocationKind reconcile() {
-        return new InvocationKind("reconcile", "unknown");
+        return new InvocationKind("reconcile", "cloudwatch"); // the alarms it replays are CloudWatch's
     }
 
     public static InvocationKind check() {

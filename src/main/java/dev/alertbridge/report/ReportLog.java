@@ -57,7 +57,8 @@ public class ReportLog {
     }
 
     private String metricsLine(InvocationKind kind, Ending ending, Object report, boolean takeCounts) {
-        InvocationReport invocation = report instanceof InvocationReport r ? r : null;
+        InvocationReport invocation = report instanceof InvocationReport r ? r
+                : report instanceof Counted counted ? counted.counted() : null;
         // The alerts' own source when the report has alerts (an alarm-shaped event can carry any source).
         String source = invocation != null && !invocation.alerts().isEmpty() ? invocation.alerts().get(0).source()
                 : kind.source();

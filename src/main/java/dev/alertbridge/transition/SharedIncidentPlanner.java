@@ -247,58 +247,6 @@ public final class SharedIncidentPlanner {
                 : new Transition.Unchanged(primary, id, "incident " + id + " already cleared"));
     }
 
-    /**
-     * After a write to the group's incident, read back: the correction the page needs, if any, on this incident
-     * ({@code incident} as StatusHub shows it now, {@code all} every incident known, the view's other holders
-     * refreshed):
-     * <ul>
-     * <li>a join raced the last member's clear: the bridge's Monitoring landed with a member still open in the
-     * incident's members: the incident goes back to Investigating with that member's services;
-     * <li>a service whose status the bridge last wrote here is not what the open incidents justify (another
-     * environment's write landed over this one's): every service is posted again at what is justified.
-     * </ul>
-     * A person's end of the incident stands: nothing is corrected on an incident a person ended.
-     */
-    public Optional<Transition.Update> correct(Alert alert, LinkedService primary, SharedIncident incident,
-            java.util.Collection<HubIncident> all, GroupView view, Instant now) {
-        HubIncident hub = incident.incident();
-        if (hub.endedByPerson() || hub.resolvedAsDuplicate() || hub.latest() == null) {
-            return Optional.empty();
-        }
-        List<IncidentRef> open = incident.openMembers();
-        boolean reopens = !hub.open() && !open.isEmpty();
-        Map<Long, ServiceStatus> justified = new LinkedHashMap<>();
-        boolean differs = false;
-        for (long service : incident.services()) {
-            ServiceStatus status = reopens ? worst(open.stream().map(m -> m.gives(service)).flatMap(Optional::stream)
-                    .reduce(ServiceStatus.UP, ServiceStatus::worst), view.othersHold().get(service))
-                    : Convergence.justified(all, service);
-            justified.put(service, status);
-            differs |= hub.bridgeWrote(service).map(written -> written != status).orElse(false);
-        }
-        if (!reopens && !differs) {
-            return Optional.empty();
-        }
-        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-        IncidentType type = reopens ? reopenedType(hub) : hub.latest();
-        List<IncidentRef> members = open.isEmpty() ? List.of(hub.ref().orElseThrow()) : open;
-        List<String> up = names(view, justified.entrySet().stream().filter(e -> e.getValue() == ServiceStatus.UP)
-                .map(Map.Entry::getKey).toList());
-        List<String> affected = names(view, justified.entrySet().stream()
-                .filter(e -> e.getValue() != ServiceStatus.UP).map(Map.Entry::getKey).toList());
-        String body = reopens ? texts.sharedJoined(alert, primary, affected, worst(justified), at, true, members)
-                : affected.isEmpty() ? texts.sharedCorrected(primary, up, members)
-                        : texts.sharedJoined(alert, primary, affected, worst(justified), at, false, members);
-        return Optional.of(new Transition.Update(primary, hub.id(), IncidentDraft.shared(members.get(0), hub.title(),
-                body, at, type, justified, false), Transition.Purpose.CORRECTION));
-    }
-
-    /** The type an incident reopened by a member goes back to: the newest one that held its services, else Investigating. */
-    private static IncidentType reopenedType(HubIncident incident) {
-        return incident.updates().stream().map(HubIncident.Update::type).filter(t -> t != null && t.holdsStatus())
-                .findFirst().orElse(IncidentType.INVESTIGATING);
-    }
-
     /** What the page shows each service of the incident: the newest update naming it. */
     static Map<Long, ServiceStatus> shown(SharedIncident incident) {
         Map<Long, ServiceStatus> shown = new LinkedHashMap<>();
@@ -308,15 +256,15 @@ public final class SharedIncidentPlanner {
         return shown;
     }
 
-    private static List<String> names(GroupView view, java.util.Collection<Long> services) {
+    static List<String> names(GroupView view, java.util.Collection<Long> services) {
         return services.stream().map(id -> view.names().getOrDefault(id, "")).filter(n -> !n.isEmpty()).toList();
     }
 
-    private static ServiceStatus worst(ServiceStatus status, ServiceView.Held other) {
+    static ServiceStatus worst(ServiceStatus status, ServiceView.Held other) {
         return other == null ? status : status.worst(other.status());
     }
 
-    private static ServiceStatus worst(Map<Long, ServiceStatus> statuses) {
+    static ServiceStatus worst(Map<Long, ServiceStatus> statuses) {
         return statuses.values().stream().reduce(ServiceStatus.UP, ServiceStatus::worst);
     }
 
