@@ -113,6 +113,15 @@ public record Alert(
                 description, true, false, false);
     }
 
+    /**
+     * The same ALARM, as one that may have come back from INSUFFICIENT_DATA (the reconciliation reads the state, not
+     * the change: only the alarm's history tells whether its error began before).
+     */
+    public Alert maybeAfterNoData() {
+        return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
+                description, continuation, true, silencedPeriod);
+    }
+
     /** The same clear, ending the period that began then (the alarm's history told). */
     public Alert periodBegan(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,

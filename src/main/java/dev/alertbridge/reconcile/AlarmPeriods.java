@@ -98,6 +98,15 @@ public class AlarmPeriods {
     }
 
     /**
+     * The reconciliation's ALARM of an alarm with no incident of its current period: whether its error began before
+     * an INSUFFICIENT_DATA (DescribeAlarms says since when the state holds, not what came before it), so that a
+     * person's end of its incident still holds.
+     */
+    public LateEvents.Checked continuing(Alert alert, Deadline deadline, Instant now) {
+        return resolved(alert.maybeAfterNoData(), false, deadline, now);
+    }
+
+    /**
      * When the ALARM period in force at {@code asOf} began: the newest entry into ALARM from OK at or before it,
      * through ALARM → ALARM updates and INSUFFICIENT_DATA; the oldest entry into ALARM the history shows when it
      * ends before that; empty when it shows none.

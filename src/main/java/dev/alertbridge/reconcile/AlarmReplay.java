@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ServiceLink;
@@ -18,6 +19,7 @@ import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.report.InvocationReport;
 import dev.alertbridge.report.InvocationReport.Result;
 import dev.alertbridge.statushub.StatusHubSession;
+import dev.alertbridge.transition.IncidentRef;
 
 /**
  * The reconciliation's replay of alarm states: each linked alarm, as DescribeAlarms shows it, handed to the same
@@ -38,10 +40,12 @@ final class AlarmReplay {
 
     private final CloudWatchAlarmStates alarms;
     private final AlertPipeline pipeline;
+    private final AlarmPeriods periods;
 
-    AlarmReplay(CloudWatchAlarmStates alarms, AlertPipeline pipeline) {
+    AlarmReplay(CloudWatchAlarmStates alarms, AlertPipeline pipeline, AlarmPeriods periods) {
         this.alarms = alarms;
         this.pipeline = pipeline;
+        this.periods = periods;
     }
 
     /** One alarm's state as the event it stands for. */
@@ -79,6 +83,44 @@ final class AlarmReplay {
         Instant previousRun = now.minus(every).minus(RUN_SLACK);
         return (alert, service) -> service.service().viaManagementApi() || alert.state() != AlertState.OPEN
                 || alert.openedAt() != null && alert.openedAt().plus(service.policy().holdDown()).isAfter(previousRun);
+    }
+
+    /**
+     * The replays after the hub's read: an alarm in ALARM with no incident of its period and none open may have come
+     * back from INSUFFICIENT_DATA after a person ended its incident (ALARM → INSUFFICIENT_DATA → ALARM is one
+     * error): its history tells, and then it continues that error, which a person's end still holds.
+     */
+    List<Replay> continuations(StatusHubSession session, List<Replay> replays, BridgeConfig config,
+            List<ServiceLink> links, Deadline deadline, Instant now, List<String> notes) {
+        List<Replay> checked = new ArrayList<>();
+        for (Replay replay : replays) {
+            Alert alert = replay.alert();
+            if (alert.state() != AlertState.OPEN || !opensOnTheHub(alert, config, links, now)
+                    || hasIncident(session, alert) || deadline.remaining().compareTo(Reconciler.STOP_MARGIN) < 0) {
+                checked.add(replay);
+                continue;
+            }
+            LateEvents.Checked period = periods.continuing(alert, deadline, now);
+            if (period.alert().continuation()) {
+                session.findNewest(period.alert());
+                notes.add(replay.state().name() + ": " + period.note());
+            }
+            checked.add(new Replay(replay.state(), period.alert()));
+        }
+        return checked;
+    }
+
+    /** Whether the replay would open an incident the hub can show: a Management API service, its hold passed. */
+    private static boolean opensOnTheHub(Alert alert, BridgeConfig config, List<ServiceLink> links, Instant now) {
+        return config.servicesFor(alert, links).stream().anyMatch(s -> s.service().viaManagementApi()
+                && !alert.openedAt().plus(s.policy().holdDownFor(alert.source())).isAfter(now));
+    }
+
+    /** Whether the hub shows an incident of the alarm's period, or one of it still open. */
+    private static boolean hasIncident(StatusHubSession session, Alert alert) {
+        IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+        return session.incidents().stream().anyMatch(i -> i.refs().stream().anyMatch(r -> r.sameEpisode(mine)
+                || r.sameAlert(mine) && i.open()));
     }
 
     /** Reads the hub for the replay (the run's one listing, which the other jobs share). */

@@ -64,13 +64,13 @@ public class Reconciler {
     /** Where the last run of this execution environment stopped, by position in the list of linked alarms. */
     private int resumeAt;
 
-    public Reconciler(CloudWatchAlarmStates alarms, AlertPipeline pipeline, StatusHubGateway gateway,
-            BridgeSettings settings, ReportLog log) {
+    public Reconciler(CloudWatchAlarmStates alarms, AlarmPeriods periods, AlertPipeline pipeline,
+            StatusHubGateway gateway, BridgeSettings settings, ReportLog log) {
         this.alarms = alarms;
         this.gateway = gateway;
         this.settings = settings;
         this.log = log;
-        this.replay = new AlarmReplay(alarms, pipeline);
+        this.replay = new AlarmReplay(alarms, pipeline, periods);
     }
 
     /** What a run did: linked alarms, those replayed, findings (each a write it made or would make), completeness. */
@@ -109,6 +109,7 @@ public class Reconciler {
         StatusHubSession session = gateway.session(planned, deadline, now);
         session.alsoCheck(pages.stream().map(LinkedService::service).toList());
         replay.read(session, replays, planned, alarmLinks, reach);
+        replays = replay.continuations(session, replays, planned, alarmLinks, deadline, now, notes);
         DeletedAlarmSweep.Swept swept = sweep.run(session, listing, functionArn, repair, settings.reconcile().grace(),
                 now, id -> asLinked(planned, links, planned.serviceWithId(id)));
         List<Finding> found = new ArrayList<>(swept.found());

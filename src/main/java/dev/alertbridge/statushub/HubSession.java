@@ -172,6 +172,11 @@ final class HubSession {
         return id.length() != than.length() ? id.length() > than.length() : id.compareTo(than) > 0;
     }
 
+    /** One more search among the incidents already listed (no new list read): after {@link #prepare}. */
+    synchronized void searchListed(Search search) {
+        search(search);
+    }
+
     private void search(Search search) {
         List<IncidentSummary> candidates = listed.values().stream()
                 .filter(s -> !known.containsKey(s.id()) && !s.activity().isBefore(search.since()))

@@ -111,6 +111,18 @@ public final class StatusHubSession {
         hub.prepare(since, starts, searches, skipsMaintenances && opens);
     }
 
+    /**
+     * Reads, among the incidents the prepared list shows, on until the alert's newest incident is known (a
+     * continuation decided after the read: a person's end of it must be seen).
+     */
+    public void findNewest(Alert alert) {
+        if (hub != null) {
+            IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
+            hub.searchListed(new HubSession.Search(now.minus(lookback), incidents -> incidents.stream()
+                    .anyMatch(i -> i.refs().stream().anyMatch(mine::sameAlert))));
+        }
+    }
+
     /** Whether the alert is (or was) a member of one of these shared incidents. */
     private static boolean memberOfShared(Alert alert, Collection<HubIncident> incidents) {
         IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);

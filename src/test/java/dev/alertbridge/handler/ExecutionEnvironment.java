@@ -41,7 +41,7 @@ public final class ExecutionEnvironment {
         CloudWatchAlarmStates alarms = new CloudWatchAlarmStates();
         AlarmPath path = new AlarmPath(configs, pipeline, new LateEvents(alarms, settings),
                 new AlarmPeriods(alarms, settings),
-                new Reconciler(alarms, pipeline, gateway, settings, log), log, settings);
+                new Reconciler(alarms, new AlarmPeriods(alarms, settings), pipeline, gateway, settings, log), log, settings);
         handler = new BridgeHandler(router, path, new WebhookEndpoint(router, configs, pipeline, log, settings),
                 new ConfigCheckInvocation(configs, json, settings, log, alarms),
                 new ExplainInvocation(configs, gateway, alarms, log, settings), log, settings, clock);

@@ -154,6 +154,24 @@ class PeopleAndTimeTest {
     }
 
     @Test
+    void aPersonsResolvedHoldsThroughInsufficientDataAlsoForTheReconciliation() {
+        Lambda.invoke(Events.alarm("checkout-5xx", at(0))).statusCode(200);
+        Neighbours.statusHub().personUpdates(onlyIncident(), "resolved", null);
+        for (String[] change : new String[][] { { "OK", "ALARM", "0" }, { "ALARM", "INSUFFICIENT_DATA", "20" },
+                { "INSUFFICIENT_DATA", "ALARM", "25" } }) {
+            Neighbours.cloudWatch().stateChange("checkout-5xx", t0.plus(Duration.ofMinutes(Long.parseLong(change[2])))
+                    .plusMillis(1012), change[0], change[1]);
+        }
+        // CloudWatch says since when the alarm is in ALARM: since it came back from INSUFFICIENT_DATA.
+        Neighbours.cloudWatch().alarm("checkout-5xx", "ALARM", t0.plus(Duration.ofMinutes(25)).plusMillis(1000));
+
+        Lambda.invoke(RECONCILE).statusCode(200).body("findings", is(0))
+                .body("notes[0]", containsString("the same error"));
+
+        assertThat(Journal.creates()).isEqualTo(1);
+    }
+
+    @Test
     void aPersonsMonitoringHoldsThroughACompositesUpdateWithANewEpisodeKey() {
         Lambda.invoke(Events.alarm("checkout-composite-1", at(0))).statusCode(200);
         Neighbours.statusHub().personUpdates(onlyIncident(), "monitoring", null);
