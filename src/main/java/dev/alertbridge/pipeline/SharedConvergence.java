@@ -164,10 +164,12 @@ final class SharedConvergence implements Convergent {
                 if (!settles) {
                     return outcomes;
                 }
-                // Read in full: a list that shows this write's type cannot show a member's join that landed
-                // just before it (membership lives in the updates).
-                Optional<SharedIncident> incident = (round == 0 ? session.readAgain(own) : session.incident(own))
-                        .flatMap(HubIncident::shared);
+                // Read in full after a join or a release: a list that shows this write's type cannot show another
+                // member's join that landed just before it (membership lives in the updates). A create's duplicate
+                // check is its re-read.
+                Optional<SharedIncident> incident = (round == 0 && !(last instanceof Transition.Create)
+                        ? session.readAgain(own)
+                        : session.incident(own)).flatMap(HubIncident::shared);
                 Optional<Transition.Update> correction = incident.flatMap(i -> repair.correct(alert,
                         partition.get(0), i, session.incidents(), view(), shared.now()));
                 if (correction.isEmpty()) {

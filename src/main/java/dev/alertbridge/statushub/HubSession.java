@@ -79,7 +79,11 @@ final class HubSession {
      * One search for the newest incident of an alert on a service among those that are no longer open: the ones
      * active since {@code since}, read newest first until {@code found} says the alert's is known.
      */
-    record Search(Instant since, Predicate<Collection<HubIncident>> found) {
+    record Search(Instant since, Predicate<IncidentSummary> candidate, Predicate<Collection<HubIncident>> found) {
+
+        Search(Instant since, Predicate<Collection<HubIncident>> found) {
+            this(since, summary -> true, found);
+        }
     }
 
     /**
@@ -179,7 +183,8 @@ final class HubSession {
 
     private void search(Search search) {
         List<IncidentSummary> candidates = listed.values().stream()
-                .filter(s -> !known.containsKey(s.id()) && !s.activity().isBefore(search.since()))
+                .filter(s -> !known.containsKey(s.id()) && !s.activity().isBefore(search.since())
+                        && search.candidate().test(s))
                 .sorted(Comparator.comparing(IncidentSummary::activity).reversed()).toList();
         for (int i = 0; i < candidates.size() && !search.found().test(known.values()); i += SEARCH_BATCH) {
             readAll(candidates.subList(i, Math.min(candidates.size(), i + SEARCH_BATCH)));

@@ -29,6 +29,8 @@ import dev.alertbridge.transition.Transition;
  * Management API of the configured hub, or the service's integration URL).
  */
 public final class StatusHubSession {
+    /** How far from its episode's start a person may have moved an incident's start time, and it is still found. */
+    private static final Duration EPISODE_START_MOVED = Duration.ofDays(1);
     private final HubSession hub;
     private final HookPosts hooks;
     private final Deadline deadline;
@@ -89,9 +91,13 @@ public final class StatusHubSession {
                 if (alert.state() == AlertState.OPEN) {
                     // The episode's own incident is known by its reference line, not by its start: a person may
                     // have corrected the start time, a hub may normalise it. Read on until it is found.
+                    // Candidates whose start is near the episode's: a corrected start time moves by minutes, not
+                    // days, and a hub with hundreds of incidents touched since an old episode is not read through.
                     IncidentRef episode = IncidentRef.of(alert, ServiceStatus.DOWN);
-                    searches.add(new HubSession.Search(start, incidents -> incidents.stream()
-                            .anyMatch(i -> i.refs().stream().anyMatch(episode::sameEpisode))));
+                    searches.add(new HubSession.Search(start, summary -> summary.start() == null
+                            || Duration.between(summary.start(), start).abs().compareTo(EPISODE_START_MOVED) <= 0,
+                            incidents -> incidents.stream()
+                                    .anyMatch(i -> i.refs().stream().anyMatch(episode::sameEpisode))));
                 }
             }
             if (alert.state() == AlertState.OPEN && (alert.continuation() || !reopenWithin.isZero())) {
@@ -230,8 +236,8 @@ public final class StatusHubSession {
 
     /** The team's notify policy for this write ({@code publish.notify}): a create, or any other update. */
     private static boolean silent(Transition.Write write) {
-        if (write instanceof Transition.Update update && update.purpose() == Transition.Purpose.JOIN_QUIETLY) {
-            return true; // a join that changes nothing on the page is nothing to tell subscribers
+        if (write instanceof Transition.Update update && update.purpose().quiet()) {
+            return true; // a membership that changes nothing on the page, a copy closed: nothing to tell subscribers
         }
         boolean opening = write instanceof Transition.Create
                 || write instanceof Transition.Update update && update.purpose() == Transition.Purpose.JOIN;

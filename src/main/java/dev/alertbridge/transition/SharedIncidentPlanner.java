@@ -231,7 +231,11 @@ public final class SharedIncidentPlanner {
                     incident.incident().title(), body, at, last ? IncidentType.MONITORING
                             : incident.incident()
                                     .latest(),
-                    statuses, false), last ? Transition.Purpose.CLEAR : Transition.Purpose.RELEASE));
+                    statuses, false),
+                    last ? Transition.Purpose.CLEAR
+                            : recovered.isEmpty()
+                                    ? Transition.Purpose.RELEASE_QUIETLY
+                                    : Transition.Purpose.RELEASE));
         }
         if (!transitions.isEmpty()) {
             return transitions;

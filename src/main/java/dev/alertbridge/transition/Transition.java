@@ -50,7 +50,14 @@ public sealed interface Transition {
         /** A member joins a shared incident and nothing changes on the page: posted silent. */
         JOIN_QUIETLY,
         /** A member of a shared incident clears while others stay open: what only it held goes up. */
-        RELEASE
+        RELEASE,
+        /** A member of a shared incident clears and nothing changes on the page: posted silent. */
+        RELEASE_QUIETLY;
+
+        /** A write that changes nothing a subscriber would be told of: membership kept, a copy closed. */
+        public boolean quiet() {
+            return this == JOIN_QUIETLY || this == RELEASE_QUIETLY || this == DUPLICATE;
+        }
     }
 
     /** An update of one of the alert's own incidents ({@code incidentId} is the stable id on integration URLs). */

@@ -116,6 +116,8 @@ class OneOutageOnePublicIncidentTest {
         Lambda.invoke(Events.ok("checkout-cpu", at(0), at(10))).statusCode(200);
         Lambda.invoke(Events.ok("checkout-latency", at(1), at(11))).statusCode(200);
         assertThat(newest(only()).get("incident_type").asText()).isEqualTo("investigating");
+        assertThat(Journal.updateBodies().subList(2, 4)).as("a member's clear that changes nothing is silent")
+                .allSatisfy(body -> assertThat(body.path("silent").asBoolean()).isTrue());
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
 
         Lambda.invoke(Events.ok("checkout-5xx", at(2), at(12))).statusCode(200);
