@@ -48,7 +48,7 @@ public final class ExecutionEnvironment {
         handler = new BridgeHandler(router, path,
                 new WebhookEndpoint(router, configs, pipeline, tagLinks, log, settings),
                 new ConfigCheckInvocation(configs, json, settings, log, alarms),
-                new ExplainInvocation(configs, gateway, alarms, log, settings), log, settings, clock);
+                new ExplainInvocation(configs, gateway, alarms, tags, log, settings), log, settings, clock);
     }
 
     /** What an invocation returned, or the error it failed with (Lambda would retry the event). */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -284,5 +285,41 @@ class TagLinksTest {
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("down");
         assertThat(Neighbours.cloudWatch().tagCalls()).as("only checkout-5xx: in ALARM, and no link matches it")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void explainListsAnAlarmsTagLinkWhereItReachesTheService() {
+        Instant since = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        Neighbours.cloudWatch().taggedAlarm("checkout-latency", "ALARM", since, Map.of("statushub:services",
+                "checkout", "statushub:status", "degraded-performance"));
+        Neighbours.cloudWatch().taggedAlarm("search-5xx", "OK", since, Map.of("statushub:services", "search"));
+
+        JsonNode answer = invoke("{\"bridge\": \"explain\", \"service\": \"checkout\"}").body();
+
+        assertThat(answer.path("explain").get(0).path("links")).singleElement().satisfies(link -> {
+            assertThat(link.path("monitor").asText()).isEqualTo("checkout-latency");
+            assertThat(link.path("from").asText()).isEqualTo("tags");
+            assertThat(link.path("status").asText()).isEqualTo("degraded-performance");
+            assertThat(link.path("level").isNull()).isTrue();
+        });
+        Journal.assertNoWrites();
+    }
+
+    @Test
+    void theConfigurationCheckListsTheLinksAlarmTagsDeclareAndTheirUnknownKeys() {
+        Instant since = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        Neighbours.cloudWatch().taggedAlarm("checkout-latency", "OK", since, Map.of("statushub:services",
+                "checkout search", "statushub:status", "degraded-performance"));
+        Neighbours.cloudWatch().taggedAlarm("billing-5xx", "OK", since, Map.of("statushub:services", "billing"));
+        Neighbours.cloudWatch().alarm("untagged", "OK", since);
+
+        JsonNode answer = invoke("{\"bridge\": \"check\"}").body();
+
+        List<String> notes = JSON.convertValue(answer.path("notes"), new TypeReference<List<String>>() {
+        });
+        assertThat(notes).contains("tag link: alarm checkout-latency -> checkout, search (degraded-performance)");
+        assertThat(notes).anyMatch(note -> note.startsWith("alarm billing-5xx: statushub:services names 'billing'"));
+        assertThat(notes).noneMatch(note -> note.contains("untagged"));
+        assertThat(answer.path("problems")).isEmpty();
     }
 }
