@@ -3,13 +3,19 @@ package dev.alertbridge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
@@ -101,5 +107,30 @@ class TagLinkTest {
                         tuple("search", ServiceStatus.DEGRADED_PERFORMANCE));
         assertThat(CONFIG.servicesFor(alarm("checkout-other"), links)).extracting(LinkedService::id)
                 .containsExactly("checkout");
+    }
+
+    /** The README's SAM snippet, read where it lives: its alarm's tags link it, and propagation carries them. */
+    @Test
+    void declared_theReadmesAlarmSnippet_linksItsAlarmAndPropagatesItsLinkTags() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("CheckoutLatencyAlarm:\n");
+        JsonNode alarm = new YAMLMapper().readTree(readme.substring(start, readme.indexOf("```", start)))
+                .path("CheckoutLatencyAlarm").path("Properties");
+        Map<String, String> tags = new HashMap<>();
+        alarm.path("Tags").forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+        List<String> propagated = new ArrayList<>();
+        alarm.path("ActionConfiguration").path("AlarmTagsPropagation").path("IncludedTagKeys")
+                .forEach(key -> propagated.add(key.asText()));
+
+        TagLink tag = declared(alarm(alarm.path("AlarmName").asText()), tags);
+
+        assertThat(tag.skipped()).isEmpty();
+        assertThat(tag.link()).hasValueSatisfying(link -> {
+            assertThat(link.services()).containsExactly("checkout", "search");
+            assertThat(link.status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
+        });
+        assertThat(alarm.path("ActionConfiguration").path("AlarmTagsPropagation").path("Enabled").asBoolean())
+                .isTrue();
+        assertThat(propagated).containsAll(tags.keySet());
     }
 }
