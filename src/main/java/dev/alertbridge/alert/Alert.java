@@ -34,6 +34,8 @@ import java.util.Objects;
  *        began before (ALARM → INSUFFICIENT_DATA → ALARM is one error), which only the alarm's history tells
  * @param silencedPeriod a CloudWatch OK ending an ALARM period that was muted or whose actions were suppressed:
  *        its ALARM opened nothing, so nothing write-only heard of it
+ * @param linkTags what the alert says of its own link (its {@code statushub} tags or labels), or that a CloudWatch
+ *        alarm's tags must be read
  */
 public record Alert(
         AlertSource source,
@@ -48,7 +50,8 @@ public record Alert(
         String description,
         boolean continuation,
         boolean afterNoData,
-        boolean silencedPeriod) {
+        boolean silencedPeriod,
+        LinkTags linkTags) {
 
     public Alert {
         Objects.requireNonNull(source, "source");
@@ -59,6 +62,7 @@ public record Alert(
         incidentKey = incidentKey == null ? "" : incidentKey;
         title = title == null ? "" : title;
         description = description == null ? "" : description;
+        linkTags = linkTags == null ? LinkTags.NONE : linkTags;
     }
 
     /** The name people know the monitor by: the first identity. */
@@ -92,25 +96,25 @@ public record Alert(
     /** The same alert, changing nothing: what a late or silenced event becomes, saying why in its title. */
     public Alert noChange(String why) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.NO_CHANGE, "", null, at, why,
-                description, false, false, false);
+                description, false, false, false, linkTags);
     }
 
     /** The same alert as the monitoring pipeline's heartbeat: reported, never written. */
     public Alert asHeartbeat() {
         return new Alert(source, monitorIds, alertKey, escalationLevel, AlertState.HEARTBEAT, "", null, at, title,
-                description, false, false, false);
+                description, false, false, false, linkTags);
     }
 
     /** The same open, now knowing when its episode began (the alarm's state read back). */
     public Alert beganAt(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
-                description, false, false, silencedPeriod);
+                description, false, false, silencedPeriod, linkTags);
     }
 
     /** The same ALARM, continuing the error that began then (its history showed INSUFFICIENT_DATA in between). */
     public Alert continuesPeriod(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
-                description, true, false, false);
+                description, true, false, false, linkTags);
     }
 
     /**
@@ -119,13 +123,13 @@ public record Alert(
      */
     public Alert maybeAfterNoData() {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
-                description, continuation, true, silencedPeriod);
+                description, continuation, true, silencedPeriod, linkTags);
     }
 
     /** The same clear, ending the period that began then (the alarm's history told). */
     public Alert periodBegan(Instant began) {
         return new Alert(source, monitorIds, alertKey, escalationLevel, state, alertKey + "@" + began, began, at, title,
-                description, continuation, afterNoData, silencedPeriod);
+                description, continuation, afterNoData, silencedPeriod, linkTags);
     }
 
     /** Builds an {@link Alert} by named steps, so adapters read as what the source said. */
@@ -142,6 +146,7 @@ public record Alert(
         private boolean continuation;
         private boolean afterNoData;
         private boolean silencedPeriod;
+        private LinkTags linkTags = LinkTags.NONE;
 
         private Builder(AlertSource source, String alertKey) {
             this.source = source;
@@ -204,6 +209,12 @@ public record Alert(
             return this;
         }
 
+        /** What the alert says of its own link (see {@link Alert#linkTags}). */
+        public Builder declaring(LinkTags tags) {
+            this.linkTags = tags;
+            return this;
+        }
+
         public Builder titled(String title) {
             this.title = title;
             return this;
@@ -217,7 +228,7 @@ public record Alert(
         /** When this transition happened: the last step. */
         public Alert at(Instant at) {
             return new Alert(source, monitorIds, alertKey, escalationLevel, state, incidentKey, openedAt, at, title,
-                    description, continuation, afterNoData, silencedPeriod);
+                    description, continuation, afterNoData, silencedPeriod, linkTags);
         }
     }
 }

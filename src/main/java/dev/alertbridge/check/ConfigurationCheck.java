@@ -28,8 +28,8 @@ import dev.alertbridge.transition.HubMaintenance;
 /**
  * Checks a configuration before an outage does: the schema and references (the function's own validation), link
  * patterns that can never match an alert, and, with a probe, whether StatusHub takes the key on the hub and knows
- * each service id. Every problem names its parameter and JSON path; nothing says a secret. What cannot be checked is
- * said as a note, not passed over in silence.
+ * each service id, and the links alarms' tags declare ({@link TagLinkNotes}). Every problem names its parameter and
+ * JSON path; nothing says a secret. What cannot be checked is said as a note, not passed over in silence.
  */
 public final class ConfigurationCheck {
     private static final String ALARM_ARN = "arn:aws:cloudwatch:";
@@ -85,7 +85,7 @@ public final class ConfigurationCheck {
                     + "incident");
         }
         if (alarms.isPresent()) {
-            askCloudWatch(config, alarms.get().alarms(), problems, notes);
+            askCloudWatch(config, alarms.get(), problems, notes);
         } else {
             notes.add("CloudWatch was not asked (offline check)");
         }
@@ -100,9 +100,13 @@ public final class ConfigurationCheck {
         return new Result(problems, notes);
     }
 
-    /** Whether CloudWatch answers a read naming composite alarms, as late events and the reconciliation send it. */
-    private static void askCloudWatch(BridgeConfig config, AlarmProbe.Seen seen, List<Problem> problems,
+    /**
+     * Whether CloudWatch answers a read naming composite alarms, as late events and the reconciliation send it; with
+     * {@code tagLinks}, the links the alarms' tags declare.
+     */
+    private static void askCloudWatch(BridgeConfig config, AlarmProbe probe, List<Problem> problems,
             List<String> notes) {
+        AlarmProbe.Seen seen = probe.alarms();
         if (seen instanceof AlarmProbe.Refused refused) {
             problems.add(Problem.outside("CloudWatch refused " + refused.permission() + " for metric and composite "
                     + "alarms (AccessDenied): grant it on \"*\" (the template's ReadAlarmStates; AWS refuses "
@@ -112,6 +116,9 @@ public final class ConfigurationCheck {
             notes.add("CloudWatch alarms were not read: " + unreadable.why());
         } else if (seen instanceof AlarmProbe.Listed listed) {
             matchedOnlyIgnoringCase(config, listed.alarms(), notes);
+            if (config.tagLinks()) {
+                TagLinkNotes.of(config, probe, listed.alarms(), problems, notes);
+            }
         }
     }
 

@@ -19,10 +19,10 @@ import dev.alertbridge.alert.ServiceStatus;
  * @param links service links, in document order
  * @param modes whether writes are live, and what the reconciliation does
  * @param policy what the whole configuration says of the page policy, under its services' and links'
- * @param heartbeat the monitoring pipeline's always-firing alert, if the team names one: counted, never written
+ * @param alerts whether alerts' own tags link them, and the heartbeat alert
  */
 public record BridgeConfig(Access access, Map<String, ServiceTarget> services, List<ServiceLink> links, Modes modes,
-        PagePolicy policy, Optional<Heartbeat> heartbeat) {
+        PagePolicy policy, AlertOptions alerts) {
 
     /**
      * @param account the Management API account, or empty when every service uses an integration URL
@@ -47,7 +47,7 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
         links = List.copyOf(links);
         modes = modes == null ? new Modes(null, null) : modes;
         policy = policy == null ? PagePolicy.NONE : policy;
-        heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
+        alerts = alerts == null ? AlertOptions.NONE : alerts;
     }
 
     /** Services and links alone: live, reports, the default policy. */
@@ -64,6 +64,16 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
         return access.webhookToken();
     }
 
+    /** The monitoring pipeline's always-firing alert, if the team names one. */
+    public Optional<Heartbeat> heartbeat() {
+        return alerts.heartbeat();
+    }
+
+    /** Whether an alert's own {@code statushub} tags or labels add a link for it ({@code "tagLinks": true}). */
+    public boolean tagLinks() {
+        return alerts.tagLinks();
+    }
+
     public WriteMode mode() {
         return modes.write();
     }
@@ -74,8 +84,7 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
 
     /** The same configuration with every write in {@code mode} (reconciliation's report mode plans in shadow). */
     public BridgeConfig withMode(WriteMode mode) {
-        return new BridgeConfig(access, services, links, new Modes(mode, modes.reconcile()), policy,
-                heartbeat);
+        return new BridgeConfig(access, services, links, new Modes(mode, modes.reconcile()), policy, alerts);
     }
 
     /**
@@ -103,6 +112,11 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
     /** A service reached without a link (what an alert opened there earlier): its own and the configuration's say. */
     public LinkedService unlinked(ServiceTarget service, ServiceStatus status) {
         return new LinkedService(service, status, mode(), policyOf(service));
+    }
+
+    /** The services linked to this alert by the invocation's links and its own tag link ({@link AlertLinks}). */
+    public List<LinkedService> servicesFor(Alert alert, AlertLinks links) {
+        return servicesFor(alert, links.of(alert));
     }
 
     /**

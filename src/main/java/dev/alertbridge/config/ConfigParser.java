@@ -56,6 +56,7 @@ public final class ConfigParser {
         BridgeConfig.Modes modes = new BridgeConfig.Modes(null, null);
         PagePolicy policy = PagePolicy.NONE;
         Optional<Heartbeat> heartbeat = Optional.empty();
+        boolean tagLinks = false;
         for (ConfigDocument document : documents) {
             String doc = document.name();
             JsonNode root = root(document);
@@ -67,6 +68,7 @@ public final class ConfigParser {
             modes = modes(doc, root, modes);
             policy = PagePolicyParser.parse(doc, "$", root).over(policy);
             heartbeat = root.has("heartbeat") ? Optional.of(heartbeat(doc, root.get("heartbeat"))) : heartbeat;
+            tagLinks = root.has("tagLinks") ? tagLinks(doc, root.get("tagLinks")) : tagLinks;
             services.putAll(ServiceParser.services(doc, root.get("services"), origins));
             if (root.has("links")) {
                 linkNodes.add(Map.entry(doc, root.get("links")));
@@ -79,7 +81,15 @@ public final class ConfigParser {
         ServiceParser.oneKeyPerServiceId(services, origins);
         Optional<StatusHubAccount> account = account(accountFields, origins, services);
         return new BridgeConfig(new BridgeConfig.Access(account, webhookToken), services, links, modes, policy,
-                heartbeat);
+                new AlertOptions(tagLinks, heartbeat));
+    }
+
+    /** {@code "tagLinks": true}: a JSON boolean, not a string that reads like one. */
+    private static boolean tagLinks(String doc, JsonNode node) {
+        if (!node.isBoolean()) {
+            throw new ConfigValidationException(doc, "$.tagLinks", "must be true or false");
+        }
+        return node.asBoolean();
     }
 
     /** {@code "heartbeat": {"alert": "Watchdog"}}; {@code alert} may be left out ({@code Watchdog}). */

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * "Where each field may be set" (../README "Configuration"): besides its own fields (a service's {@code serviceId},
  * a link's {@code monitor}), the whole configuration, a service and a link may carry the fields this table allows
  * them. Every page policy field may be set at every level; {@code mode} on the configuration or a link;
- * {@code reconcile} and {@code heartbeat} on the configuration only. A field at a level the table forbids is an error naming
- * its path and
- * where it may be set: {@code $.services.checkout.mode: may be set on the whole configuration or a link, not on a
+ * {@code reconcile}, {@code tagLinks} and {@code heartbeat} on the configuration only. A field at a level the table
+ * forbids is an error naming its path and where it may be set:
+ * {@code $.services.checkout.mode: may be set on the whole configuration or a link, not on a
  * service}.
  */
 final class FieldTable {
@@ -49,6 +49,7 @@ final class FieldTable {
         PagePolicyParser.FIELDS.forEach(field -> rows.put(field, EnumSet.allOf(Level.class)));
         rows.put("mode", EnumSet.of(Level.CONFIGURATION, Level.LINK));
         rows.put("reconcile", EnumSet.of(Level.CONFIGURATION));
+        rows.put("tagLinks", EnumSet.of(Level.CONFIGURATION));
         rows.put("heartbeat", EnumSet.of(Level.CONFIGURATION));
         return Map.copyOf(rows);
     }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.alertbridge.alert.Alert;
 
-/** A CloudWatch alarm action that invokes the function directly: the {@code alarmData} envelope. */
+/**
+ * A CloudWatch alarm action that invokes the function directly: the {@code alarmData} envelope. Its tags (alarm tag
+ * propagation) are {@code alarmData.alarmTags}; a top-level {@code alarmTags} is accepted too.
+ */
 final class AlarmActionAdapter {
 
     List<Alert> adapt(JsonNode event) {
@@ -14,6 +17,9 @@ final class AlarmActionAdapter {
         String name = Fields.identity(data, "alarmName", "$.alarmData.alarmName");
         String arn = CloudWatchAlarms.arn(Fields.checkIdentity(
                 Fields.optionalText(event, "alarmArn", "$.alarmArn").orElse(""), "$.alarmArn"));
-        return CloudWatchAlarms.fromAlarmObject(name, arn, data, "$.alarmData");
+        boolean topLevel = !data.has("alarmTags") && !data.has("alarmTagsStatus")
+                && (event.has("alarmTags") || event.has("alarmTagsStatus"));
+        return topLevel ? CloudWatchAlarms.fromAlarmObject(name, arn, data, "$.alarmData", event, "$")
+                : CloudWatchAlarms.fromAlarmObject(name, arn, data, "$.alarmData", data, "$.alarmData");
     }
 }

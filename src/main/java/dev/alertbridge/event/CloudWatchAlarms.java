@@ -2,6 +2,7 @@ package dev.alertbridge.event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import dev.alertbridge.alert.AlarmArn;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.EscalationTag;
+import dev.alertbridge.alert.LinkTags;
 
 /**
  * The alarm semantics shared by the three CloudWatch paths (EventBridge, SNS, alarm action).
@@ -38,7 +40,7 @@ final class CloudWatchAlarms {
      */
     record StateChange(String name, String arn, String state, Instant stateTime, String previousState,
             Instant previousTime, String reason, String description, int escalationLevel, boolean silenced,
-            boolean periodSilenced) {
+            boolean periodSilenced, LinkTags linkTags) {
     }
 
     static Alert alert(StateChange change, String where) {
@@ -46,7 +48,8 @@ final class CloudWatchAlarms {
         List<String> monitorIds = change.arn().isEmpty() ? List.of(change.name()) : List.of(change.name(), change.arn());
         String description = change.description().isEmpty() ? change.reason() : change.description();
         Alert.Builder alert = Alert.of(AlertSource.CLOUDWATCH, identity).knownAs(monitorIds)
-                .atLevel(change.escalationLevel()).titled(change.name()).described(description);
+                .atLevel(change.escalationLevel()).titled(change.name()).described(description)
+                .declaring(change.linkTags());
         switch (change.state().toUpperCase(Locale.ROOT)) {
             case "ALARM" -> {
                 // ALARM → ALARM: the error was under way; EventBridge says since when, SNS does not.
@@ -81,9 +84,11 @@ final class CloudWatchAlarms {
 
     /**
      * The alarm as EventBridge's {@code detail} and the alarm action's {@code alarmData} both describe it: the same
-     * fields under another envelope, found at {@code at}.
+     * fields under another envelope, found at {@code at}; its tags (alarm tag propagation) on {@code tagged}, found
+     * at {@code taggedAt}.
      */
-    static List<Alert> fromAlarmObject(String name, String arn, JsonNode alarm, String at) {
+    static List<Alert> fromAlarmObject(String name, String arn, JsonNode alarm, String at, JsonNode tagged,
+            String taggedAt) {
         JsonNode state = Fields.object(alarm, "state", at + ".state");
         JsonNode previous = alarm.get("previousState");
         JsonNode configuration = alarm.get("configuration");
@@ -102,8 +107,8 @@ final class CloudWatchAlarms {
                 configuration == null ? ""
                         : Fields.optionalText(configuration, "description", at + ".configuration.description")
                                 .orElse(""),
-                escalationLevel(alarm.get("alarmTags"), at + ".alarmTags"), silenced, periodSilenced),
-                at + ".state.value"));
+                escalationLevel(tagged.get("alarmTags"), taggedAt + ".alarmTags"), silenced, periodSilenced,
+                linkTags(tagged.get("alarmTags"), tagged.get("alarmTagsStatus"))), at + ".state.value"));
     }
 
     /** Whether the mute window covers that time (a window without times covers every time). */
@@ -130,6 +135,32 @@ final class CloudWatchAlarms {
             }
         }
         return 1;
+    }
+
+    /**
+     * The alarm's link tags where the event carries them: its tags status says {@code SUCCESS} (the tags may then be
+     * none at all). Any other status, or none (propagation off), says they were not included: they must be read.
+     */
+    static LinkTags linkTags(JsonNode tags, JsonNode status) {
+        if (status == null || !"SUCCESS".equals(status.asText())) {
+            return LinkTags.UNKNOWN;
+        }
+        Map<String, String> values = new HashMap<>();
+        if (tags != null && tags.isObject()) {
+            tags.fields().forEachRemaining(tag -> {
+                if (tag.getValue().isTextual()) {
+                    values.put(tag.getKey(), tag.getValue().asText());
+                }
+            });
+        } else if (tags != null && tags.isArray()) {
+            // The API's own shape ([{"Key": ..., "Value": ...}]), should a message carry the tags as AWS lists them.
+            tags.forEach(tag -> {
+                if (tag.path("Key").isTextual() && tag.path("Value").isTextual()) {
+                    values.put(tag.get("Key").asText(), tag.get("Value").asText());
+                }
+            });
+        }
+        return LinkTags.of(AlertSource.CLOUDWATCH, values);
     }
 
     /** An alarm's ARN as AWS writes it ({@link AlarmArn}); other text as it is, trimmed. */

@@ -44,6 +44,6 @@ final class EventBridgeAlarmAdapter {
             String why = type.equals(CONTRIBUTOR_CHANGE) ? "a contributor of a multi time-series alarm" : type;
             return List.of(alarm.changesNothing("").described(why).at(time));
         }
-        return CloudWatchAlarms.fromAlarmObject(name, arn, detail, "$.detail");
+        return CloudWatchAlarms.fromAlarmObject(name, arn, detail, "$.detail", detail, "$.detail");
     }
 }

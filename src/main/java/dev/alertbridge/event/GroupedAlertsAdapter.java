@@ -2,7 +2,9 @@ package dev.alertbridge.event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
+import dev.alertbridge.alert.LinkTags;
 
 /**
  * Prometheus Alertmanager (webhook version 4) and Grafana alerting (version 1) notifications: one group, many
@@ -18,8 +21,9 @@ import dev.alertbridge.alert.AlertState;
  * re-sent group changes nothing and the same label set firing again later is a new incident. Links match the
  * {@code alertname} label, which is also the alert's title ({@code {alert}}): the rule's name (Grafana sends its rule
  * title there, and no other field names the rule); the {@code description} annotation, else the {@code summary}
- * (typically hosts), is its description. An {@code escalation_level} label selects the level. Each alert stands
- * alone: one that cannot be used (a bad label, a missing fingerprint) is skipped and named, the others are applied.
+ * (typically hosts), is its description. An {@code escalation_level} label selects the level; {@code statushub_*}
+ * labels may declare the alert's own link ({@link LinkTags}). Each alert stands alone: one that cannot be used (a bad
+ * label, a missing fingerprint) is skipped and named, the others are applied.
  *
  * <p>
  * Grafana's <em>Test</em> button on a contact point sends a notification whose only alert is labelled
@@ -96,11 +100,23 @@ final class GroupedAlertsAdapter implements SourceAdapter {
         int level = Fields.escalationLevel(labels.get("escalation_level"), where + ".labels.escalation_level", 1);
         String episode = source.linkName() + ":" + fingerprint + "@" + startsAt;
         Alert.Builder built = Alert.of(source, source.linkName() + ":" + fingerprint).knownAs(List.of(alertname))
-                .atLevel(level).titled(alertname).described(description);
+                .atLevel(level).titled(alertname).described(description).declaring(linkTags(labels));
         if (lone && isGrafanaTest(labels)) {
             return built.isATest().at(at);
         }
         return (state == AlertState.OPEN ? built.opens(episode, startsAt) : built.clears(episode, startsAt)).at(at);
+    }
+
+    /** The alert's {@code statushub_*} labels: what it says of its own link (a label that is not text says nothing). */
+    private LinkTags linkTags(JsonNode labels) {
+        Map<String, String> values = new HashMap<>();
+        for (String field : List.of(LinkTags.SERVICES, LinkTags.STATUS, LinkTags.GROUP)) {
+            JsonNode label = labels.get(LinkTags.key(source, field));
+            if (label != null && label.isTextual()) {
+                values.put(LinkTags.key(source, field), label.asText());
+            }
+        }
+        return LinkTags.of(source, values);
     }
 
     /** The labels Grafana gives the alert of a contact point's test notification. */

@@ -53,6 +53,8 @@ final class SnsAlarmAdapter {
         String arn = CloudWatchAlarms.arn(Fields.checkIdentity(
                 Fields.optionalText(message, "AlarmArn", where + ".AlarmArn").orElse(""), where + ".AlarmArn"));
         JsonNode tags = message.has("AlarmTags") ? message.get("AlarmTags") : message.get("alarmTags");
+        JsonNode tagsStatus = message.has("AlarmTagsStatus") ? message.get("AlarmTagsStatus")
+                : message.get("alarmTagsStatus");
         return CloudWatchAlarms.alert(new CloudWatchAlarms.StateChange(name, arn,
                 Fields.text(message, "NewStateValue", where + ".NewStateValue"),
                 Fields.time(message, "StateChangeTime", where + ".StateChangeTime"),
@@ -60,7 +62,8 @@ final class SnsAlarmAdapter {
                 null,
                 Fields.optionalText(message, "NewStateReason", where + ".NewStateReason").orElse(""),
                 Fields.optionalText(message, "AlarmDescription", where + ".AlarmDescription").orElse(""),
-                CloudWatchAlarms.escalationLevel(tags, where + ".AlarmTags"), false, false),
+                CloudWatchAlarms.escalationLevel(tags, where + ".AlarmTags"), false, false,
+                CloudWatchAlarms.linkTags(tags, tagsStatus)),
                 where + ".NewStateValue");
     }
 }

@@ -23,6 +23,7 @@ import dev.alertbridge.config.FileDocuments;
 import dev.alertbridge.config.LinkParser;
 import dev.alertbridge.config.ParameterStoreDocuments;
 import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.reconcile.AlarmTags;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.statushub.CallFailure;
 import dev.alertbridge.statushub.StatusHubGateway;
@@ -96,9 +97,11 @@ public final class ExplainCommand {
         Instant now = Instant.now();
         Deadline deadline = Deadline.in(BUDGET, Clock.systemUTC());
         try {
-            Explanation answer = new Explainer(stack).explain(config, embedded, service,
-                    StatusHubGateway.fromShell(config, header, json, deadline, now, LOOKBACK),
-                    Optional.of(new CloudWatchAlarmStates()), deadline, now);
+            CloudWatchAlarmStates alarms = new CloudWatchAlarmStates();
+            // One explain from a shell: nothing to keep tags for.
+            Explanation answer = new Explainer(stack, new AlarmTags(alarms, Duration.ZERO)).explain(config, embedded,
+                    service, StatusHubGateway.fromShell(config, header, json, deadline, now, LOOKBACK),
+                    Optional.of(alarms), deadline, now);
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
             return 0;
         } catch (RuntimeException | IOException e) {

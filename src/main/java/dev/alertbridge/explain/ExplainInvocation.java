@@ -16,6 +16,7 @@ import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
 import dev.alertbridge.config.LinkParser;
 import dev.alertbridge.config.ServiceLink;
+import dev.alertbridge.reconcile.AlarmTags;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
@@ -35,14 +36,16 @@ public class ExplainInvocation {
     private final ConfigLoader configs;
     private final StatusHubGateway gateway;
     private final CloudWatchAlarmStates alarms;
+    private final AlarmTags tags;
     private final ReportLog log;
     private final BridgeSettings settings;
 
     public ExplainInvocation(ConfigLoader configs, StatusHubGateway gateway, CloudWatchAlarmStates alarms,
-            ReportLog log, BridgeSettings settings) {
+            AlarmTags tags, ReportLog log, BridgeSettings settings) {
         this.configs = configs;
         this.gateway = gateway;
         this.alarms = alarms;
+        this.tags = tags;
         this.log = log;
         this.settings = settings;
     }
@@ -66,7 +69,7 @@ public class ExplainInvocation {
         }
         Explanation answer;
         try {
-            answer = new Explainer(settings.metricsStack()).explain(config, embedded, service,
+            answer = new Explainer(settings.metricsStack(), tags).explain(config, embedded, service,
                     gateway.session(config, deadline, now),
                     settings.dryRun() ? Optional.empty() : Optional.of(alarms), deadline, now);
         } catch (StatusHubUnavailableException | StatusHubRejectedException | DeadlineExceededException e) {

@@ -27,7 +27,7 @@ public record Explanation(List<Service> explain, @JsonInclude(JsonInclude.Includ
      * @param justified the worst status its open incidents hold, or null for an integration URL
      * @param incidents its open incidents, the bridge's and people's, oldest first
      * @param quiet CloudWatch alarms in ALARM that a link reaches but that have no open incident on it, and why
-     * @param links the links naming it, as configured or embedded
+     * @param links the links naming it, as configured, embedded or declared by alarms' tags
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Service(String service, String page, String justified, List<Incident> incidents, List<Quiet> quiet,
@@ -77,7 +77,8 @@ public record Explanation(List<Service> explain, @JsonInclude(JsonInclude.Includ
     /**
      * A link naming the service.
      *
-     * @param from {@code configuration} or {@code embedded} (the links the event or the rule carries)
+     * @param from {@code configuration}, {@code embedded} (the links the event or the rule carries) or {@code tags}
+     *        (an alarm's own tags, {@code "tagLinks": true}; its {@code monitor} is that alarm)
      * @param status the status its alerts give the service
      * @param level its escalation level, or null for every level
      */

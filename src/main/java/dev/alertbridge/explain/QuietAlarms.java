@@ -10,10 +10,10 @@ import java.util.Optional;
 
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.OwnStack;
-import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.reconcile.AlarmState;
@@ -38,7 +38,7 @@ final class QuietAlarms {
         this.stack = stack;
     }
 
-    List<Explanation.Quiet> on(ServiceTarget service, BridgeConfig config, List<ServiceLink> links,
+    List<Explanation.Quiet> on(ServiceTarget service, BridgeConfig config, AlertLinks links,
             List<AlarmState> alarms, Collection<HubIncident> open, Optional<HubMaintenance> maintenance, Instant now) {
         List<Explanation.Quiet> quiet = new ArrayList<>();
         for (AlarmState alarm : alarms.stream().filter(a -> a.since() != null)
@@ -73,7 +73,7 @@ final class QuietAlarms {
      * alarm tag, not read here (a tag read per alarm would cost more than the answer is worth).
      */
     private static Optional<LinkedService> linked(AlarmState alarm, ServiceTarget service, BridgeConfig config,
-            List<ServiceLink> links) {
+            AlertLinks links) {
         for (int level = 1; level <= HIGHEST_LEVEL; level++) {
             Alert open = Alert.of(AlertSource.CLOUDWATCH, alarm.arn()).knownAs(List.of(alarm.name(), alarm.arn()))
                     .atLevel(level).opens(alarm.arn() + "@" + alarm.since(), alarm.since()).at(alarm.since());

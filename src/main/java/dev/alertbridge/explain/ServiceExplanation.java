@@ -28,10 +28,12 @@ final class ServiceExplanation {
     }
 
     Explanation.Service of(ServiceTarget service, Optional<ServiceStatus> shown, Collection<HubIncident> incidents,
-            List<Explanation.Quiet> quiet, List<ServiceLink> configured, List<ServiceLink> embedded) {
+            List<Explanation.Quiet> quiet, List<ServiceLink> configured, List<ServiceLink> embedded,
+            List<ServiceLink> tagged) {
         List<Explanation.Link> links = new ArrayList<>();
         links(service, configured, "configuration", links);
         links(service, embedded, "embedded", links);
+        links(service, tagged, "tags", links);
         if (!service.viaManagementApi()) {
             return new Explanation.Service(service.id(), null, null, List.of(), quiet, links);
         }

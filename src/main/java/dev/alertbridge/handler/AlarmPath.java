@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.budget.DeadlineExceededException;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -47,28 +48,30 @@ public class AlarmPath {
     private final LateEvents lateEvents;
     private final AlarmPeriods periods;
     private final Reconciler reconciler;
+    private final TagLinks tagLinks;
     private final ReportLog log;
     private final BridgeSettings settings;
 
     public AlarmPath(ConfigLoader configs, AlertPipeline pipeline, LateEvents lateEvents, AlarmPeriods periods,
-            Reconciler reconciler, ReportLog log, BridgeSettings settings) {
+            Reconciler reconciler, TagLinks tagLinks, ReportLog log, BridgeSettings settings) {
         this.configs = configs;
         this.pipeline = pipeline;
         this.lateEvents = lateEvents;
         this.periods = periods;
         this.reconciler = reconciler;
+        this.tagLinks = tagLinks;
         this.log = log;
         this.settings = settings;
     }
 
     /**
-     * Configuration, links (stored or embedded), the stack's own alarms set aside, late-event check and the
-     * period's start where the event cannot tell it, then the pipeline; report.
+     * Configuration, links (stored or embedded), the stack's own alarms set aside, late-event check, the alarm's
+     * tag link and the period's start where the event cannot tell it, then the pipeline; report.
      */
     InvocationReport handle(InboundEvent.Alarms event, Invocation invocation) {
         BridgeConfig config = configs.current(invocation.now(), invocation.deadline().remaining());
-        List<ServiceLink> links = event.embeddedLinks() == null ? config.links()
-                : LinkParser.links("event", "$.links", event.embeddedLinks(), config.services().keySet());
+        AlertLinks links = AlertLinks.of(event.embeddedLinks() == null ? config.links()
+                : LinkParser.links("event", "$.links", event.embeddedLinks(), config.services().keySet()));
         List<Alert> alerts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<AlertReport> ownStack = new ArrayList<>();
@@ -79,10 +82,12 @@ public class AlarmPath {
                 continue;
             }
             LateEvents.Checked late = lateEvents.checked(alert, invocation.deadline(), invocation.now());
+            TagLinks.Found tagged = tagLinks.of(late.alert(), config, invocation.deadline(), invocation.now());
+            links = links.with(late.alert(), tagged.link());
             LateEvents.Checked period = periods.resolved(late.alert(), reachesHook(late.alert(), config, links),
                     invocation.deadline(), invocation.now());
             alerts.add(period.alert());
-            notes.add(Stream.of(late.note(), period.note()).filter(Objects::nonNull)
+            notes.add(Stream.of(late.note(), tagged.note(), period.note()).filter(Objects::nonNull)
                     .reduce((a, b) -> a + "; " + b).orElse(null));
         }
         InvocationReport report = (alerts.isEmpty() ? nothingApplied(config)
@@ -103,7 +108,7 @@ public class AlarmPath {
     }
 
     /** Whether an integration URL hears this alert (its clear then needs its period's start). */
-    private static boolean reachesHook(Alert alert, BridgeConfig config, List<ServiceLink> links) {
+    private static boolean reachesHook(Alert alert, BridgeConfig config, AlertLinks links) {
         return config.servicesFor(alert, links).stream()
                 .anyMatch(s -> !s.service().viaManagementApi() && s.mode() != WriteMode.OFF);
     }
@@ -114,7 +119,7 @@ public class AlarmPath {
     }
 
     /** An alarm of the bridge's own stack: each service a link gives it, skipped, and nothing read or written. */
-    private AlertReport skippedAsOwn(Alert alert, BridgeConfig config, List<ServiceLink> links) {
+    private AlertReport skippedAsOwn(Alert alert, BridgeConfig config, AlertLinks links) {
         List<InvocationReport.ServiceOutcome> skipped = config.servicesFor(alert, links).stream()
                 .map(s -> InvocationReport.ServiceOutcome.skipped(s.id(), StatusHubGateway.via(s.service()),
                         OwnStack.WHY, null))

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigLoader;
@@ -48,14 +49,16 @@ public class WebhookEndpoint {
     private final EventRouter router;
     private final ConfigLoader configs;
     private final AlertPipeline pipeline;
+    private final TagLinks tagLinks;
     private final ReportLog log;
     private final BridgeSettings settings;
 
-    public WebhookEndpoint(EventRouter router, ConfigLoader configs, AlertPipeline pipeline, ReportLog log,
-            BridgeSettings settings) {
+    public WebhookEndpoint(EventRouter router, ConfigLoader configs, AlertPipeline pipeline, TagLinks tagLinks,
+            ReportLog log, BridgeSettings settings) {
         this.router = router;
         this.configs = configs;
         this.pipeline = pipeline;
+        this.tagLinks = tagLinks;
         this.log = log;
         this.settings = settings;
     }
@@ -111,8 +114,13 @@ public class WebhookEndpoint {
             return error(request.path(), 400, "bad request body: " + adapted.unusable().stream().map(Adapted.Unusable::why)
                     .collect(Collectors.joining("; ")), Map.of());
         }
-        InvocationReport report = pipeline.run(heartbeats(adapted, config), config, config.links(), deadline, now,
-                settings.dryRun());
+        Adapted alerts = heartbeats(adapted, config);
+        // Labels travel with the alert: its tag link is known without a read.
+        AlertLinks links = AlertLinks.of(config.links());
+        for (Alert alert : alerts.alerts()) {
+            links = links.with(alert, tagLinks.of(alert, config, deadline, now).link());
+        }
+        InvocationReport report = pipeline.run(alerts, config, links, deadline, now, settings.dryRun());
         if (report.refused()) {
             // 422, not 5xx: Alertmanager and Grafana retry a 5xx at once, and this one is refused the same way.
             String error = "StatusHub refused the bridge's request for good; the same notification is refused the "

@@ -23,12 +23,13 @@ import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.budget.DeadlineExceededException;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.Group;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.PagePolicy;
-import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.config.ServiceTarget;
+import dev.alertbridge.config.TagLink;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.event.Adapted;
 import dev.alertbridge.report.InvocationReport;
@@ -85,14 +86,14 @@ public class AlertPipeline {
     /** Said of an alert the invocation had no time left to apply (its retry, or the next run, applies it). */
     public static final String NOT_REACHED = "not reached in this invocation's time";
 
-    public InvocationReport run(Adapted adapted, BridgeConfig config, List<ServiceLink> links, Deadline deadline,
+    public InvocationReport run(Adapted adapted, BridgeConfig config, AlertLinks links, Deadline deadline,
             Instant now, boolean dryRun) {
         StatusHubSession session = gateway.session(config, deadline, now);
         return run(session, adapted, config, links, Reach.EVERY_SERVICE, deadline, now, dryRun);
     }
 
     /** The same on a session of the caller's (SnapStart's dress rehearsal runs it on a loopback hub). */
-    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
+    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, AlertLinks links,
             Deadline deadline, Instant now, boolean dryRun) {
         return run(session, adapted, config, links, Reach.EVERY_SERVICE, deadline, now, dryRun);
     }
@@ -101,13 +102,13 @@ public class AlertPipeline {
      * Reads, once for the session, what these alerts' decisions need (the reconciliation reads before its other
      * jobs, which share the read). A failure is the caller's: nothing may be decided from part of the hub.
      */
-    public void read(StatusHubSession session, List<Alert> alerts, BridgeConfig config, List<ServiceLink> links,
+    public void read(StatusHubSession session, List<Alert> alerts, BridgeConfig config, AlertLinks links,
             Reach reach) {
         read(session, linked(alerts, config, links, reach));
     }
 
     private static Map<Alert, List<LinkedService>> linked(List<Alert> alerts, BridgeConfig config,
-            List<ServiceLink> links, Reach reach) {
+            AlertLinks links, Reach reach) {
         Map<Alert, List<LinkedService>> linked = new LinkedHashMap<>();
         for (Alert alert : alerts) {
             linked.put(alert, alert.state().reachesNoService() ? List.of()
@@ -129,7 +130,7 @@ public class AlertPipeline {
     }
 
     /** The same, each alert reaching the services {@code reach} lets it (the reconciliation's integration URLs). */
-    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, List<ServiceLink> links,
+    public InvocationReport run(StatusHubSession session, Adapted adapted, BridgeConfig config, AlertLinks links,
             Reach reach, Deadline deadline, Instant now, boolean dryRun) {
         Map<Alert, List<LinkedService>> linked = linked(adapted.alerts(), config, links, reach);
         RuntimeException unreadable = null;
@@ -173,7 +174,7 @@ public class AlertPipeline {
             return done;
         }));
         FanOut.all(checks, deadline).forEach(checked::putAll);
-        List<AlertReport> reports = pending.stream().map(p -> p.report(checked)).toList();
+        List<AlertReport> reports = pending.stream().map(p -> p.report(checked, links.skipped(p.alert()))).toList();
         String mode = config.mode() == WriteMode.LIVE ? null : config.mode().configName();
         return new InvocationReport(dryRun, mode, reports, adapted.unusable());
     }
@@ -189,15 +190,30 @@ public class AlertPipeline {
      */
     private record Pending(Alert alert, String note, List<List<ServiceOutcome>> slots,
             Map<Integer, Convergent> written, Optional<Long> landed) {
-        AlertReport report(Map<Convergent, List<ServiceOutcome>> checked) {
+        /**
+         * The alert's report: its services' outcomes, then what its tags declared that was skipped (an undeclared key
+         * as a skipped service, an invalid value in the note).
+         */
+        AlertReport report(Map<Convergent, List<ServiceOutcome>> checked, List<TagLink.Skipped> skipped) {
             List<ServiceOutcome> outcomes = new ArrayList<>();
             for (int slot = 0; slot < slots.size(); slot++) {
                 Convergent one = written.get(slot);
                 outcomes.addAll(one == null ? slots.get(slot) : checked.getOrDefault(one, one.outcomes()));
             }
+            List<String> notes = new ArrayList<>();
+            if (note != null) {
+                notes.add(note);
+            }
+            for (TagLink.Skipped one : skipped) {
+                if (one.service() == null) {
+                    notes.add(one.why());
+                } else {
+                    outcomes.add(ServiceOutcome.skipped(one.service(), null, one.why(), null));
+                }
+            }
             String state = alert.state().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(), note,
-                    outcomes);
+            return new AlertReport(alert.source().linkName(), alert.monitor(), state, alert.escalationLevel(),
+                    notes.isEmpty() ? null : String.join("; ", notes), outcomes);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.event.Adapted;
@@ -27,7 +29,8 @@ import dev.alertbridge.transition.IncidentRef;
  * period that began when it entered ALARM (a late event for it afterwards changes nothing; an incident a person
  * resolved counts as that period's); an alarm OK for longer than the grace period is a clear. What the event path
  * would not open is not opened here either: a composite alarm whose actions are suppressed, links of another level
- * than the alarm's escalation tag (read only where a link sets a level). Integration URLs cannot be read: an ALARM
+ * than the alarm's escalation tag (read only where a link sets a level, or where the alarm's tags were read for its
+ * tag link). Integration URLs cannot be read: an ALARM
  * period is posted to them only when its hold ended (its start plus {@code holdDown}) since the previous run (the
  * interval plus a minute), else its event or an earlier run posted it and a person may have resolved it since.
  */
@@ -57,15 +60,16 @@ final class AlarmReplay {
      * clears; anything else (INSUFFICIENT_DATA, an OK too recent to be sure the event path has not just done it, a
      * suppressed composite) is left alone.
      */
-    List<Replay> replays(List<AlarmState> linked, List<ServiceLink> links, Duration grace, Instant now,
-            Deadline deadline, List<String> notes) {
+    List<Replay> replays(List<AlarmState> linked, List<ServiceLink> links, Map<String, Integer> knownLevels,
+            Duration grace, Instant now, Deadline deadline, List<String> notes) {
         // Tags cost a call per alarm: read them only where a link's level can make a difference.
         boolean levelsMatter = links.stream().anyMatch(l -> l.escalationLevel() != null);
         List<Replay> replays = new ArrayList<>();
         for (AlarmState state : linked) {
             List<String> ids = List.of(state.name(), state.arn());
             if (state.inAlarm() && !state.suppressed()) {
-                int level = levelsMatter ? escalationLevel(state, notes, deadline) : 1;
+                Integer known = knownLevels.get(state.arn());
+                int level = known != null ? known : levelsMatter ? escalationLevel(state, notes, deadline) : 1;
                 replays.add(new Replay(state, Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids)
                         .titled(state.name()).atLevel(level).described(state.reason())
                         .opens(state.arn() + "@" + state.since(), state.since()).at(state.since())));
@@ -91,7 +95,7 @@ final class AlarmReplay {
      * error): its history tells, and then it continues that error, which a person's end still holds.
      */
     List<Replay> continuations(StatusHubSession session, List<Replay> replays, BridgeConfig config,
-            List<ServiceLink> links, Deadline deadline, Instant now, List<String> notes) {
+            AlertLinks links, Deadline deadline, Instant now, List<String> notes) {
         List<Replay> checked = new ArrayList<>();
         for (Replay replay : replays) {
             Alert alert = replay.alert();
@@ -111,7 +115,7 @@ final class AlarmReplay {
     }
 
     /** Whether the replay would open an incident the hub can show: a Management API service, its hold passed. */
-    private static boolean opensOnTheHub(Alert alert, BridgeConfig config, List<ServiceLink> links, Instant now) {
+    private static boolean opensOnTheHub(Alert alert, BridgeConfig config, AlertLinks links, Instant now) {
         return config.servicesFor(alert, links).stream().anyMatch(s -> s.service().viaManagementApi()
                 && !alert.openedAt().plus(s.policy().holdDownFor(alert.source())).isAfter(now));
     }
@@ -124,7 +128,7 @@ final class AlarmReplay {
     }
 
     /** Reads the hub for the replay (the run's one listing, which the other jobs share). */
-    void read(StatusHubSession session, List<Replay> replays, BridgeConfig config, List<ServiceLink> links,
+    void read(StatusHubSession session, List<Replay> replays, BridgeConfig config, AlertLinks links,
             AlertPipeline.Reach reach) {
         pipeline.read(session, replays.stream().map(Replay::alert).toList(), config, links, reach);
     }
@@ -133,7 +137,7 @@ final class AlarmReplay {
     record Replayed(List<Finding> found, int reached, InvocationReport report) {
     }
 
-    Replayed run(StatusHubSession session, List<Replay> replays, BridgeConfig config, List<ServiceLink> links,
+    Replayed run(StatusHubSession session, List<Replay> replays, BridgeConfig config, AlertLinks links,
             AlertPipeline.Reach reach, Deadline deadline, Instant now, boolean dryRun) {
         InvocationReport report = pipeline.run(session, new Adapted(replays.stream().map(Replay::alert).toList(),
                 List.of()), config, links, reach, deadline, now, dryRun);

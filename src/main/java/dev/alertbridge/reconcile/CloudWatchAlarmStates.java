@@ -212,16 +212,37 @@ public class CloudWatchAlarmStates {
      * @throws AlarmStatesUnavailableException when the tags cannot be read (denied, throttled, out of time)
      */
     public int escalationLevel(String arn, Duration within) {
-        List<Tag> tags = bounded("alarm tags", "ListTagsForResource", deadline(within),
-                left -> client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
-                        .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags());
-        for (Tag tag : tags) {
-            if (EscalationTag.isEscalationTag(tag.key())) {
-                return EscalationTag.level(tag.value()).orElseThrow(() -> new AlarmStatesUnavailableException(
-                        "alarm tag " + tag.key() + " is not 1, 2 or 3", null));
+        return escalationLevel(tags(arn, within));
+    }
+
+    /**
+     * The escalation level these tags give an alarm, 1 when they say none.
+     *
+     * @throws AlarmStatesUnavailableException when its tag is not 1, 2 or 3
+     */
+    public static int escalationLevel(Map<String, String> tags) {
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (EscalationTag.isEscalationTag(tag.getKey())) {
+                return EscalationTag.level(tag.getValue()).orElseThrow(() -> new AlarmStatesUnavailableException(
+                        "alarm tag " + tag.getKey() + " is not 1, 2 or 3", null));
             }
         }
         return 1;
+    }
+
+    /**
+     * The alarm's tags, key to value, as ListTagsForResource answers them now (one call; {@link AlarmTags} keeps
+     * them for a while).
+     *
+     * @throws AlarmStatesUnavailableException when the tags cannot be read (denied, throttled, out of time)
+     */
+    public Map<String, String> tags(String arn, Duration within) {
+        List<Tag> tags = bounded("alarm tags", "ListTagsForResource", deadline(within),
+                left -> client().listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn)
+                        .overrideConfiguration(call -> call.apiCallTimeout(left)).build()).tags());
+        Map<String, String> byKey = new LinkedHashMap<>();
+        tags.forEach(tag -> byKey.put(tag.key(), tag.value()));
+        return byKey;
     }
 
     private static AlarmState of(MetricAlarm alarm) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.LinkedService;
@@ -38,7 +40,8 @@ import dev.alertbridge.statushub.StatusHubSession;
  * <ol>
  * <li>clears the incidents of alarms deleted while in ALARM ({@link DeletedAlarmSweep});
  * <li>replays the state of every alarm a link matches (ignoring case, as links match; embedded links when the
- * schedule carries them) through the event pipeline ({@link AlarmReplay});
+ * schedule carries them) through the event pipeline ({@link AlarmReplay}), and, with {@code "tagLinks": true}, of
+ * every alarm in ALARM whose own tags link it ({@link TaggedAlarms});
  * <li>checks every linked service's page against what its open incidents justify ({@link PageCheck}).
  * </ol>
  * The sweep runs first and the replay leaves time for the page check, so both are always reached; alarms the replay
@@ -53,20 +56,26 @@ public class Reconciler {
     static final Duration STOP_MARGIN = Duration.ofSeconds(3);
     /** Kept back from the replay for the page check after it. */
     private static final Duration PAGE_CHECK_RESERVE = Duration.ofSeconds(2);
+    /** A run reads at most this many alarms' tags: a storm of unlinked alarms must not eat the run. */
+    private static final int MAX_TAG_READS = 50;
+    /** Kept back from the tag reads for the replay and the page check after them. */
+    private static final Duration TAG_READS_RESERVE = STOP_MARGIN.plus(PAGE_CHECK_RESERVE).plus(Duration.ofSeconds(5));
 
     private final CloudWatchAlarmStates alarms;
     private final StatusHubGateway gateway;
     private final BridgeSettings settings;
     private final ReportLog log;
     private final AlarmReplay replay;
+    private final TaggedAlarms tagged;
     private final DeletedAlarmSweep sweep = new DeletedAlarmSweep();
     private final PageCheck pageCheck = new PageCheck();
     /** Where the last run of this execution environment stopped, by position in the list of linked alarms. */
     private int resumeAt;
 
-    public Reconciler(CloudWatchAlarmStates alarms, AlarmPeriods periods, AlertPipeline pipeline,
+    public Reconciler(CloudWatchAlarmStates alarms, AlarmPeriods periods, AlarmTags tags, AlertPipeline pipeline,
             StatusHubGateway gateway, BridgeSettings settings, ReportLog log) {
         this.alarms = alarms;
+        this.tagged = new TaggedAlarms(tags, MAX_TAG_READS);
         this.gateway = gateway;
         this.settings = settings;
         this.log = log;
@@ -97,23 +106,30 @@ public class Reconciler {
         List<ServiceLink> alarmLinks = links.stream()
                 .filter(l -> l.source() == null || l.source() == AlertSource.CLOUDWATCH).toList();
         CloudWatchAlarmStates.Listing listing = alarms.all(deadline.remaining());
-        List<AlarmState> linked = rotated(listing.alarms().stream()
-                .filter(a -> !OwnStack.alarm(settings.metricsStack(), a.name()))
-                .filter(a -> AlarmReplay.linked(a, alarmLinks)).toList());
+        List<AlarmState> theirs = listing.alarms().stream()
+                .filter(a -> !OwnStack.alarm(settings.metricsStack(), a.name())).toList();
         List<String> notes = new ArrayList<>();
-        List<AlarmReplay.Replay> replays = replay.replays(linked, alarmLinks, settings.reconcile().grace(), now,
-                deadline, notes);
-        List<LinkedService> pages = planned.mode() == WriteMode.OFF ? List.of() : pages(planned, links);
+        TaggedAlarms.Found tags = config.tagLinks()
+                ? tagged.find(theirs.stream().filter(a -> a.inAlarm() && !a.suppressed()
+                        && !AlarmReplay.linked(a, alarmLinks)).toList(), config, AlertLinks.of(alarmLinks), deadline,
+                        TAG_READS_RESERVE, now, notes)
+                : TaggedAlarms.Found.none(AlertLinks.of(alarmLinks));
+        List<AlarmState> linked = rotated(Stream.concat(
+                theirs.stream().filter(a -> AlarmReplay.linked(a, alarmLinks)), tags.alarms().stream()).toList());
+        List<AlarmReplay.Replay> replays = replay.replays(linked, alarmLinks, tags.levels(),
+                settings.reconcile().grace(), now, deadline, notes);
+        List<LinkedService> pages = planned.mode() == WriteMode.OFF ? List.of()
+                : pages(planned, Stream.concat(links.stream(), tags.links().tagLinks().stream()).toList());
         AlertPipeline.Reach reach = AlarmReplay.reach(settings.reconcile().every(), now);
 
         StatusHubSession session = gateway.session(planned, deadline, now);
         session.alsoCheck(pages.stream().map(LinkedService::service).toList());
-        replay.read(session, replays, planned, alarmLinks, reach);
-        replays = replay.continuations(session, replays, planned, alarmLinks, deadline, now, notes);
+        replay.read(session, replays, planned, tags.links(), reach);
+        replays = replay.continuations(session, replays, planned, tags.links(), deadline, now, notes);
         DeletedAlarmSweep.Swept swept = sweep.run(session, listing, functionArn, repair, settings.reconcile().grace(),
                 now, id -> asLinked(planned, links, planned.serviceWithId(id)));
         List<Finding> found = new ArrayList<>(swept.found());
-        AlarmReplay.Replayed replayed = replay.run(session, replays, planned, alarmLinks, reach,
+        AlarmReplay.Replayed replayed = replay.run(session, replays, planned, tags.links(), reach,
                 deadline.shortenedBy(PAGE_CHECK_RESERVE), now, settings.dryRun());
         found.addAll(replayed.found());
         if (replayed.reached() < replays.size()) {

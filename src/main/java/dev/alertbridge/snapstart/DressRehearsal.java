@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ConfigDocument;
@@ -92,7 +93,7 @@ public class DressRehearsal {
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), EventRouter.LAMBDA_PAYLOAD_LIMIT);
         // No late-event check: with a team's short bridge.reconcile.late-alarm-after it would ask CloudWatch.
         InvocationReport report = pipeline.run(statusHub.session(deadline, now),
-                new Adapted(alarms.alerts(), List.of()), config, config.links(), deadline, now, false);
+                new Adapted(alarms.alerts(), List.of()), config, AlertLinks.of(config.links()), deadline, now, false);
         log.render(InvocationKind.alarm(), report.failed() ? 500 : 200, report);
         if (report.failed()) {
             throw new IllegalStateException("the dress rehearsal's event failed: " + report.failureSummary());

@@ -148,7 +148,7 @@ class ConfigParserTest {
 
     private static Alert alert(AlertSource source, String monitor, int level) {
         return new Alert(source, List.of("name", monitor), monitor, level, AlertState.OPEN, "k", null,
-                Instant.EPOCH, "t", "", false, false, false);
+                Instant.EPOCH, "t", "", false, false, false, null);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -227,6 +227,25 @@ class ConfigParserTest {
         assertThat(config.heartbeat().get().beats(Alert.of(AlertSource.UPTRENDS, "guid")
                 .knownAs(List.of("Watchdog")).opens("e", at).at(at))).isFalse();
         assertThat(parser.parse(List.of(new ConfigDocument("/p/links", "{}"))).heartbeat()).isEmpty();
+    }
+
+    @Test
+    void parse_tagLinks_isOffUnlessTheConfigurationSaysTrue() {
+        assertThat(parser.parse(List.of(new ConfigDocument("/p/links", "{}"))).tagLinks()).isFalse();
+        assertThat(parser.parse(List.of(new ConfigDocument("/p/links", "{\"tagLinks\": true}"))).tagLinks())
+                .isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            "tagLinks": "true"                                  | $.tagLinks | must be true or false
+            "services": {"a": {"serviceId": 1, "tagLinks": true}} | $.services.a.tagLinks | may be set only on the \
+            whole configuration, not on a service
+            """)
+    void parse_aBadTagLinks_isRefusedNamingItsPath(String part, String path, String reason) {
+        assertThatThrownBy(() -> parser.parse(List.of(new ConfigDocument("/p/links", "{" + part + "}"))))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining(path + ": " + reason);
     }
 
     @org.junit.jupiter.params.ParameterizedTest

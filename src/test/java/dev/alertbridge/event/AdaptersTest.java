@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.alertbridge.alert.Alert;
 
@@ -82,10 +83,43 @@ class AdaptersTest {
     @org.junit.jupiter.api.Test
     void adaptEach_aGroupWithOneUnusableAlert_namesItAndKeepsTheOther() throws IOException {
         JsonNode body = JSON.readTree(load("alertmanager/3-mixed.json"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("alerts").get(0)).remove("fingerprint");
+        ((ObjectNode) body.get("alerts").get(0)).remove("fingerprint");
         Adapted adapted = router.webhook("/alertmanager").orElseThrow().adapt(body);
         assertThat(adapted.unusable()).containsExactly(new Adapted.Unusable("$.alerts[0]",
                 "$.alerts[0].fingerprint: missing or empty string"));
         assertThat(adapted.alerts()).extracting(Alert::alertKey).isEqualTo(List.of("alertmanager:a1b2c3d4e5f60718"));
+    }
+
+    /**
+     * Alarm tag propagation: each envelope's tags are the alert's link tags when its status says SUCCESS (even with
+     * no tags at all); otherwise they are unknown, to be read from CloudWatch.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            eventbridge/alarm-with-tags.json | as sent                                   | true  | checkout search
+            eventbridge/1-alarm.json         | no tags                                   | false | -
+            eventbridge/level-2-alarm.json   | status Present                            | false | -
+            alarm-action/1-alarm.json        | alarmData.alarmTags SUCCESS                | true  | payments
+            alarm-action/1-alarm.json        | top-level alarmTags SUCCESS                | true  | payments
+            alarm-action/1-alarm.json        | alarmData.alarmTagsStatus SUCCESS, no tags | true  | -
+            """)
+    void anAlarmEvent_carriesItsLinkTagsOnlyWhenItsTagsStatusSaysSuccess(String file, String variant, boolean known,
+            String services) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(load(file));
+        switch (variant) {
+            case "alarmData.alarmTags SUCCESS" -> ((ObjectNode) event.get("alarmData"))
+                    .put("alarmTagsStatus", "SUCCESS").putObject("alarmTags").put("statushub:services", "payments");
+            case "top-level alarmTags SUCCESS" -> event.put("alarmTagsStatus", "SUCCESS").putObject("alarmTags")
+                    .put("statushub:services", "payments");
+            case "alarmData.alarmTagsStatus SUCCESS, no tags" -> ((ObjectNode) event.get("alarmData"))
+                    .put("alarmTagsStatus", "SUCCESS");
+            default -> {
+                // the fixture as it is
+            }
+        }
+        Alert alert = ((InboundEvent.Alarms) router.route(event)).alerts().get(0);
+
+        assertThat(alert.linkTags().known()).isEqualTo(known);
+        assertThat(alert.linkTags().services()).isEqualTo(services);
     }
 }

@@ -16,6 +16,7 @@ import dev.alertbridge.event.EventRouter;
 import dev.alertbridge.explain.ExplainInvocation;
 import dev.alertbridge.pipeline.AlertPipeline;
 import dev.alertbridge.reconcile.AlarmPeriods;
+import dev.alertbridge.reconcile.AlarmTags;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 import dev.alertbridge.reconcile.LateEvents;
 import dev.alertbridge.reconcile.Reconciler;
@@ -39,12 +40,17 @@ public final class ExecutionEnvironment {
         StatusHubGateway gateway = new StatusHubGateway(settings, json);
         AlertPipeline pipeline = new AlertPipeline(gateway);
         CloudWatchAlarmStates alarms = new CloudWatchAlarmStates();
+        AlarmTags tags = new AlarmTags(alarms, settings);
+        TagLinks tagLinks = new TagLinks(tags, settings);
         AlarmPath path = new AlarmPath(configs, pipeline, new LateEvents(alarms, settings),
                 new AlarmPeriods(alarms, settings),
-                new Reconciler(alarms, new AlarmPeriods(alarms, settings), pipeline, gateway, settings, log), log, settings);
-        handler = new BridgeHandler(router, path, new WebhookEndpoint(router, configs, pipeline, log, settings),
+                new Reconciler(alarms, new AlarmPeriods(alarms, settings), tags, pipeline, gateway,
+                        settings, log),
+                tagLinks, log, settings);
+        handler = new BridgeHandler(router, path,
+                new WebhookEndpoint(router, configs, pipeline, tagLinks, log, settings),
                 new ConfigCheckInvocation(configs, json, settings, log, alarms),
-                new ExplainInvocation(configs, gateway, alarms, log, settings), log, settings, clock);
+                new ExplainInvocation(configs, gateway, alarms, tags, log, settings), log, settings, clock);
     }
 
     /** What an invocation returned, or the error it failed with (Lambda would retry the event). */

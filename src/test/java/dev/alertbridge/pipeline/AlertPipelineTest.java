@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.budget.Deadline;
+import dev.alertbridge.config.AlertLinks;
 import dev.alertbridge.config.BridgeConfig;
 import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.config.ServiceLink;
@@ -65,7 +66,7 @@ class AlertPipelineTest {
     }
 
     private InvocationReport dispatch(Alert alert) {
-        return pipeline.run(new Adapted(List.of(alert), List.of()), CONFIG, CONFIG.links(),
+        return pipeline.run(new Adapted(List.of(alert), List.of()), CONFIG, AlertLinks.of(CONFIG.links()),
                 Deadline.in(Duration.ofSeconds(10), Clock.systemUTC()), alert.at(), true);
     }
 

@@ -331,7 +331,7 @@ class RealAlertLifecyclesTest {
         for (String opened : List.of("2015-06-03T16:00:00Z", "2015-06-03T17:43:27Z")) {
             Alert episode = new Alert(AlertSource.CLOUDWATCH, List.of("EXAMPLE"), "ignored", 1, AlertState.OPEN,
                     "arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE@" + opened, Instant.parse(opened),
-                    Instant.parse(opened), "EXAMPLE", "", false, false, false);
+                    Instant.parse(opened), "EXAMPLE", "", false, false, false, null);
             Neighbours.statusHub().seed("EXAMPLE", opened, "investigating", "We are investigating.\n\nReference: "
                     + LegacyMark.byName(episode, search.id()).orElseThrow().text(), 102, "down");
         }
