@@ -5,8 +5,8 @@
 #   bench/run.sh              build everything, run every phase (about 3.5 minutes on 2 cores)
 #   bench/run.sh --no-build   reuse target/function.zip and the bench builds
 #   bench/run.sh --quick      fewer samples (3 cold starts, 2,000 events, 1 fan-out trial): a smoke test
-#   bench/run.sh --phases=cold,fanout   only some of: package,cold,snapstart,warm,fanout,bighub,biggroup,reconcile,
-#                                       memory
+#   bench/run.sh --phases=cold,fanout   only some of: package,cold,snapstart,warm,fanout,fanoutgroup,storm,bighub,
+#                                       biggroup,reconcile,memory
 #
 # Needs only a JDK 17+ (the one on PATH, or JAVA_HOME) and the project; Maven comes through ./mvnw. Everything runs
 # on 127.0.0.1; scratch files and logs go to bench/work/ (logs/ has one log per function process).

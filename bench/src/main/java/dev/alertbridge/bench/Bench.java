@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Options are system properties ({@code -Dbench.x=...}), all set by run.sh: {@code bench.function} and
  * {@code bench.bare} (the two function.zip files), {@code bench.ric} (the runtime's class path folder),
  * {@code bench.work} (scratch folder), {@code bench.harnessClasspath} (for the JMH run), {@code bench.phases}
- * (package,cold,snapstart,warm,fanout,bighub,biggroup,reconcile,memory), {@code bench.coldRuns} (5),
- * {@code bench.events} (10000), {@code bench.fanoutTrials} (3), {@code bench.ttlSeconds} (5), {@code bench.jvmFlags}, and for JMH
+ * (package,cold,snapstart,warm,fanout,fanoutgroup,storm,bighub,biggroup,reconcile,memory),
+ * {@code bench.coldRuns} (5), {@code bench.events} (10000), {@code bench.fanoutTrials} (3), {@code bench.ttlSeconds} (5), {@code bench.jvmFlags}, and for JMH
  * {@code bench.jmh.warmupIterations} (2), {@code bench.jmh.warmupTime} (3s), {@code bench.jmh.iterations} (6),
  * {@code bench.jmh.iterationTime} (4s).
  */
@@ -95,8 +95,8 @@ public final class Bench {
         work = Path.of(required("bench.work"));
         ricDir = Path.of(required("bench.ric"));
         harnessClasspath = required("bench.harnessClasspath");
-        phases = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases",
-                "package,cold,snapstart,warm,fanout,bighub,biggroup,reconcile,memory").split(",")));
+        phases = new LinkedHashSet<>(Arrays.asList(System.getProperty("bench.phases", "package,cold,snapstart,warm,"
+                + "fanout,fanoutgroup,storm,bighub,biggroup,reconcile,memory").split(",")));
         coldRuns = Integer.getInteger("bench.coldRuns", 5);
         events = Integer.getInteger("bench.events", 10_000);
         fanOutTrials = Integer.getInteger("bench.fanoutTrials", 3);
@@ -144,6 +144,12 @@ public final class Bench {
         }
         if (phases.contains("fanout")) {
             guarded("fan-out", new FanOutPhase(this)::run);
+        }
+        if (phases.contains("fanoutgroup")) {
+            guarded("fan-out with group: alert", new FanOutPhase(this)::runGroupAlert);
+        }
+        if (phases.contains("storm")) {
+            guarded("storm with group: service", new StormPhase(this)::run);
         }
         if (phases.contains("memory")) {
             guarded("memory and Parameter Store reads", new MemoryPhase(this)::run);

@@ -16,9 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@value #ONE_SERVICE_ALARM} → one service through the Management API (cold start, warm cost, memory);
  * <li>{@value #HOOK_ALARM} → one service through its integration URL (memory run, the other delivery path);
  * <li>{@value #GROUP_ALERT} (Alertmanager) → checkout (the big group);
- * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out).
+ * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out);
+ * <li>{@value #GROUP_ALERT_FAN_OUT} → the same 20 services with {@code "group": "alert"}: one incident naming them
+ * all.
  * </ul>
- * The reconciliation phase stores its own ({@link #reconcileParameters}): a fleet's alarms, in {@code repair} mode.
+ * The reconciliation phase stores its own ({@link #reconcileParameters}): a fleet's alarms, in {@code repair} mode;
+ * so does the storm ({@link #stormParameters}): {@code "group": "service"}.
  */
 final class BenchConfig {
     static final String API_KEY = "shk-bench-7f3a9c1e5b2d4f6a8c0e";
@@ -31,6 +34,8 @@ final class BenchConfig {
     /** The Alertmanager rule of the big group: every instance of it is its own alert on checkout. */
     static final String GROUP_ALERT = "CheckoutInstanceDown";
     static final int[] FAN_OUT = {1, 5, 20};
+    /** One alarm on the 20 fan-out services with {@code "group": "alert"}. */
+    static final String GROUP_ALERT_FAN_OUT = "FanOut20OneIncident";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchConfig() {
@@ -67,6 +72,11 @@ final class BenchConfig {
             }
             ArrayNode names = list.addObject().put("monitor", fanOutAlarm(n)).putArray("services");
             linked.forEach(names::add);
+            if (n == widest) {
+                ArrayNode all = list.addObject().put("monitor", GROUP_ALERT_FAN_OUT).put("group", "alert")
+                        .putArray("services");
+                linked.forEach(all::add);
+            }
         }
 
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -92,6 +102,25 @@ final class BenchConfig {
             list.addObject().put("monitor", "fleet-" + part + "-*").putArray("services").add("fleet-" + part);
         }
         links.putObject("reconcile").put("mode", "repair");
+        parameters.put(ParameterStoreStandIn.PATH + "links", links.toString());
+        return parameters;
+    }
+
+    /**
+     * The storm's configuration: {@code "group": "service"} for the whole configuration, as a team that wants one
+     * public incident per outage sets it; {@link StormPhase#SERVICE} linked by {@code checkout-*} (the storm's
+     * alarms), and a warm-up service of its own linked by {@code warmup-*}.
+     */
+    static Map<String, String> stormParameters(StatusHubStandIn statusHub) {
+        Map<String, String> parameters = parameters(statusHub);
+        ObjectNode links = JSON.createObjectNode().put("group", "service");
+        links.putObject("statushub").put("apiUrl", statusHub.apiUrl()).put("hub", "acme");
+        ObjectNode services = links.putObject("services");
+        services.putObject("checkout").put("name", "Checkout").put("serviceId", StormPhase.SERVICE);
+        services.putObject("warmup").put("name", "Warm-up").put("serviceId", StormPhase.WARM_UP_SERVICE);
+        ArrayNode list = links.putArray("links");
+        list.addObject().put("monitor", "checkout-*").putArray("services").add("checkout");
+        list.addObject().put("monitor", "warmup-*").putArray("services").add("warmup");
         parameters.put(ParameterStoreStandIn.PATH + "links", links.toString());
         return parameters;
     }

@@ -43,7 +43,11 @@ public final class Events {
 
     /** The ALARM event of this alarm's episode {@code n}. */
     public static String alarm(String alarmName, long episode) {
-        Instant opened = openedAt(episode);
+        return alarm(alarmName, openedAt(episode));
+    }
+
+    /** The ALARM event of this alarm entering ALARM at {@code opened}. */
+    static String alarm(String alarmName, Instant opened) {
         return replace(replace(replace(ALARM, ALARM_STATE_TIME, STATE_TIME.format(opened)), ALARM_EVENT_TIME,
                 EVENT_TIME.format(opened)), NAME, alarmName);
     }
@@ -51,7 +55,11 @@ public final class Events {
     /** The OK event ending this alarm's episode {@code n}, 30 s after it opened. */
     public static String ok(String alarmName, long episode) {
         Instant opened = openedAt(episode);
-        Instant cleared = opened.plusSeconds(30);
+        return ok(alarmName, opened, opened.plusSeconds(30));
+    }
+
+    /** The OK event of this alarm, in ALARM since {@code opened}, back to OK at {@code cleared}. */
+    static String ok(String alarmName, Instant opened, Instant cleared) {
         String event = replace(OK, ALARM_STATE_TIME, STATE_TIME.format(opened));
         event = replace(event, OK_STATE_TIME, STATE_TIME.format(cleared));
         event = replace(event, OK_EVENT_TIME, EVENT_TIME.format(cleared));

@@ -34,7 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static dev.alertbridge.bench.Bench.*;
 
-/** Fan-out: one alarm linked to 1, 5 and 20 services at latency L; a clear on one; what the convergence costs. */
+/**
+ * Fan-out: one alarm linked to 1, 5 and 20 services at latency L; a clear on one; what the convergence costs. And
+ * (phase {@code fanoutgroup}, {@link #runGroupAlert}) one alarm on the 20 services with {@code "group": "alert"}: one
+ * create naming them all, instead of twenty.
+ */
 final class FanOutPhase {
     private final Bench bench;
 
@@ -98,6 +102,120 @@ final class FanOutPhase {
             }
             fanOutClear(runtimeApi, function, ++episode);
         }
+    }
+
+    /**
+     * One alarm on the 20 fan-out services with {@code "group": "alert"} at latency L (README §7): one create naming
+     * every service and its duplicate-check read, 3L + 10 %. Prints the requests it made, in order.
+     */
+    void runGroupAlert() throws Exception {
+        bench.statusHub.reset();
+        bench.statusHub.latency(0);
+        bench.statusHub.personResolves(true);
+        String alarm = BenchConfig.GROUP_ALERT_FAN_OUT;
+        int n = BenchConfig.FAN_OUT[BenchConfig.FAN_OUT.length - 1];
+        try (RuntimeApiEmulator runtimeApi = new RuntimeApiEmulator();
+                FunctionProcess function = FunctionProcess.start(bench.layout, bench.oursRoot,
+                        bench.functionEnvironment(bench.oursRoot, runtimeApi, Map.of()), "fan-out-group")) {
+            long episode = 36_000;
+            // Warm the environment as the fan-out phase does, and on the shared path (a create and its last clear).
+            for (int i = 0; i < 2; i++) {
+                episode++;
+                invoke(runtimeApi, function, Events.alarm(BenchConfig.ONE_SERVICE_ALARM, episode), "created");
+                invoke(runtimeApi, function, Events.ok(BenchConfig.ONE_SERVICE_ALARM, episode), "updated");
+            }
+            invoke(runtimeApi, function, Events.alarm(alarm, ++episode), "created");
+            invoke(runtimeApi, function, Events.ok(alarm, episode), "updated");
+            List<Double> times = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            boolean oneCreate = true;
+            for (int trial = 1; trial <= bench.fanOutTrials; trial++) {
+                bench.statusHub.resolveAll();
+                Thread.sleep(1100);
+                bench.statusHub.journal(true);
+                bench.statusHub.latency(LATENCY_MILLIS);
+                RuntimeApiEmulator.Result result;
+                try {
+                    result = invoke(runtimeApi, function, Events.alarm(alarm, ++episode), null);
+                } finally {
+                    bench.statusHub.latency(0);
+                }
+                List<StatusHubStandIn.Call> calls = bench.statusHub.journal();
+                bench.statusHub.journal(false);
+                List<StatusHubStandIn.Call> creates = calls.stream()
+                        .filter(c -> c.kind() == StatusHubStandIn.Kind.CREATE).toList();
+                int named = creates.stream().mapToInt(c -> c.body().path("service_statuses").size()).sum();
+                int created = count(result.body(), "\"result\":\"created\"");
+                boolean one = creates.size() == 1 && named == n && created == n
+                        && calls.stream().noneMatch(c -> c.kind() == StatusHubStandIn.Kind.UPDATE);
+                oneCreate &= one;
+                times.add(result.exactMillis());
+                notes.add(groupAlertBreakdown(calls, result, creates.size(), named)
+                        + (one ? "" : "; answer: " + abbreviate(result.body())));
+                progress("fan-out N=%d, group alert, trial %d/%d: %s ms (%s)", n, trial, bench.fanOutTrials,
+                        ms(result.exactMillis()), notes.get(notes.size() - 1));
+            }
+            double median = Stats.median(times);
+            double bound = 3 * LATENCY_MILLIS;
+            int medianIndex = times.indexOf(times.stream().sorted().toList().get((times.size() - 1) / 2));
+            bench.figures.add(new Figure(String.format(Locale.ROOT, "fan-out N=%d group: alert, L=%d ms (median %d)", n,
+                    LATENCY_MILLIS, times.size()), ms(median) + " ms",
+                    String.format(Locale.ROOT, "goal 1 create, <= %s ms (3L +10%%)", ms(bound * 1.1)),
+                    oneCreate && median <= bound * 1.1, notes.get(medianIndex)));
+        }
+    }
+
+    /** The requests of a shared create, in order, and when the create went out and came back. */
+    private static String groupAlertBreakdown(List<StatusHubStandIn.Call> calls, RuntimeApiEmulator.Result result,
+            int creates, int named) {
+        long start = result.handedOutNanos();
+        StatusHubStandIn.Call create = calls.stream().filter(c -> c.kind() == StatusHubStandIn.Kind.CREATE)
+                .findFirst().orElse(null);
+        String requests = String.format(Locale.ROOT, "requests: %s (%d round trips; %d create%s naming %d services)",
+                sequence(calls), rounds(calls), creates, creates == 1 ? "" : "s", named);
+        if (create == null) {
+            return requests;
+        }
+        List<StatusHubStandIn.Call> after = calls.stream().filter(c -> c.arrivedNanos() > create.arrivedNanos())
+                .toList();
+        return String.format(Locale.ROOT, "%s; the create sent at +%s ms, answered +%s; after it %s, the event "
+                + "answered +%s ms", requests, ms(millis(create.arrivedNanos() - start)),
+                ms(millis(create.answeredNanos() - start)), after.isEmpty() ? "nothing" : sequence(after),
+                ms(millis(result.answeredNanos() - start)));
+    }
+
+    /** How many round trips one after another (requests sent alongside one count once). */
+    private static int rounds(List<StatusHubStandIn.Call> calls) {
+        String sequence = sequence(calls);
+        return sequence.isEmpty() ? 0 : sequence.split(", ").length;
+    }
+
+    /**
+     * The requests in the order they arrived, one round trip after another: {@code A ‖ B} when B arrived before A
+     * was answered (sent alongside it).
+     */
+    private static String sequence(List<StatusHubStandIn.Call> calls) {
+        List<StatusHubStandIn.Call> sorted = calls.stream()
+                .sorted(Comparator.comparingLong(StatusHubStandIn.Call::arrivedNanos)).toList();
+        StringBuilder text = new StringBuilder();
+        long roundAnswered = Long.MIN_VALUE;
+        for (StatusHubStandIn.Call call : sorted) {
+            String name = switch (call.kind()) {
+                case LIST -> "list";
+                case GET -> "read";
+                case CREATE -> "create";
+                case UPDATE -> "update";
+                case MAINTENANCES -> "maintenances";
+                default -> call.kind().name().toLowerCase(Locale.ROOT);
+            };
+            if (text.length() > 0) {
+                text.append(call.arrivedNanos() < roundAnswered ? " ‖ " : ", ");
+            }
+            text.append(name);
+            roundAnswered = call.arrivedNanos() < roundAnswered ? Math.max(roundAnswered, call.answeredNanos())
+                    : call.answeredNanos();
+        }
+        return text.toString();
     }
 
     /** A clear on one service at latency L: look up, read the incident, write, re-read (README §7: 4L + 10 %). */

@@ -19,7 +19,10 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * An in-memory StatusHub: the four Management API v3 incident endpoints the bridge uses (list, read, create, add an
  * update; {@code X-API-KEY}), the maintenance list (always empty) and integration URLs ({@code /hooks/...}). What the bridge writes is what the next read
- * shows, like the test stand-in in {@code src/test}. Two things make long runs behave like a real hub:
+ * shows, like the test stand-in in {@code src/test}: an update keeps every service it names (a shared incident's
+ * update names them all), its {@code title} becomes the incident's (the hub shows the title of the last published
+ * update), and the page shows each service the status the newest landed update naming it set ({@link #pageStatus}).
+ * Two things make long runs behave like a real hub:
  * <ul>
  * <li>the list honours StatusHub's time filter ({@code start_time}: still open, or ended since) and pages
  * ({@code per_page}, {@code page}; {@value #PAGE} by default), so with {@code personResolves} it does not grow with
@@ -28,10 +31,15 @@ import com.sun.net.httpserver.HttpExchange;
  * <li>with {@code personResolves}, a person resolves each incident right after the bridge moved it to Monitoring
  * (the bridge never resolves), so old incidents do not stay open forever.
  * </ul>
- * Every answer can be delayed ({@link #latency}); calls can be journaled for the fan-out breakdown.
+ * Every answer can be delayed ({@link #latency}); calls can be journaled for the fan-out breakdown. With
+ * {@link #limitsPerKey} it enforces StatusHub's per-key limits (30 GETs and 5 other requests a second; beyond,
+ * {@code 429} with {@code Retry-After: 1}), as several execution environments sharing the key meet them.
  */
 final class StatusHubStandIn extends LocalServer {
     static final int PAGE = 25;
+    /** StatusHub's limits per API key: GETs, and every other request, a second. */
+    static final int READS_PER_SECOND = 30;
+    static final int WRITES_PER_SECOND = 5;
     private static final Pattern INCIDENTS = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/?");
     private static final Pattern INCIDENT = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/([^/]+)");
     private static final Pattern UPDATES = Pattern.compile("/api/v3/hubs/([^/]+)/incidents/([^/]+)/incident_updates");
@@ -43,11 +51,28 @@ final class StatusHubStandIn extends LocalServer {
 
     /**
      * One call as the stand-in saw it ({@link System#nanoTime}); {@code listingStart}: a list request for the first
-     * page (no {@code page}, or 1), i.e. the start of one read of the whole hub.
+     * page (no {@code page}, or 1), i.e. the start of one read of the whole hub. For a write: {@code body} as sent,
+     * {@code incidentId} (a create's: the new incident's), and {@code landedNanos}, when it changed the hub (writes
+     * land in that order); otherwise null and 0.
      */
-    record Call(Kind kind, long arrivedNanos, long answeredNanos, int status, boolean listingStart) {
+    record Call(Kind kind, long arrivedNanos, long answeredNanos, int status, boolean listingStart, JsonNode body,
+            String incidentId, long landedNanos) {
         boolean isGet() {
             return kind == Kind.LIST || kind == Kind.GET || kind == Kind.MAINTENANCES;
+        }
+
+        boolean isWrite() {
+            return kind == Kind.CREATE || kind == Kind.UPDATE;
+        }
+
+        /** A write StatusHub applied (not one refused with 429). */
+        boolean landed() {
+            return isWrite() && status / 100 == 2;
+        }
+
+        /** Sent without {@code "silent": true}: the hub's subscribers hear of it. */
+        boolean notifies() {
+            return body == null || !body.path("silent").asBoolean(false);
         }
     }
 
@@ -57,6 +82,10 @@ final class StatusHubStandIn extends LocalServer {
     private final AtomicInteger ids = new AtomicInteger(1000);
     private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
     private final List<Call> journal = new ArrayList<>();
+    private final Map<Long, String> shown = new LinkedHashMap<>();
+    private final java.util.ArrayDeque<Long> recentReads = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> recentWrites = new java.util.ArrayDeque<>();
+    private volatile boolean limited;
     private volatile long latencyMillis;
     private volatile boolean personResolves;
     private volatile int listedResolved = -1;
@@ -89,6 +118,15 @@ final class StatusHubStandIn extends LocalServer {
         latencyMillis = millis;
     }
 
+    /**
+     * StatusHub's limits per API key (protocols §1.3): over {@value #READS_PER_SECOND} GETs or
+     * {@value #WRITES_PER_SECOND} other requests in the last second, a request gets {@code 429} with
+     * {@code Retry-After: 1}. Counted on arrival; a refused request does not count. Until {@link #reset}.
+     */
+    void limitsPerKey(boolean on) {
+        limited = on;
+    }
+
     void personResolves(boolean on) {
         personResolves = on;
     }
@@ -106,6 +144,10 @@ final class StatusHubStandIn extends LocalServer {
     synchronized void reset() {
         incidents.clear();
         order.clear();
+        shown.clear();
+        recentReads.clear();
+        recentWrites.clear();
+        limited = false;
         listedResolved = -1;
         journal.clear();
         counts.values().forEach(c -> c.set(0));
@@ -165,6 +207,17 @@ final class StatusHubStandIn extends LocalServer {
         return incident == null ? null : incident.get("incident_updates").get(0).path("incident_type").asText();
     }
 
+    /** What the page shows for the service: the status its newest landed update set ({@code up} if none). */
+    synchronized String pageStatus(long serviceId) {
+        return shown.getOrDefault(serviceId, "up");
+    }
+
+    /** The incident as a full read shows it (a copy), null if none. */
+    synchronized JsonNode incident(String id) {
+        ObjectNode incident = incidents.get(id);
+        return incident == null ? null : incident.deepCopy();
+    }
+
     /** The ids of every incident, oldest first. */
     synchronized List<String> incidentIds() {
         return new ArrayList<>(order);
@@ -176,26 +229,63 @@ final class StatusHubStandIn extends LocalServer {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         String body = body(exchange);
+        boolean refused = limited && !path.startsWith("/hooks/") && overLimit(method.equals("GET"));
         long latency = latencyMillis;
         if (latency > 0) {
             Thread.sleep(latency);
         }
         Kind[] kind = {Kind.OTHER};
-        Answer answer = answer(method, path, exchange.getRequestURI().getRawQuery(),
-                exchange.getRequestHeaders().getFirst("X-API-KEY"), body, kind);
+        Answer answer = refused ? tooMany(method, path, kind)
+                : answer(method, path, exchange.getRequestURI().getRawQuery(),
+                        exchange.getRequestHeaders().getFirst("X-API-KEY"), body, kind);
+        if (answer.status() == 429) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+        }
         send(exchange, answer.status(), "application/json", answer.body());
         long answered = System.nanoTime();
         counts.get(kind[0]).incrementAndGet();
         if (journaling) {
             String query = exchange.getRequestURI().getRawQuery();
             boolean listingStart = kind[0] == Kind.LIST && param(query == null ? "" : query, "page", "1").equals("1");
+            boolean write = kind[0] == Kind.CREATE || kind[0] == Kind.UPDATE;
             synchronized (this) {
-                journal.add(new Call(kind[0], arrived, answered, answer.status(), listingStart));
+                journal.add(new Call(kind[0], arrived, answered, answer.status(), listingStart,
+                        write ? JSON.readTree(body) : null, answer.incidentId(), answer.landedNanos()));
             }
         }
     }
 
-    private record Answer(int status, String body) {
+    /**
+     * What the bridge changed ({@code incidentId}, {@code landedNanos}: when, inside the hub's lock) besides the
+     * answer, for the journal.
+     */
+    private record Answer(int status, String body, String incidentId, long landedNanos) {
+        Answer(int status, String body) {
+            this(status, body, null, 0);
+        }
+    }
+
+    /** Over the key's limit for its kind of request, counting this one when it is not. */
+    private synchronized boolean overLimit(boolean get) {
+        java.util.ArrayDeque<Long> recent = get ? recentReads : recentWrites;
+        long now = System.nanoTime();
+        while (!recent.isEmpty() && recent.peekFirst() <= now - 1_000_000_000L) {
+            recent.removeFirst();
+        }
+        if (recent.size() >= (get ? READS_PER_SECOND : WRITES_PER_SECOND)) {
+            return true;
+        }
+        recent.addLast(now);
+        return false;
+    }
+
+    private static Answer tooMany(String method, String path, Kind[] kind) {
+        boolean incidents = INCIDENTS.matcher(path).matches();
+        kind[0] = method.equals("POST") ? (UPDATES.matcher(path).matches() ? Kind.UPDATE
+                : incidents ? Kind.CREATE : Kind.OTHER)
+                : path.matches("/api/v3/hubs/[^/]+/maintenances/?") ? Kind.MAINTENANCES
+                : incidents ? Kind.LIST : INCIDENT.matcher(path).matches() ? Kind.GET : Kind.OTHER;
+        return new Answer(429, "{\"error\":\"Too many requests - please retry later\"}");
     }
 
     private synchronized Answer answer(String method, String path, String query, String key, String body,
@@ -285,7 +375,8 @@ final class StatusHubStandIn extends LocalServer {
         touch(incident);
         incidents.put(id, incident);
         order.add(id);
-        return new Answer(201, incident.toString());
+        show(body);
+        return new Answer(201, incident.toString(), id, System.nanoTime());
     }
 
     private Answer addUpdate(String id, JsonNode body) {
@@ -295,11 +386,21 @@ final class StatusHubStandIn extends LocalServer {
         }
         ArrayNode updates = (ArrayNode) incident.get("incident_updates");
         updates.insert(0, update(body));
+        if (body.hasNonNull("title")) {
+            incident.put("title", body.get("title").asText()); // the hub shows the last published update's title
+        }
+        show(body);
         if (personResolves && "monitoring".equals(body.path("incident_type").asText())) {
             updates.insert(0, personUpdate("resolved"));
         }
         touch(incident);
-        return new Answer(200, "{\"id\":" + ids.incrementAndGet() + "}");
+        return new Answer(200, "{\"id\":" + ids.incrementAndGet() + "}", id, System.nanoTime());
+    }
+
+    /** The page shows each service the status its newest landed update set. */
+    private void show(JsonNode body) {
+        body.path("service_statuses").forEach(s -> shown.put(s.path("service_id").asLong(),
+                s.path("status").asText()));
     }
 
     /** {@code updated_at}: the time of the newest update, as the list shows it (strictly increasing here). */
