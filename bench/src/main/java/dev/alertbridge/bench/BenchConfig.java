@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * secrets in a SecureString, services and links in a String.
  * <ul>
  * <li>{@value #ONE_SERVICE_ALARM} → one service through the Management API (cold start, warm cost, memory);
+ * <li>{@value #FRESH_ALARMS}{@code *} → the same service (the warm phase's opens: a new alarm each time);
  * <li>{@value #HOOK_ALARM} → one service through its integration URL (memory run, the other delivery path);
  * <li>{@value #GROUP_ALERT} (Alertmanager) → checkout (the big group);
  * <li>{@code FanOut1}, {@code FanOut5}, {@code FanOut20} → 1, 5, 20 Management API services (fan-out);
@@ -30,6 +31,8 @@ final class BenchConfig {
     static final String ONE_SERVICE_ALARM = "ServerCpuTooHigh";
     /** The StatusHub id of the one service ONE_SERVICE_ALARM is linked to (checkout). */
     static final long ONE_SERVICE_ID = 101;
+    /** The warm phase's fresh alerts: alarms {@code WarmFresh-1}, {@code WarmFresh-2}…, linked as ONE_SERVICE_ALARM. */
+    static final String FRESH_ALARMS = "WarmFresh-";
     static final String HOOK_ALARM = "WidgetLatency";
     /** The Alertmanager rule of the big group: every instance of it is its own alert on checkout. */
     static final String GROUP_ALERT = "CheckoutInstanceDown";
@@ -61,6 +64,8 @@ final class BenchConfig {
         }
         ArrayNode list = links.putArray("links");
         list.addObject().put("monitor", ONE_SERVICE_ALARM).put("escalationLevel", 1).putArray("services")
+                .add("checkout");
+        list.addObject().put("monitor", FRESH_ALARMS + "*").put("escalationLevel", 1).putArray("services")
                 .add("checkout");
         list.addObject().put("monitor", HOOK_ALARM).putArray("services").add("widget");
         list.addObject().put("monitor", GROUP_ALERT).put("source", "alertmanager").putArray("services")

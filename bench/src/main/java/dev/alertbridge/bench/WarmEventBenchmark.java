@@ -7,6 +7,12 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +27,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Warm cost of one event, in-process: the function's real Lambda entry point
@@ -39,9 +50,11 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * <p>Each measured event starts when the function is idle, as a single alert finds it: an invocation-level setup
  * waits {@value #IDLE_MILLIS} ms after the previous write. Each measured event comes with one unmeasured write
  * before it, so two writes per cycle stay under the pacer's 5 writes in any 1.025 s window and no event's time
- * includes waiting for a slot. {@link #open} measures the ALARM of a new episode (list incidents, create, the
- * duplicate check), the previous episode cleared unmeasured before; {@link #clear} measures its OK (list, read the
- * incident, add the update), the ALARM having been handled unmeasured before.
+ * includes waiting for a slot. {@link #open} measures the open of a fresh alert: the ALARM of a new alarm
+ * ({@code WarmFresh-<n>}, linked by {@code WarmFresh-*}), which makes three StatusHub exchanges (list incidents with
+ * the maintenance list alongside, create, the duplicate check's re-read), the previous alarm cleared unmeasured
+ * before; {@link #clear} measures an OK (list, add the update, re-read), the ALARM having been handled unmeasured
+ * before. {@link FloorBenchmark} measures the stack's floor the same way, in a JMH run of its own.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,23 +68,69 @@ public class WarmEventBenchmark {
         RequestStreamHandler handler;
         long episode;
         long lastDoneNanos;
+        String benchmark;
+        /** Whether the iteration is a measured one (not warm-up): only those invocations are timed. */
+        boolean measuring;
+        /** Each measured invocation's start and end ({@link System#nanoTime}, the stand-in's clock too). */
+        final List<long[]> timed = new ArrayList<>();
+        /** A profile of the measured iterations, with {@code -Dbench.jfr=<folder>} (see bench/README.md). */
+        Recording profile;
 
         @Setup(Level.Trial)
         public void boot(BenchmarkParams params) throws Exception {
+            benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
             // Each benchmark runs in its own fork against the same StatusHub stand-in: separate episodes.
-            episode = params.getBenchmark().endsWith(".open") ? 10_000 : 20_000;
+            episode = benchmark.equals("open") ? 10_000 : 20_000;
             handler = (RequestStreamHandler) Class.forName("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler")
                     .getDeclaredConstructor().newInstance();
         }
 
-        /** Stops Quarkus (its non-daemon threads would otherwise hold the fork for JMH's 30 s shutdown timeout). */
+        @Setup(Level.Iteration)
+        public void iteration(IterationParams iteration) throws Exception {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            if (measuring && profile == null && System.getProperty("bench.jfr") != null) {
+                profile = new Recording(Configuration.getConfiguration("profile"));
+                // Events take milliseconds: sample every millisecond, not every 10 or 20.
+                profile.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+                profile.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1));
+                profile.start();
+            }
+        }
+
+        /**
+         * Stops Quarkus (its non-daemon threads would otherwise hold the fork for JMH's 30 s shutdown timeout), and
+         * adds the measured invocations' times to {@code bench.timesDir}'s {@code <benchmark>.times} for the harness,
+         * which lays them beside the stand-in's journal to say where the time went.
+         */
         @TearDown(Level.Trial)
         public void stop() throws Exception {
+            if (profile != null) {
+                profile.dump(Path.of(System.getProperty("bench.jfr"), benchmark + "-" + ProcessHandle.current().pid()
+                        + ".jfr"));
+                profile.close();
+            }
+            String folder = System.getProperty("bench.timesDir");
+            if (folder != null) {
+                StringBuilder lines = new StringBuilder();
+                timed.forEach(t -> lines.append(t[0]).append(' ').append(t[1]).append('\n'));
+                Files.writeString(Path.of(folder, benchmark + ".times"), lines, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
             Class<?> application = Class.forName("io.quarkus.runtime.Application");
             Object current = application.getMethod("currentApplication").invoke(null);
             if (current != null) {
                 application.getMethod("stop").invoke(current);
             }
+        }
+
+        /** A measured invocation: {@link #invoke}, its start and end kept when the iteration is measured. */
+        String timed(String event, String expected) throws IOException {
+            long start = System.nanoTime();
+            String answer = invoke(event, expected);
+            if (measuring) {
+                timed.add(new long[] {start, System.nanoTime()});
+            }
+            return answer;
         }
 
         String invoke(String event, String expected) throws IOException {
@@ -85,6 +144,7 @@ public class WarmEventBenchmark {
             return answer;
         }
 
+        /** Sleeps until {@value #IDLE_MILLIS} ms have passed since the last invocation ended. */
         void idle() throws InterruptedException {
             idleSince(lastDoneNanos);
         }
@@ -96,9 +156,10 @@ public class WarmEventBenchmark {
     }
 
     /**
-     * The next ALARM, a new episode, the function idle. The previous episode is cleared first (unmeasured), so the
-     * hub holds no other open incident, as between two separate alerts: the lookup reads every open incident it
-     * lists, and open incidents piling up would measure the pile instead of the event.
+     * The next ALARM, of an alarm never seen before (a fresh alert: nothing of it on the hub or in the function's
+     * memory), the function idle. The previous alarm is cleared first (unmeasured), so the hub holds no other open
+     * incident, as between two separate alerts: the lookup reads every open incident it lists, and open incidents
+     * piling up would measure the pile instead of the event.
      */
     @State(Scope.Thread)
     public static class NextOpen {
@@ -108,11 +169,11 @@ public class WarmEventBenchmark {
         @Setup(Level.Invocation)
         public void prepare(Function function) throws Exception {
             if (opened >= 0) {
-                function.invoke(Events.ok(ALARM, opened), "\"result\":\"updated\"");
+                function.invoke(Events.ok(BenchConfig.FRESH_ALARMS + opened, opened), "\"result\":\"updated\"");
                 function.lastDoneNanos = System.nanoTime();
             }
             opened = ++function.episode;
-            event = Events.alarm(ALARM, opened);
+            event = Events.alarm(BenchConfig.FRESH_ALARMS + opened, opened);
             function.idle();
         }
     }
@@ -208,12 +269,12 @@ public class WarmEventBenchmark {
 
     @Benchmark
     public String open(Function function, NextOpen next) throws IOException {
-        return function.invoke(next.event, "\"result\":\"created\"");
+        return function.timed(next.event, "\"result\":\"created\"");
     }
 
     @Benchmark
     public String clear(Function function, NextClear next) throws IOException {
-        return function.invoke(next.event, "\"result\":\"updated\"");
+        return function.timed(next.event, "\"result\":\"updated\"");
     }
 
     /** What the runtime passes: a request id and the time left before the template's 30 s timeout. */
