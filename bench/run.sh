@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of the measured goals (see "Benchmark" in the README and bench/README.md): builds the function, a bare Quarkus Lambda and the
+# The benchmark of the measured goals (see docs/benchmark.md and bench/README.md): builds the function, a bare Quarkus Lambda and the
 # harness, then prints one line per figure with its unit, its goal and [ok]/[MISS].
 #
 #   bench/run.sh              build everything, run every phase (about 3.5 minutes on 2 cores)

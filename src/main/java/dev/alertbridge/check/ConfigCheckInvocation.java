@@ -16,7 +16,7 @@ import dev.alertbridge.report.InvocationKind;
 import dev.alertbridge.report.ReportLog;
 
 /**
- * {@code {"bridge": "check"}} invoked on the deployed function: the configuration check of the README, with the
+ * {@code {"bridge": "check"}} invoked on the deployed function: the configuration check of docs/operations.md, with the
  * function's own role and configuration path. Answers {@code {"check": "ok" | "problems", "problems": [...],
  * "notes": [...]}}; never a secret.
  */

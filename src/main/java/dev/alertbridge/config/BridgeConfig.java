@@ -141,7 +141,7 @@ public record BridgeConfig(Access access, Map<String, ServiceTarget> services, L
     }
 
     /**
-     * "Several links, one service" (../README "Configuration"): "when links of one alert (configured, embedded or from
+     * "Several links, one service" (docs/configuration.md): "when links of one alert (configured, embedded or from
      * tags) reach one service, the alert gives it the worst of their statuses; it is written if any of them is
      * {@code live} (else the strictest mode applies); the other policy fields come from the first of those links in
      * this order: configured links in document order, then embedded links, then the tag link." {@code reaching} is in

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * "Where each field may be set" (../README "Configuration"): besides its own fields (a service's {@code serviceId},
+ * "Where each field may be set" (docs/configuration.md): besides its own fields (a service's {@code serviceId},
  * a link's {@code monitor}), the whole configuration, a service and a link may carry the fields this table allows
  * them. Every page policy field may be set at every level; {@code mode} on the configuration or a link;
  * {@code reconcile}, {@code tagLinks} and {@code heartbeat} on the configuration only. A field at a level the table
@@ -52,6 +52,11 @@ final class FieldTable {
         rows.put("tagLinks", EnumSet.of(Level.CONFIGURATION));
         rows.put("heartbeat", EnumSet.of(Level.CONFIGURATION));
         return Map.copyOf(rows);
+    }
+
+    /** The fields of the table, each with the levels that may carry it (the documented table is checked against it). */
+    static Map<String, Set<Level>> rowsByField() {
+        return WHERE;
     }
 
     /** The object at {@code path} carries only its {@code own} fields and those the table allows at its level. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public record Publish(Language language, ZoneId timeZone, Dates dates, Notify notification,
         Map<Text, String> templates) {
 
-    /** The placeholders a template may use (../README "Configuration", publish), in the README's order. */
+    /** The placeholders a template may use (docs/configuration.md, publish), in its order. */
     public static final List<String> PLACEHOLDERS = List.of("service", "status", "alert", "source", "since", "at",
             "description", "others", "incident");
 

@@ -12,7 +12,7 @@ import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
 
 /**
- * The body of an Uptrends custom integration, as the README's template renders it. {@code Alert} (or
+ * The body of an Uptrends custom integration, as the template of docs/sources.md renders it. {@code Alert} (or
  * {@code Error}, the Alert API's word) opens, {@code Ok} clears; a {@code Reminder} repeats the open of its episode:
  * nothing while the episode has an incident (open, cleared, or resolved by a person), the incident when it has none
  * (a maintenance held the open back, or the first message was lost). {@code incidentKey} is shared by an error and

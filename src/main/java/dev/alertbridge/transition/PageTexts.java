@@ -214,7 +214,7 @@ public final class PageTexts {
         return PublicText.detail(text) + "\n\n" + ref.line(service.policy().publish().language().code());
     }
 
-    /** What the placeholders stand for on one update (../README "Configuration", publish). */
+    /** What the placeholders stand for on one update (docs/configuration.md, publish). */
     private static final class Facts {
         private final LinkedService service;
         private final PageLanguage words;

@@ -37,7 +37,7 @@ class ConfigParserTest {
         assertThat(config.services().get("checkout").name()).isEqualTo("checkout");
     }
 
-    /** The files the README's deploy guide stores in Parameter Store, as they are in the repository. */
+    /** The files the deploy guide (docs/deploy.md) stores in Parameter Store, as they are in the repository. */
     @Test
     void parse_theDeployGuidesExampleFiles_areOneValidConfiguration() throws Exception {
         BridgeConfig config = parser.parse(List.of(
@@ -176,7 +176,7 @@ class ConfigParserTest {
                 .hasMessageStartingWith("invalid configuration in /p/links at " + path + ": " + reason);
     }
 
-    /** The README's table of where each field may be set, and the values a policy field takes. */
+    /** The table of where each field may be set (docs/configuration.md), and the values a policy field takes. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             "services": {"search": {"serviceId": 102, "mode": "shadow"}}                    | $.services.search.mode      | may be set on the whole configuration or a link, not on a service

@@ -109,13 +109,14 @@ class TagLinkTest {
                 .containsExactly("checkout");
     }
 
-    /** The README's SAM snippet, read where it lives: its alarm's tags link it, and propagation carries them. */
+    /** The documented SAM snippet, read where it lives: its alarm's tags link it, and propagation carries them. */
     @Test
-    void declared_theReadmesAlarmSnippet_linksItsAlarmAndPropagatesItsLinkTags() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("CheckoutLatencyAlarm:\n");
-        JsonNode alarm = new YAMLMapper().readTree(readme.substring(start, readme.indexOf("```", start)))
-                .path("CheckoutLatencyAlarm").path("Properties");
+    void declared_theDocumentedAlarmSnippet_linksItsAlarmAndPropagatesItsLinkTags() throws Exception {
+        String docs = Files.readString(Path.of("docs/configuration.md"));
+        int start = docs.indexOf("CheckoutErrorsAlarm:\n");
+        assertThat(start).as("docs/configuration.md declares CheckoutErrorsAlarm").isPositive();
+        JsonNode alarm = new YAMLMapper().readTree(docs.substring(start, docs.indexOf("```", start)))
+                .path("CheckoutErrorsAlarm").path("Properties");
         Map<String, String> tags = new HashMap<>();
         alarm.path("Tags").forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
         List<String> propagated = new ArrayList<>();
@@ -127,7 +128,8 @@ class TagLinkTest {
         assertThat(tag.skipped()).isEmpty();
         assertThat(tag.link()).hasValueSatisfying(link -> {
             assertThat(link.services()).containsExactly("checkout", "search");
-            assertThat(link.status()).isEqualTo(ServiceStatus.DEGRADED_PERFORMANCE);
+            assertThat(link.status()).isEqualTo(ServiceStatus.DOWN);
+            assertThat(link.policy().group()).isEqualTo(new Group.Named("payments"));
         });
         assertThat(alarm.path("ActionConfiguration").path("AlarmTagsPropagation").path("Enabled").asBoolean())
                 .isTrue();

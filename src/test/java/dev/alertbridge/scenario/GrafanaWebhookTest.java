@@ -154,7 +154,7 @@ class GrafanaWebhookTest {
         Journal.assertStatusHubUntouched();
     }
 
-    /** The README's own example: every Grafana and Alertmanager alert on Search. */
+    /** The example of docs/configuration.md: every Grafana and Alertmanager alert on Search. */
     private static void linkEveryAlertToSearch() {
         ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
                 new Parameter(ParameterStore.PATH + "links", "String", """

@@ -243,11 +243,11 @@ class ThePageSpeaksForTheTeamTest {
         assertThat(Neighbours.statusHub().pageStatus(101)).isEqualTo("up");
     }
 
-    /** The README's French example, taken from the README, reads on the page as the README says. */
+    /** The documented French example, taken from docs/configuration.md, reads on the page as that page says. */
     @Test
-    void theReadmesFrenchHubReadsAsTheReadmeSays() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        configure(readmePublish(readme, "A French hub with its own words"), null, CHECKOUT_LINK);
+    void theDocumentedFrenchHubReadsAsItsPageSays() throws IOException {
+        String page = Files.readString(CONFIGURATION_PAGE);
+        configure(documentedPublish(page, "A French hub with its own words"), null, CHECKOUT_LINK);
 
         openAndClear();
 
@@ -260,13 +260,17 @@ class ThePageSpeaksForTheTeamTest {
         assertThat(plain(creates().get(0).get("body").asText())).startsWith(opening + "\n\nRéf. ");
         assertThat(plain(updates().get(0).get("body").asText())).startsWith(clear + "\n\nRéf. ");
         assertThat(updates().get(0).path("silent").asBoolean()).as("notify: open").isTrue();
-        assertThat(readme.replaceAll("\\s+", " ")).contains("*" + title + "* / *" + opening + "* / *" + clear
+        assertThat(page.replaceAll("\\s+", " ")).contains("*" + title + "* / *" + opening + "* / *" + clear
                 + "*");
     }
 
-    /** The {@code publish} block of the README's JSON example that follows this sentence. */
-    static String readmePublish(String readme, String introducedBy) {
-        String block = readme.substring(readme.indexOf("```json", readme.indexOf(introducedBy)) + 7);
+    /** The configuration reference, where the documented {@code publish} examples live. */
+    static final Path CONFIGURATION_PAGE = Path.of("docs", "configuration.md");
+
+    /** The {@code publish} block of the documented JSON example that follows this sentence. */
+    static String documentedPublish(String page, String introducedBy) {
+        assertThat(page).as("the page introduces the example").contains(introducedBy);
+        String block = page.substring(page.indexOf("```json", page.indexOf(introducedBy)) + 7);
         block = block.substring(0, block.indexOf("```")).strip();
         return block.substring(block.indexOf('{'));
     }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -79,11 +78,11 @@ class ThePageSpeaksTheReadersLanguageTest {
         }).toList();
     }
 
-    /** The README's German example, taken from the README: Berlin time in German notation, never "CEST". */
+    /** The documented German example, from docs/configuration.md: Berlin time in German notation, never "CEST". */
     @Test
     void aGermanHubInBerlinTimeWithLongDatesReadsGermanTimes() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String publish = ThePageSpeaksForTheTeamTest.readmePublish(readme, "A German hub on the built-in texts");
+        String page = Files.readString(ThePageSpeaksForTheTeamTest.CONFIGURATION_PAGE);
+        String publish = ThePageSpeaksForTheTeamTest.documentedPublish(page, "A German hub on the built-in texts");
         assertThat(publish).contains("\"timeZone\": \"Europe/Berlin\"", "\"dates\": \"long\"");
         configure(publish);
 
@@ -98,7 +97,7 @@ class ThePageSpeaksTheReadersLanguageTest {
         assertThat(create().get("body").asText()).startsWith(opening + "\n\nRef. ").doesNotContain("CEST", "MESZ");
         assertThat(clear().get("body").asText()).startsWith(clear + "\n\nRef. ");
         assertThat(create().get("start_time").asText()).as("the wire stays in UTC").isEqualTo("2019-10-02T17:04:40Z");
-        assertThat(readme.replaceAll("\\s+", " ")).contains("*" + title + "* / *" + opening + "* / *" + clear + "*");
+        assertThat(page.replaceAll("\\s+", " ")).contains("*" + title + "* / *" + opening + "* / *" + clear + "*");
     }
 
     @Test

@@ -27,7 +27,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Uptrends' custom integration posting the README's template to {@code /uptrends}: {@code Alert} (or the Alert
+ * Uptrends' custom integration posting the template of docs/sources.md to {@code /uptrends}: {@code Alert} (or the Alert
  * API's {@code Error}) opens, {@code Ok} clears, a {@code Reminder} opens only what has no incident yet; {@code incidentKey}
  * ties an OK
  * to its alert; {@code escalationLevel} selects the links; times carry no zone and are UTC.

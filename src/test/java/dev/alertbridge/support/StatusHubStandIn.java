@@ -27,8 +27,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * A small in-memory StatusHub behind WireMock: the Management API incident endpoints of the design (README, "How it finds its
- * incident again") and
+ * A small in-memory StatusHub behind WireMock: the Management API incident endpoints of the design (docs/how-it-works.md) and
  * integration URLs. What the bridge writes is what the next read shows, so scenarios run open → clear like
  * against the real thing; tests play the person with {@link #personUpdates}. Assertions use WireMock's journal.
  */

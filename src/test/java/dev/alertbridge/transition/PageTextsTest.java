@@ -496,18 +496,21 @@ class PageTextsTest {
                 Instant.parse("2019-10-01T07:00:00Z"), REF)).startsWith("Dal 1 ottobre 2019");
     }
 
-    // --- The README --------------------------------------------------------------------------------------------
+    // --- The documentation ------------------------------------------------------------------------------------
 
-    /** The README's tables of what one alarm puts on the page in each language are what the bridge writes. */
+    /**
+     * The tables of docs/configuration.md of what one alarm puts on the page in each language are what the bridge
+     * writes.
+     */
     @ParameterizedTest
     @EnumSource(Language.class)
-    void theReadmeShowsWhatEachLanguageWrites(Language language) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void theConfigurationPageShowsWhatEachLanguageWrites(Language language) throws Exception {
+        String page = Files.readString(Path.of("docs", "configuration.md"));
         LinkedService service = checkout(new Publish(language, null, null, null, null));
         IncidentRef cleared = REF.clearedAt(CLEARED);
         String opening = words(texts.opening(ALERT, service, ServiceStatus.DOWN, ServiceStatus.DOWN, OPENED, REF));
         assertThat(opening).doesNotContain("ServerCpuTooHigh", "utilization");
-        assertThat(readme).contains("| `" + language.code() + "` | " + texts.title(ALERT, service, ServiceStatus.DOWN,
+        assertThat(page).contains("| `" + language.code() + "` | " + texts.title(ALERT, service, ServiceStatus.DOWN,
                 OPENED) + " | " + opening + " | "
                 + words(texts.clearing(ALERT, service, OPENED, CLEARED,
                         Optional.empty(), cleared))
@@ -515,7 +518,7 @@ class PageTextsTest {
 
         LinkedService local = checkout(new Publish(language, ZoneId.of(LOCAL_ZONES.get(language)), Dates.LONG, null,
                 null));
-        assertThat(readme).contains("| `" + language.code() + "` | `" + LOCAL_ZONES.get(language) + "` | "
+        assertThat(page).contains("| `" + language.code() + "` | `" + LOCAL_ZONES.get(language) + "` | "
                 + words(texts.opening(ALERT, local, ServiceStatus.DOWN, ServiceStatus.DOWN, OPENED, REF)) + " | "
                 + words(texts.clearing(ALERT, local, OPENED, CLEARED, Optional.empty(), cleared)) + " |");
 
@@ -536,7 +539,7 @@ class PageTextsTest {
         rows.add(row(language, "joined", texts.joined(ALERT, service, ServiceStatus.DOWN, OPENED, true, REF)));
         rows.add(row(language, "recovered", texts.recovered(ALERT, service, List.of("Search", "Payments"), OPENED,
                 CLEARED, cleared)));
-        assertThat(readme).contains(rows);
+        assertThat(page).contains(rows);
     }
 
     private static final Map<Language, String> LOCAL_ZONES = Map.of(Language.EN, "Europe/London", Language.FR,
@@ -547,7 +550,7 @@ class PageTextsTest {
         return "| `" + language.code() + "` | " + name + " | " + words(text) + " |";
     }
 
-    /** The text without the reference line, as the README shows it (no-break spaces as plain ones). */
+    /** The text without the reference line, as the documentation shows it (no-break spaces as plain ones). */
     private static String words(String text) {
         return text.substring(0, text.indexOf("\n\n")).replace('\u00A0', ' ').replace('\u202F', ' ');
     }

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The benchmark of the design's measured goals (README, Benchmark), run by {@code bench/run.sh}: prints one line per figure, its unit, the goal and
+ * The benchmark of the design's measured goals (docs/benchmark.md), run by {@code bench/run.sh}: prints one line per figure, its unit, the goal and
  * whether it is met. Progress goes to stderr, the figures to stdout.
  *
  * <p>Options are system properties ({@code -Dbench.x=...}), all set by run.sh: {@code bench.function} and

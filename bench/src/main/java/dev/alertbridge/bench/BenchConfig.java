@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The bridge configuration the benchmark stores in Parameter Store, split as a team would keep it (README, Configuration):
+ * The bridge configuration the benchmark stores in Parameter Store, split as a team would keep it (docs/configuration.md):
  * secrets in a SecureString, services and links in a String.
  * <ul>
  * <li>{@value #ONE_SERVICE_ALARM} → one service through the Management API (cold start, warm cost, memory);
