@@ -261,10 +261,14 @@ public class AlertPipeline {
             }
         }
         if (!late && unreadable == null && alert.state() == AlertState.CLEAR) {
-            strayMemberships(shared.session(), config, alert, groups.keySet()).forEach((group, services) -> {
-                groups.put(group, services);
-                groupSlots.put(group, slots.size());
-                slots.add(List.of());
+            strayMemberships(shared.session(), config, alert, groups).forEach((group, services) -> {
+                if (groups.containsKey(group)) {
+                    groups.get(group).addAll(services);
+                } else {
+                    groups.put(group, new ArrayList<>(services));
+                    groupSlots.put(group, slots.size());
+                    slots.add(List.of());
+                }
             });
         }
         Map<Long, String> names = names(config);
@@ -296,18 +300,22 @@ public class AlertPipeline {
 
     /**
      * A clear releases its alert from every shared incident it is an open member of, also where its links no longer
-     * carry that group (edited meanwhile): those incidents' services it gives, by group.
+     * carry that group or that service (edited meanwhile): the services it gives there that its links do not reach,
+     * by group, so the report names the service each release writes.
      */
     private static Map<String, List<LinkedService>> strayMemberships(StatusHubSession session, BridgeConfig config,
-            Alert alert, Set<String> reached) {
+            Alert alert, Map<String, List<LinkedService>> reached) {
         Map<String, List<LinkedService>> stray = new LinkedHashMap<>();
         IncidentRef mine = IncidentRef.of(alert, ServiceStatus.DOWN);
         for (SharedIncident incident : session.openMemberships(alert)) {
-            if (reached.contains(incident.group()) || stray.containsKey(incident.group())) {
+            if (stray.containsKey(incident.group())) {
                 continue;
             }
+            Set<Long> linked = reached.getOrDefault(incident.group(), List.of()).stream()
+                    .map(service -> service.service().serviceId()).collect(Collectors.toSet());
             IncidentRef member = incident.member(mine).orElseThrow();
-            List<LinkedService> services = incident.services().stream().filter(id -> member.gives(id).isPresent())
+            List<LinkedService> services = incident.services().stream()
+                    .filter(id -> member.gives(id).isPresent() && !linked.contains(id))
                     .map(id -> config.unlinked(config.serviceWithId(id), member.gives(id).get())).toList();
             if (!services.isEmpty()) {
                 stray.put(incident.group(), services);

@@ -372,4 +372,72 @@ class OneOutageOnePublicIncidentTest {
         assertThat(newest(only()).get("incident_type").asText()).isEqualTo("monitoring");
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("up");
     }
+
+    /** A link edited while its alert is open: the alert's clear still releases the service it joined under the old one. */
+    @Test
+    void aLinkEditedWhileAMemberIsOpenStillLetsItsClearReleaseWhatItHeld() {
+        configure("", """
+                {"monitor": "checkout-*", "services": ["checkout"], "group": "payments"},
+                {"monitor": "search-*", "services": ["search"], "group": "payments"}""");
+        Lambda.invoke(Events.alarm("checkout-db", at(0))).statusCode(200);
+        Lambda.invoke(Events.alarm("search-db", at(1))).statusCode(200);
+        assertThat(only().get("title").asText()).isEqualTo("Checkout and Search: Service disruption");
+
+        configure("", """
+                {"monitor": "checkout-*", "services": ["checkout"], "group": "payments"},
+                {"monitor": "search-*", "services": ["payments"], "group": "payments"}""");
+        Lambda.invoke(Events.ok("search-db", at(1), at(10))).statusCode(200)
+                .body("alerts[0].services.find { it.service == 'search' }.result", is("updated"));
+
+        assertThat(Neighbours.statusHub().pageStatus(SEARCH)).as("released though no link reaches it now")
+                .isEqualTo("up");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
+        assertThat(newest(only()).get("incident_type").asText()).isEqualTo("investigating");
+        assertThat(newest(only()).get("service_statuses")).as("the clear adds no service it never held")
+                .extracting(status -> status.get("service_id").asLong()).containsExactlyInAnyOrder(CHECKOUT, SEARCH);
+
+        Lambda.invoke(Events.ok("checkout-db", at(0), at(20))).statusCode(200);
+        assertThat(newest(only()).get("incident_type").asText()).isEqualTo("monitoring");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("up");
+        assertThat(Journal.creates()).isEqualTo(1);
+    }
+
+    /**
+     * An alarm escalated to level 2 reaches a level-2 service too: it joins Checkout's incident and opens Search's;
+     * its clear, which carries no level, releases both, and Checkout stays down for the alarm still open there.
+     */
+    @Test
+    void anEscalatedMemberJoinsWithItsLevelsServicesAndItsClearReleasesThemAll() {
+        configure("\"group\": \"service\",", """
+                {"monitor": "checkout-*", "services": ["checkout"]},
+                {"monitor": "DiskFull", "services": ["checkout"]},
+                {"monitor": "DiskFull", "escalationLevel": 2, "services": ["search"]}""");
+        Lambda.invoke(Events.alarm("checkout-cpu", "2019-10-02T17:00:40.989+0000")).statusCode(200)
+                .body("alerts[0].services.result", is(List.of("created")));
+
+        Lambda.invoke(Events.load("eventbridge/level-2-alarm.json")).statusCode(200)
+                .body("alerts[0].escalationLevel", is(2))
+                .body("alerts[0].services.service", is(List.of("checkout", "search")))
+                .body("alerts[0].services.result", is(List.of("updated", "created")));
+        assertThat(Journal.creates()).as("Checkout's incident joined, Search's opened").isEqualTo(2);
+
+        Lambda.invoke(Events.ok("DiskFull", "2019-10-02T17:04:40.989+0000", "2019-10-02T17:34:40.989+0000"))
+                .statusCode(200).body("alerts[0].escalationLevel", is(1));
+        assertThat(Neighbours.statusHub().pageStatus(SEARCH)).isEqualTo("up");
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).as("checkout-cpu still holds it").isEqualTo("down");
+        assertThat(newest(titled("Search: Service disruption")).get("incident_type").asText()).isEqualTo("monitoring");
+        assertThat(newest(titled("Checkout: Service disruption")).get("incident_type").asText())
+                .isEqualTo("investigating");
+
+        Lambda.invoke(Events.ok("checkout-cpu", "2019-10-02T17:00:40.989+0000", "2019-10-02T17:40:40.989+0000"))
+                .statusCode(200);
+        assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("up");
+        assertThat(newest(titled("Checkout: Service disruption")).get("incident_type").asText())
+                .isEqualTo("monitoring");
+    }
+
+    private static JsonNode titled(String title) {
+        return Neighbours.statusHub().incidents().stream().filter(i -> i.get("title").asText().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("no incident titled " + title));
+    }
 }
