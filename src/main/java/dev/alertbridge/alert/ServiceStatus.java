@@ -27,6 +27,11 @@ public enum ServiceStatus {
         return compareTo(other) > 0;
     }
 
+    /** The worst of these statuses; up when there are none. */
+    public static ServiceStatus worstOf(java.util.Collection<ServiceStatus> statuses) {
+        return statuses.stream().reduce(UP, ServiceStatus::worst);
+    }
+
     /** The worse of two statuses: a service shows the worst among its open incidents. */
     public ServiceStatus worst(ServiceStatus other) {
         return other != null && other.ordinal() > ordinal() ? other : this;

@@ -245,8 +245,7 @@ final class SharedConvergence implements Convergent {
                 continue;
             }
             for (long service : services) {
-                incident.holds(service).ifPresent(status -> othersHold.merge(service, new ServiceView.Held(
-                        incident.id(), incident.title(), status, !incident.byBridge()),
+                incident.held(service).ifPresent(held -> othersHold.merge(service, held,
                         (a, b) -> b.status().worse(a.status()) ? b : a));
             }
         }

@@ -42,8 +42,7 @@ public final class Convergence {
         List<ServiceView.Held> held = new ArrayList<>();
         for (HubIncident incident : incidents) {
             if (!incident.id().equals(except)) {
-                incident.holds(serviceId).ifPresent(status -> held.add(new ServiceView.Held(incident.id(),
-                        incident.title(), status, !incident.byBridge())));
+                incident.held(serviceId).ifPresent(held::add);
             }
         }
         return ServiceView.Held.worst(held);

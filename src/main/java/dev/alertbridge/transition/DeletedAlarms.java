@@ -77,13 +77,14 @@ public final class DeletedAlarms {
     private Optional<Transition.Update> release(SharedIncident incident, Collection<HubIncident> incidents,
             String scope, Set<String> existing, Instant at, LongFunction<LinkedService> linked) {
         String reference = incident.incident().reference().orElse(null);
-        List<IncidentRef> deleted = incident.openMembers().stream().filter(m -> m.source() == AlertSource.CLOUDWATCH
+        List<IncidentRef> open = incident.openMembers();
+        List<IncidentRef> deleted = open.stream().filter(m -> m.source() == AlertSource.CLOUDWATCH
                 && m.scope().equals(scope) && !existing.contains(m.alert())).map(m -> m.clearedAt(at).under(reference))
                 .toList();
         if (deleted.isEmpty()) {
             return Optional.empty();
         }
-        boolean last = deleted.size() == incident.openMembers().size();
+        boolean last = deleted.size() == open.size();
         Map<Long, ServiceStatus> statuses = new LinkedHashMap<>();
         Optional<ServiceView.Held> holding = Optional.empty();
         List<String> up = new ArrayList<>();

@@ -66,7 +66,12 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
 
     /** The newest update's type; null when no update says. */
     public IncidentType latest() {
-        return updates.stream().map(Update::type).filter(t -> t != null).findFirst().orElse(null);
+        return newestTyped().map(Update::type).orElse(null);
+    }
+
+    /** The newest update that says a type: what the incident is now, and who put it there. */
+    private Optional<Update> newestTyped() {
+        return updates.stream().filter(u -> u.type() != null).findFirst();
     }
 
     /** The newest update is investigating or identified. */
@@ -114,8 +119,7 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
      * incident.
      */
     public boolean resolvedAsDuplicate() {
-        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
-        return newest.isPresent() && newest.get().type() == IncidentType.RESOLVED && newest.get().byBridge();
+        return newestTyped().filter(u -> u.type() == IncidentType.RESOLVED && u.byBridge()).isPresent();
     }
 
     /** The mark an earlier version wrote, if the incident carries one. */
@@ -153,6 +157,11 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
                 .map(u -> u.statuses().get(serviceId));
     }
 
+    /** What it holds the service at, with what the texts need to point readers at it (title, a person's or not). */
+    public Optional<ServiceView.Held> held(long serviceId) {
+        return holds(serviceId).map(status -> new ServiceView.Held(id(), title(), status, !byBridge()));
+    }
+
     /** The status this incident holds its service at, while open: see the class comment. */
     public Optional<ServiceStatus> holds(long serviceId) {
         if (!open() || !onService(serviceId)) {
@@ -182,8 +191,7 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
 
     /** Resolved by a person: the newest update is a resolution the bridge did not write. */
     public boolean resolvedByPerson() {
-        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
-        return newest.isPresent() && newest.get().type() == IncidentType.RESOLVED && !newest.get().byBridge();
+        return newestTyped().filter(u -> u.type() == IncidentType.RESOLVED && !u.byBridge()).isPresent();
     }
 
     /**
@@ -191,8 +199,7 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
      * error is over there: nothing reopens it until the alert has left its error.
      */
     public boolean endedByPerson() {
-        Optional<Update> newest = updates.stream().filter(u -> u.type() != null).findFirst();
-        return newest.isPresent() && !newest.get().type().holdsStatus() && !newest.get().byBridge();
+        return newestTyped().filter(u -> !u.type().holdsStatus() && !u.byBridge()).isPresent();
     }
 
     /**

@@ -39,7 +39,7 @@ public record IncidentDraft(IncidentRef ref, String title, String body, Instant 
     /** A write to a shared incident, naming every one of its services with its status. */
     public static IncidentDraft shared(IncidentRef ref, String title, String body, Instant time, IncidentType type,
             Map<Long, ServiceStatus> statuses, boolean retitles) {
-        ServiceStatus worst = statuses.values().stream().reduce(ServiceStatus.UP, ServiceStatus::worst);
+        ServiceStatus worst = ServiceStatus.worstOf(statuses.values());
         return new IncidentDraft(ref, title, body, time, type, worst, statuses, retitles);
     }
 

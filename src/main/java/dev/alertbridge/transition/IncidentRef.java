@@ -76,7 +76,7 @@ public record IncidentRef(AlertSource source, String scope, String alert, String
     public static IncidentRef member(Alert alert, String group, Map<Long, ServiceStatus> statuses) {
         Map<String, ServiceStatus> services = new TreeMap<>();
         statuses.forEach((id, status) -> services.put(serviceHash(id), status));
-        IncidentRef single = of(alert, statuses.values().stream().reduce(ServiceStatus.UP, ServiceStatus::worst));
+        IncidentRef single = of(alert, ServiceStatus.worstOf(statuses.values()));
         return new IncidentRef(single.source, single.scope, single.alert, single.episode, single.severity, null, null,
                 group, services);
     }
@@ -162,7 +162,7 @@ public record IncidentRef(AlertSource source, String scope, String alert, String
             services.put(each.group(1), letter(each.group(2)));
         }
         ServiceStatus severity = services.isEmpty() ? letter(status)
-                : services.values().stream().reduce(ServiceStatus.UP, ServiceStatus::worst);
+                : ServiceStatus.worstOf(services.values());
         return new IncidentRef(AlertSource.fromRefCode(state.group(from)).orElseThrow(),
                 state.group(from + 1) == null ? "" : state.group(from + 1), state.group(from + 2),
                 state.group(from + 3), severity,
@@ -236,7 +236,7 @@ public record IncidentRef(AlertSource source, String scope, String alert, String
      * language's abbreviation of "reference" (Ref., Réf., Rif.), never English on a French page.
      */
     public String line(String language) {
-        return label(language) + " " + reference + " " + this;
+        return line(language, List.of(this));
     }
 
     /**

@@ -76,10 +76,6 @@ record PageLanguage(Map<Sentence, String> sentences, Map<Sentence, String> plura
         return ALL.get(language);
     }
 
-    String sentence(Sentence sentence) {
-        return sentences.get(sentence);
-    }
-
     /** The sentence, in its plural form when {@code {service}} lists several services. */
     String sentence(Sentence sentence, boolean plural) {
         return plural && plurals.containsKey(sentence) ? plurals.get(sentence) : sentences.get(sentence);

@@ -107,25 +107,6 @@ public final class PageTexts {
                 service);
     }
 
-    /**
-     * A member joining a shared incident; {@code changesPage} when it adds a service or worsens a status, else the
-     * short form (unless the team wrote its own {@code joined}).
-     */
-    public String joined(Alert alert, LinkedService service, ServiceStatus status, Instant since,
-            boolean changesPage, IncidentRef ref) {
-        Facts facts = new Facts(service, status, alert.source()).about(alert).since(since);
-        return body(facts.render(Text.JOINED, changesPage ? Sentence.JOINED : Sentence.JOINED_QUIETLY), ref,
-                service);
-    }
-
-    /** A service recovering inside a shared incident while {@code others} are still affected. */
-    public String recovered(Alert alert, LinkedService service, List<String> others, Instant since, Instant at,
-            IncidentRef ref) {
-        Facts facts = new Facts(service, ServiceStatus.UP, alert.source()).about(alert).since(since).at(at);
-        facts.values.put("others", facts.words.list(others));
-        return body(facts.render(Text.RECOVERED, Sentence.RECOVERED), ref, service);
-    }
-
     /** A shared incident's title: its services listed in the language, the worst status among them. */
     public String sharedTitle(LinkedService primary, List<String> names, ServiceStatus worst) {
         return PublicText.title(new Facts(primary, worst, null).services(names).render(Text.TITLE, Sentence.TITLE));
@@ -211,7 +192,7 @@ public final class PageTexts {
 
     /** The text, then the reference line, its label in the page's language. */
     private static String body(String text, IncidentRef ref, LinkedService service) {
-        return PublicText.detail(text) + "\n\n" + ref.line(service.policy().publish().language().code());
+        return body(text, List.of(ref), service);
     }
 
     /** What the placeholders stand for on one update (docs/configuration.md, publish). */

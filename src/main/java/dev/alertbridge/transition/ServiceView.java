@@ -61,7 +61,7 @@ public sealed interface ServiceView {
         static Optional<Held> worst(Collection<Held> held) {
             Held worst = null;
             for (Held one : held) {
-                if (worst == null || one.status().worst(worst.status()) != worst.status()) {
+                if (worst == null || one.status().worse(worst.status())) {
                     worst = one;
                 }
             }
@@ -99,9 +99,7 @@ public sealed interface ServiceView {
                         : legacy.stream().anyMatch(l -> l.namesEpisode(mark.get()));
                 own.add(new Own(incident, episode));
             } else {
-                incident.holds(serviceId)
-                        .ifPresent(status -> others.add(new Held(incident.id(), incident.title(), status,
-                                !incident.byBridge())));
+                incident.held(serviceId).ifPresent(others::add);
             }
         }
         own.sort(Comparator.comparing((Own o) -> o.incident().start(),

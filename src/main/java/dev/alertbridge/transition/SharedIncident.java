@@ -1,6 +1,7 @@
 package dev.alertbridge.transition;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,18 +43,19 @@ public record SharedIncident(HubIncident incident, String group) {
 
     /** What the incident holds the service at: the worst its open members give it, while it is open. */
     public Optional<ServiceStatus> holds(long serviceId) {
-        if (!incident.open()) {
-            return Optional.empty();
-        }
-        return openMembers().stream().map(m -> m.gives(serviceId)).flatMap(Optional::stream)
-                .reduce(ServiceStatus::worst);
+        return incident.open() ? worstGiven(members().values(), serviceId) : Optional.empty();
     }
 
     /** What the incident would hold the service at with these members' states replacing theirs. */
     public Optional<ServiceStatus> holdsWith(long serviceId, List<IncidentRef> changed) {
         Map<String, IncidentRef> members = members();
         changed.forEach(m -> members.put(key(m), m));
-        return members.values().stream().filter(m -> m.clearedAt() == null).map(m -> m.gives(serviceId))
+        return worstGiven(members.values(), serviceId);
+    }
+
+    /** The worst status these members, those still open, give the service; empty when none gives it one. */
+    static Optional<ServiceStatus> worstGiven(Collection<IncidentRef> members, long serviceId) {
+        return members.stream().filter(m -> m.clearedAt() == null).map(m -> m.gives(serviceId))
                 .flatMap(Optional::stream).reduce(ServiceStatus::worst);
     }
 

@@ -145,7 +145,7 @@ public final class SharedIncidentPlanner {
         gives.forEach((service, status) -> statuses.put(service, worst(status, view.othersHold().get(service))));
         Instant start = alert.episodeStart().truncatedTo(ChronoUnit.SECONDS);
         List<String> names = names(view, statuses.keySet());
-        ServiceStatus worst = worst(statuses);
+        ServiceStatus worst = ServiceStatus.worstOf(statuses.values());
         return new Transition.Create(primary, IncidentDraft.shared(member, texts.sharedTitle(primary, names, worst),
                 texts.sharedOpening(alert, primary, names, member.severity(), worst, start, List.of(member)), start,
                 IncidentType.INVESTIGATING, statuses, false), null);
@@ -169,8 +169,8 @@ public final class SharedIncidentPlanner {
         boolean changesPage = statuses.entrySet().stream().anyMatch(e -> !before.containsKey(e.getKey())
                 || e.getValue().worse(before.get(e.getKey())));
         List<String> names = names(view, services);
-        ServiceStatus worst = worst(statuses);
-        String bridgeTitle = texts.sharedTitle(primary, names(view, before.keySet()), worst(before));
+        ServiceStatus worst = ServiceStatus.worstOf(statuses.values());
+        String bridgeTitle = texts.sharedTitle(primary, names(view, before.keySet()), ServiceStatus.worstOf(before.values()));
         boolean retitles = changesPage && bridgeTitle.equals(incident.incident().title());
         IncidentType type = purpose == Transition.Purpose.REOPEN ? IncidentType.INVESTIGATING
                 : incident.incident().latest();
@@ -209,7 +209,7 @@ public final class SharedIncidentPlanner {
                 statuses.put(service, worst(incident.holdsWith(service, List.of(cleared)).orElse(ServiceStatus.UP),
                         view.othersHold().get(service)));
             }
-            boolean last = incident.openMembers().stream().allMatch(m -> sameAlert(m, mine));
+            boolean last = incident.openMembers().stream().allMatch(m -> m.sameAlert(mine));
             Map<Long, ServiceStatus> before = shown(incident);
             List<String> recovered = names(view,
                     statuses.entrySet().stream()
@@ -224,8 +224,9 @@ public final class SharedIncidentPlanner {
                     .filter(h -> h != null).findFirst();
             String body = last ? texts.sharedCleared(alert, primary, names(view, statuses.keySet()), affected, holding,
                     since, at, List.of(cleared))
-                    : recovered.isEmpty() ? texts.sharedJoined(alert, primary, affected, worst(statuses), at, false,
-                            List.of(cleared))
+                    : recovered.isEmpty()
+                            ? texts.sharedJoined(alert, primary, affected, ServiceStatus.worstOf(statuses.values()), at, false,
+                                    List.of(cleared))
                             : texts.sharedRecovered(alert, primary, recovered, affected, since, at, List.of(cleared));
             transitions.add(new Transition.Update(primary, incident.incident().id(), IncidentDraft.shared(cleared,
                     incident.incident().title(), body, at, last ? IncidentType.MONITORING
@@ -268,11 +269,4 @@ public final class SharedIncidentPlanner {
         return other == null ? status : status.worst(other.status());
     }
 
-    static ServiceStatus worst(Map<Long, ServiceStatus> statuses) {
-        return statuses.values().stream().reduce(ServiceStatus.UP, ServiceStatus::worst);
-    }
-
-    private static boolean sameAlert(IncidentRef a, IncidentRef b) {
-        return a.sameAlert(b);
-    }
 }

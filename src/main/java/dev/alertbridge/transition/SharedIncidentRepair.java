@@ -47,8 +47,8 @@ public final class SharedIncidentRepair {
         boolean differs = false;
         for (long service : incident.services()) {
             ServiceStatus status = reopens
-                    ? SharedIncidentPlanner.worst(open.stream().map(m -> m.gives(service)).flatMap(Optional::stream)
-                            .reduce(ServiceStatus.UP, ServiceStatus::worst), view.othersHold().get(service))
+                    ? SharedIncidentPlanner.worst(SharedIncident.worstGiven(open, service).orElse(ServiceStatus.UP),
+                            view.othersHold().get(service))
                     : Convergence.justified(all, service);
             justified.put(service, status);
             differs |= hub.bridgeWrote(service).map(written -> written != status).orElse(false);
@@ -65,9 +65,9 @@ public final class SharedIncidentRepair {
         List<String> affected = SharedIncidentPlanner.names(view, justified.entrySet().stream()
                 .filter(e -> e.getValue() != ServiceStatus.UP).map(Map.Entry::getKey).toList());
         String body = reopens
-                ? texts.sharedJoined(alert, primary, affected, SharedIncidentPlanner.worst(justified), at, true, members)
+                ? texts.sharedJoined(alert, primary, affected, ServiceStatus.worstOf(justified.values()), at, true, members)
                 : affected.isEmpty() ? texts.sharedCorrected(primary, up, members)
-                        : texts.sharedJoined(alert, primary, affected, SharedIncidentPlanner.worst(justified), at, false,
+                        : texts.sharedJoined(alert, primary, affected, ServiceStatus.worstOf(justified.values()), at, false,
                                 members);
         return Optional.of(new Transition.Update(primary, hub.id(), IncidentDraft.shared(members.get(0), hub.title(),
                 body, at, type, justified, false), Transition.Purpose.CORRECTION));

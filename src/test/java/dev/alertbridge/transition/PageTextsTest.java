@@ -151,11 +151,13 @@ class PageTextsTest {
                         (t, s) -> t.alarmDeleted(s, Optional.of(PERSONS_DEGRADED), OPENED, cleared)),
                 new Situation("duplicate", down, Text.DUPLICATE, (t, s) -> t.duplicate(s, down, REF)),
                 new Situation("degraded duplicate", degraded, Text.DUPLICATE, (t, s) -> t.duplicate(s, degraded, REF)),
-                new Situation("joined", down, Text.JOINED, (t, s) -> t.joined(ALERT, s, down, OPENED, true, REF)),
+                new Situation("joined", down, Text.JOINED,
+                        (t, s) -> t.sharedJoined(ALERT, s, List.of(s.service().name()), down, OPENED, true, List.of(REF))),
                 new Situation("quiet join", degraded, Text.JOINED,
-                        (t, s) -> t.joined(ALERT, s, degraded, OPENED, false, REF)),
-                new Situation("recovered", up, Text.RECOVERED, (t, s) -> t.recovered(ALERT, s,
-                        List.of("Search", "Payments"), OPENED, CLEARED, cleared)));
+                        (t, s) -> t.sharedJoined(ALERT, s, List.of(s.service().name()), degraded, OPENED, false,
+                                List.of(REF))),
+                new Situation("recovered", up, Text.RECOVERED, (t, s) -> t.sharedRecovered(ALERT, s,
+                        List.of(s.service().name()), List.of("Search", "Payments"), OPENED, CLEARED, List.of(cleared))));
     }
 
     /** How each language says "operating normally": no text on an update setting a problem may contain it. */
@@ -274,8 +276,9 @@ class PageTextsTest {
                 "Pagos e Integraciones");
         assertThat(PageLanguage.of(Language.IT).list(List.of("A", "B", "C", "D", "E"))).isEqualTo(
                 "A, B, C e altri 2 servizi");
-        assertThat(texts.recovered(ALERT, checkout(new Publish(Language.FR, null, null, null, null)),
-                List.of("Search", "Paiements"), OPENED, CLEARED, REF)).startsWith("Le service Checkout fonctionne de "
+        LinkedService frenchCheckout = checkout(new Publish(Language.FR, null, null, null, null));
+        assertThat(texts.sharedRecovered(ALERT, frenchCheckout, List.of(frenchCheckout.service().name()),
+                List.of("Search", "Paiements"), OPENED, CLEARED, List.of(REF))).startsWith("Le service Checkout fonctionne de "
                         + "nouveau normalement depuis le 2019-10-02 17:34 UTC. Le problème affecte toujours Search et "
                         + "Paiements et nous continuons d'y travailler.");
     }
@@ -536,9 +539,11 @@ class PageTextsTest {
         rows.add(row(language, "clear (deleted alarm)", texts.alarmDeleted(service, Optional.empty(), OPENED,
                 cleared)));
         rows.add(row(language, "duplicate", texts.duplicate(service, ServiceStatus.DOWN, REF)));
-        rows.add(row(language, "joined", texts.joined(ALERT, service, ServiceStatus.DOWN, OPENED, true, REF)));
-        rows.add(row(language, "recovered", texts.recovered(ALERT, service, List.of("Search", "Payments"), OPENED,
-                CLEARED, cleared)));
+        List<String> named = List.of(service.service().name());
+        rows.add(row(language, "joined", texts.sharedJoined(ALERT, service, named, ServiceStatus.DOWN, OPENED, true,
+                List.of(REF))));
+        rows.add(row(language, "recovered", texts.sharedRecovered(ALERT, service, named,
+                List.of("Search", "Payments"), OPENED, CLEARED, List.of(cleared))));
         assertThat(page).contains(rows);
     }
 
