@@ -271,7 +271,7 @@ public class AlertPipeline {
                 }
             });
         }
-        Map<Long, String> names = names(config);
+        Map<Long, String> names = groups.isEmpty() ? Map.of() : names(config);
         groups.forEach((group, services) -> written.put(groupSlots.get(group), new SharedConvergence(shared,
                 sharedPlanner, alert, group, services, names)));
         List<Supplier<Optional<Long>>> writes = new ArrayList<>();

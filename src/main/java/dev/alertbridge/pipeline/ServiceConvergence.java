@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +18,7 @@ import dev.alertbridge.budget.Deadline;
 import dev.alertbridge.config.LinkedService;
 import dev.alertbridge.config.WriteMode;
 import dev.alertbridge.report.InvocationReport.ServiceOutcome;
+import dev.alertbridge.statushub.Delivered;
 import dev.alertbridge.statushub.StatusHubGateway;
 import dev.alertbridge.statushub.StatusHubSession;
 import dev.alertbridge.transition.Convergence;
@@ -44,8 +45,8 @@ final class ServiceConvergence implements Convergent {
     private static final Logger LOG = Logger.getLogger(ServiceConvergence.class);
     /** Corrections after one write: each is itself checked, so a page under fire still settles or reports. */
     static final int ROUNDS = 3;
+
     /** Below this, a further read and write cannot finish: the scheduled reconciliation takes over. */
-    private static final Duration ROUND_TIME = Duration.ofMillis(500);
 
     /**
      * What every service of one invocation shares: StatusHub as the invocation sees it, the deciders, the
@@ -53,6 +54,46 @@ final class ServiceConvergence implements Convergent {
      */
     record Shared(StatusHubSession session, TransitionPlanner planner, Convergence convergence, PageTexts texts,
             Deadline deadline, Instant now, HeldBackWrites heldBack) {
+
+        /** A round of the check reads and may write once: not begun with less time than this left. */
+        private static final Duration ROUND_TIME = Duration.ofMillis(500);
+
+        /** Whether another round of the page check fits in what is left of the invocation. */
+        boolean roundFits() {
+            return deadline.remaining().compareTo(ROUND_TIME) > 0;
+        }
+
+        /** One write of the check, taken again after a wait StatusHub asked for. */
+        StatusHubSession.Landed write(Transition.Write write) {
+            return heldBack.decided(() -> session.write(write), StatusHubSession.Landed.class);
+        }
+
+        /** A decision and its write; after a wait StatusHub asked for, decided again from what it shows then. */
+        <T> T decidedAfresh(Supplier<T> decideAndWrite, Class<T> type) {
+            int[] attempts = { 0 };
+            return heldBack.decided(() -> {
+                if (attempts[0]++ > 0) {
+                    session.refreshAfter(System.nanoTime());
+                }
+                return decideAndWrite.get();
+            }, type);
+        }
+    }
+
+    /** What a create that raced its twin reports: the twin created first is kept, this one was resolved. */
+    static String twinResolved(String kept, String duplicate) {
+        return "created at the same moment by another execution environment as incident " + kept + "; the duplicate "
+                + duplicate + " was resolved";
+    }
+
+    /** Shadow mode: the write is decided as usual, logged and reported with its request, and not sent. */
+    static ServiceOutcome shadowed(StatusHubSession session, String serviceId, Delivered.Via via,
+            Transition.Write write) {
+        String request = session.preview(write);
+        LOG.infof("shadow mode, not sent: %s", request);
+        String would = write instanceof Transition.Create ? "would create an incident"
+                : "would update incident " + write.incidentId();
+        return ServiceOutcome.shadowed(serviceId, via, would, request);
     }
 
     private final Shared shared;
@@ -130,11 +171,7 @@ final class ServiceConvergence implements Convergent {
 
     /** Plans and writes; after a wait for StatusHub, plans again from what it shows then. */
     private List<Step> decideAndWrite() {
-        int[] attempts = { 0 };
-        return shared.heldBack().decided(() -> {
-            if (attempts[0]++ > 0) {
-                session.refreshAfter(System.nanoTime());
-            }
+        return shared.decidedAfresh(() -> {
             List<Step> steps = new ArrayList<>();
             ServiceView view = session.view(alert, service.service());
             for (Transition transition : shared.planner().plan(alert, service, view, shared.now())) {
@@ -185,7 +222,7 @@ final class ServiceConvergence implements Convergent {
                 return;
             }
         }
-        for (int round = 0; round < ROUNDS && shared.deadline().remaining().compareTo(ROUND_TIME) > 0; round++) {
+        for (int round = 0; round < ROUNDS && shared.roundFits(); round++) {
             session.refreshAfter(landedAt);
             if (round == 0 && written instanceof Transition.Create) {
                 Optional<String> kept = olderTwin(ownId);
@@ -193,9 +230,7 @@ final class ServiceConvergence implements Convergent {
                     status = Convergence.justifiedWithout(session.incidents(), serviceId, ownId);
                     StatusHubSession.Landed resolved = write(duplicate(ownId, kept.get(), status));
                     outcomes.set(indexOf(outcomes, ownId), ServiceOutcome.unchanged(service.id(),
-                            StatusHubGateway.via(service.service()), kept.get(), "created at the same moment by "
-                                    + "another execution environment as incident " + kept.get() + "; the duplicate "
-                                    + ownId + " was resolved"));
+                            StatusHubGateway.via(service.service()), kept.get(), twinResolved(kept.get(), ownId)));
                     ownId = kept.get();
                     landedAt = resolved.at();
                     continue;
@@ -220,7 +255,7 @@ final class ServiceConvergence implements Convergent {
                             + "meanwhile"));
             landedAt = corrected.at();
         }
-        if (shared.deadline().remaining().compareTo(ROUND_TIME) <= 0) {
+        if (!shared.roundFits()) {
             LOG.warnf("%s on %s: no time left to check the page after the write; the next event or the "
                     + "reconciliation does", alert.monitor(), service.id());
         }
@@ -257,12 +292,7 @@ final class ServiceConvergence implements Convergent {
         ServiceView.Shown shown = ServiceView.of(alert, service.service(), session.incidents());
         return shown.own().stream().filter(o -> o.sameEpisode() && o.incident().open())
                 .map(o -> o.incident().id()).filter(id -> !id.equals(ownId))
-                .filter(id -> byCreation().compare(id, ownId) < 0).min(byCreation());
-    }
-
-    /** StatusHub's ids grow with creation: numeric ones by value, others by length then text. */
-    private static Comparator<String> byCreation() {
-        return Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+                .filter(id -> HubIncident.IDS_BY_CREATION.compare(id, ownId) < 0).min(HubIncident.IDS_BY_CREATION);
     }
 
     private Transition.Update duplicate(String ownId, String kept, ServiceStatus status) {
@@ -275,7 +305,7 @@ final class ServiceConvergence implements Convergent {
     }
 
     private StatusHubSession.Landed write(Transition.Write write) {
-        return shared.heldBack().decided(() -> session.write(write), StatusHubSession.Landed.class);
+        return shared.write(write);
     }
 
     private static int indexOf(List<ServiceOutcome> outcomes, String incidentId) {
@@ -298,17 +328,8 @@ final class ServiceConvergence implements Convergent {
         }
         Transition.Write write = (Transition.Write) transition;
         if (step.landed() == null) {
-            return shadow(write);
+            return shadowed(session, service.id(), via, write);
         }
         return ServiceOutcome.delivered(service.id(), step.landed().delivered());
-    }
-
-    /** Shadow mode: the write is decided as usual, logged and reported with its request, and not sent. */
-    private ServiceOutcome shadow(Transition.Write write) {
-        String request = session.preview(write);
-        LOG.infof("shadow mode, not sent: %s", request);
-        String would = write instanceof Transition.Create ? "would create an incident"
-                : "would update incident " + write.incidentId();
-        return ServiceOutcome.shadowed(service.id(), StatusHubGateway.via(service.service()), would, request);
     }
 }

@@ -1,10 +1,8 @@
 package dev.alertbridge.pipeline;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +43,6 @@ import dev.alertbridge.transition.Transition;
  */
 final class SharedConvergence implements Convergent {
     private static final Logger LOG = Logger.getLogger(SharedConvergence.class);
-    private static final Duration ROUND_TIME = Duration.ofMillis(500);
 
     private final ServiceConvergence.Shared shared;
     private final StatusHubSession session;
@@ -83,11 +80,7 @@ final class SharedConvergence implements Convergent {
     @Override
     public Optional<Long> write() {
         try {
-            int[] attempts = { 0 };
-            List<Transition> transitions = shared.heldBack().decided(() -> {
-                if (attempts[0]++ > 0) {
-                    session.refreshAfter(System.nanoTime());
-                }
+            List<Transition> transitions = shared.decidedAfresh(() -> {
                 List<Transition> decided = planner.plan(alert, partition, view(), shared.now());
                 for (Transition transition : decided) {
                     if (transition instanceof Transition.Write write && live() && landed == null) {
@@ -116,12 +109,7 @@ final class SharedConvergence implements Convergent {
             } else if (transition == last) {
                 outcomes.add(ServiceOutcome.delivered(service.id(), landed.delivered()));
             } else {
-                Transition.Write write = (Transition.Write) transition;
-                String request = session.preview(write);
-                LOG.infof("shadow mode, not sent: %s", request);
-                outcomes.add(ServiceOutcome.shadowed(service.id(), via, write instanceof Transition.Create
-                        ? "would create an incident"
-                        : "would update incident " + write.incidentId(), request));
+                outcomes.add(ServiceConvergence.shadowed(session, service.id(), via, (Transition.Write) transition));
             }
         }
     }
@@ -150,8 +138,7 @@ final class SharedConvergence implements Convergent {
         try {
             String own = landed.delivered().incidentId();
             long landedAt = landed.at();
-            for (int round = 0; round < ServiceConvergence.ROUNDS
-                    && shared.deadline().remaining().compareTo(ROUND_TIME) > 0; round++) {
+            for (int round = 0; round < ServiceConvergence.ROUNDS && shared.roundFits(); round++) {
                 session.refreshAfter(landedAt);
                 if (round == 0 && last instanceof Transition.Create) {
                     Optional<String> older = olderTwin(own);
@@ -177,8 +164,7 @@ final class SharedConvergence implements Convergent {
                 }
                 LOG.infof("%s on incident %s: another write landed meanwhile; posting what its members justify",
                         alert.monitor(), own);
-                StatusHubSession.Landed corrected = shared.heldBack().decided(() -> session.write(correction.get()),
-                        StatusHubSession.Landed.class);
+                StatusHubSession.Landed corrected = shared.write(correction.get());
                 partition.forEach(s -> outcomes.add(ServiceOutcome.updatedAgain(s.id(), corrected.delivered(),
                         "corrected: another write landed meanwhile")));
                 landedAt = corrected.at();
@@ -192,7 +178,8 @@ final class SharedConvergence implements Convergent {
     /** Another open incident of the group, created before this one (the lower id): two members created at once. */
     private Optional<String> olderTwin(String own) {
         return session.group(group).stream().filter(s -> s.incident().open()).map(s -> s.incident().id())
-                .filter(id -> !id.equals(own) && byCreation().compare(id, own) < 0).min(byCreation());
+                .filter(id -> !id.equals(own) && HubIncident.IDS_BY_CREATION.compare(id, own) < 0)
+                .min(HubIncident.IDS_BY_CREATION);
     }
 
     /**
@@ -208,22 +195,18 @@ final class SharedConvergence implements Convergent {
                 Convergence.justifiedWithout(session.incidents(), service, younger)));
         IncidentRef cleared = mine.clearedAt(at);
         LinkedService primary = partition.get(0);
-        String body = shared.texts().duplicate(primary, statuses.values().stream()
-                .reduce(ServiceStatus.UP, ServiceStatus::worst), cleared);
-        StatusHubSession.Landed resolved = shared.heldBack().decided(() -> session.write(new Transition.Update(
-                primary, younger, IncidentDraft.shared(cleared, copy.title(), body, at, IncidentType.RESOLVED,
-                        statuses, false),
-                Transition.Purpose.DUPLICATE)), StatusHubSession.Landed.class);
+        String body = shared.texts().duplicate(primary, ServiceStatus.worstOf(statuses.values()), cleared);
+        StatusHubSession.Landed resolved = shared.write(new Transition.Update(primary, younger,
+                IncidentDraft.shared(cleared, copy.title(), body, at, IncidentType.RESOLVED, statuses, false),
+                Transition.Purpose.DUPLICATE));
         outcomes.clear();
         partition.forEach(s -> outcomes.add(ServiceOutcome.unchanged(s.id(), StatusHubGateway.via(s.service()),
-                older, "created at the same moment by another execution environment as incident " + older
-                        + "; the duplicate " + younger + " was resolved")));
+                older, ServiceConvergence.twinResolved(older, younger))));
         session.refreshAfter(resolved.at());
         long lastLanded = resolved.at();
         for (Transition transition : planner.plan(alert, partition, view(), shared.now())) {
             if (transition instanceof Transition.Write write) {
-                StatusHubSession.Landed joined = shared.heldBack().decided(() -> session.write(write),
-                        StatusHubSession.Landed.class);
+                StatusHubSession.Landed joined = shared.write(write);
                 last = write;
                 lastLanded = joined.at();
                 partition.forEach(s -> outcomes.add(ServiceOutcome.updatedAgain(s.id(), joined.delivered(),
@@ -251,13 +234,10 @@ final class SharedConvergence implements Convergent {
         }
         Set<Long> maintenance = new LinkedHashSet<>();
         partition.stream().filter(s -> s.policy().skipsMaintenances())
-                .filter(s -> session.maintenanceOn(s.service().serviceId()).isPresent())
+                .filter(s -> session.maintenanceOn(s.service()).isPresent())
                 .forEach(s -> maintenance.add(s.service().serviceId()));
         return new SharedIncidentPlanner.GroupView(group, incidents, othersHold, maintenance, names);
     }
 
     /** StatusHub's ids grow with creation: numeric ones by value, others by length then text. */
-    private static Comparator<String> byCreation() {
-        return Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
-    }
 }

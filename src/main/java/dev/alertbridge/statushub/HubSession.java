@@ -157,7 +157,7 @@ final class HubSession {
             }
             Instant at = update.get().createdAt() != null ? update.get().createdAt() : activity(incident);
             int later = at.compareTo(newestAt);
-            if (later > 0 || later == 0 && newerId(incident.id(), newestId)) {
+            if (later > 0 || later == 0 && HubIncident.IDS_BY_CREATION.compare(incident.id(), newestId) > 0) {
                 newest = update;
                 newestAt = at;
                 newestId = incident.id();
@@ -169,11 +169,6 @@ final class HubSession {
     private Instant activity(HubIncident incident) {
         IncidentSummary summary = listed.get(incident.id());
         return summary != null ? summary.activity() : incident.start() != null ? incident.start() : Instant.EPOCH;
-    }
-
-    /** StatusHub's ids grow: the longer, or the greater of two as long, is the newer. */
-    private static boolean newerId(String id, String than) {
-        return id.length() != than.length() ? id.length() > than.length() : id.compareTo(than) > 0;
     }
 
     /** One more search among the incidents already listed (no new list read): after {@link #prepare}. */

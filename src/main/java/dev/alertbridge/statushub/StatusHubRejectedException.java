@@ -9,10 +9,6 @@ public class StatusHubRejectedException extends RuntimeException {
     private final String endpoint;
     private final String reason;
 
-    public StatusHubRejectedException(int status, String endpoint) {
-        this(status, endpoint, "");
-    }
-
     /** @param reason StatusHub's reason, already cleaned of secrets ({@link RejectionReason}); empty when none */
     public StatusHubRejectedException(int status, String endpoint, String reason) {
         super("StatusHub rejected " + endpoint + " with HTTP " + status + (reason.isEmpty() ? "" : ": " + reason),
@@ -24,11 +20,6 @@ public class StatusHubRejectedException extends RuntimeException {
 
     public int status() {
         return status;
-    }
-
-    /** StatusHub's reason, or empty. */
-    public String reason() {
-        return reason;
     }
 
     /** The same refusal with this secret (the API key, a hook token) masked wherever StatusHub echoed it. */

@@ -184,11 +184,6 @@ public final class StatusHubSession {
         return ServiceView.of(alert, service, hub.incidents()).inMaintenance(hub.maintenanceOn(service.serviceId()));
     }
 
-    /** The maintenance in progress on the service, if any (read when an open's decisions needed it). */
-    public Optional<HubMaintenance> maintenanceOn(long serviceId) {
-        return hub == null ? Optional.empty() : hub.maintenanceOn(serviceId);
-    }
-
     /** The Management API services this alert's open incidents are on: a clear reaches them all. */
     public Set<Long> openServicesOf(Alert alert) {
         if (hub == null) {

@@ -54,6 +54,10 @@ public record HubIncident(String id, String title, Instant start, List<Update> u
         updates = newestFirst(updates);
     }
 
+    /** StatusHub's incident ids grow with creation: numeric ones by value, others by length then text. */
+    public static final Comparator<String> IDS_BY_CREATION = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
+
     /** StatusHub lists updates newest first; when every update says when it was made, that order is used. */
     private static List<Update> newestFirst(List<Update> updates) {
         if (updates.isEmpty() || updates.stream().anyMatch(u -> u.createdAt() == null)) {

@@ -104,7 +104,7 @@ public sealed interface ServiceView {
         }
         own.sort(Comparator.comparing((Own o) -> o.incident().start(),
                 Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(o -> o.incident().id().length()).thenComparing(o -> o.incident().id()));
+                .thenComparing(o -> o.incident().id(), HubIncident.IDS_BY_CREATION));
         return new Shown(own, others);
     }
 }

@@ -68,8 +68,7 @@ public final class SharedIncidentPlanner {
         IncidentRef mine = IncidentRef.of(alert, primary.status());
         // A copy the bridge resolved as opened twice is nobody's incident: its members moved to the kept one.
         List<SharedIncident> byAge = view.incidents().stream().filter(s -> !s.incident().resolvedAsDuplicate())
-                .sorted(Comparator.comparing((SharedIncident s) -> s.incident().id().length())
-                        .thenComparing(s -> s.incident().id()))
+                .sorted(Comparator.comparing((SharedIncident s) -> s.incident().id(), HubIncident.IDS_BY_CREATION))
                 .toList();
         return alert.state() == AlertState.OPEN ? List.of(open(alert, partition, view, byAge, mine, now))
                 : release(alert, partition, view, byAge, mine, now);
