@@ -25,15 +25,19 @@ import dev.alertbridge.transition.Transition;
 final class PageCheck {
     private final Convergence convergence = new Convergence(new PageTexts());
 
+    /** What the check found, and whether it reached every service ({@code complete}). */
+    record Checked(List<Finding> found, boolean complete) {
+    }
+
     /** The findings of the check, each corrected when {@code repair} and the service is written live. */
-    List<Finding> run(StatusHubSession session, List<LinkedService> services, boolean repair, Deadline deadline,
+    Checked run(StatusHubSession session, List<LinkedService> services, boolean repair, Deadline deadline,
             Instant now, List<String> notes) {
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
             if (deadline.remaining().compareTo(Reconciler.STOP_MARGIN) < 0) {
                 notes.add("no time left to check the page of " + services.subList(i, services.size()).stream()
                         .map(LinkedService::id).toList() + ": the next run does");
-                break;
+                return new Checked(found, false);
             }
             LinkedService service = services.get(i);
             Optional<Transition.Update> correction = check(session, service, now);
@@ -48,7 +52,7 @@ final class PageCheck {
             found.add(new Finding.StatusNotJustified(Finding.Verdict.of(writes), service.id(),
                     (writes ? "corrected to " : "would correct to ") + status, correction.get().incidentId()));
         }
-        return found;
+        return new Checked(found, true);
     }
 
     /** What the page needs, if it is wrong: the correction, on the bridge's incident whose write it undoes. */

@@ -139,12 +139,13 @@ public class Reconciler {
                     + (replays.size() - replayed.reached() > 10 ? ", …" : "") + "): the next run starts with them");
         }
         swept.landed().ifPresent(session::refreshAfter); // unless the replay's re-read came after it
-        found.addAll(pageCheck.run(session, pages, repair, deadline, now, notes));
+        PageCheck.Checked checked = pageCheck.run(session, pages, repair, deadline, now, notes);
+        found.addAll(checked.found());
         resumeAt += replayed.reached() < replays.size() ? replayed.reached() : 0;
         found.forEach(f -> LOG.info(log.write(f)));
         Counters.add(Counters.Count.RECONCILE_FINDINGS, found.size());
         return new Run(config.reconcileMode(), linked.size(), replayed.reached(), found.size(),
-                replayed.reached() == replays.size() && notes.stream().noneMatch(n -> n.startsWith("no time")),
+                replayed.reached() == replays.size() && checked.complete(),
                 found, notes, replayed.report());
     }
 

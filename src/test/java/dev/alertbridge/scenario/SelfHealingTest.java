@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -246,6 +247,27 @@ class SelfHealingTest {
         Lambda.invoke(RECONCILE).statusCode(200).body("found.service", is(List.of("checkout")))
                 .body("notes[0]", containsString("checkout-db: tags not read, counted as untagged (level 1)"));
         assertThat(Neighbours.cloudWatch().tagCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anAlarmNamedNoTimeSomethingDoesNotLeaveTheRunUnfinished() {
+        Neighbours.resetToDefaults();
+        ParameterStore.holds(List.of(TestConfig.secrets(TestConfig.API_KEY, TestConfig.WEBHOOK_TOKEN),
+                new Parameter(ParameterStore.PATH + "links", "String", """
+                        {"statushub": {"apiUrl": "%s/api/v3", "hub": "acme"},
+                         "services": {"checkout": {"serviceId": 101}, "search": {"serviceId": 102}},
+                         "links": [{"monitor": "no time *", "escalationLevel": 1, "services": ["checkout"]},
+                                   {"monitor": "no time *", "escalationLevel": 2, "services": ["search"]}],
+                         "reconcile": {"mode": "repair"}}
+                        """.formatted(Neighbours.baseUrl()))));
+        Neighbours.cloudWatch().taggedAlarm("no time sync on checkout", "ALARM", ago(Duration.ofMinutes(20)),
+                Map.of("escalation_level", "2"));
+        Neighbours.cloudWatch().denyTags();
+
+        // Its note begins with its name; the run still did everything it had to.
+        Lambda.invoke(RECONCILE).statusCode(200).body("found.service", is(List.of("checkout")))
+                .body("notes[0]", startsWith("no time sync on checkout: tags not read"))
+                .body("finished", is(true));
     }
 
     /** Checkout hears level 1 of the checkout alarms, Search level 2. */
