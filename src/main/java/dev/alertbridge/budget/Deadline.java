@@ -38,6 +38,15 @@ public record Deadline(Instant end, Clock clock) {
         return timeout.compareTo(SHORTEST_USEFUL_CALL) < 0 ? Optional.empty() : Optional.of(timeout);
     }
 
+    /**
+     * Half of what is left, at most {@code bound}: for a lookup that is a courtesy to the event (its tags, a late
+     * event's check, an alarm's history), so the event's own work keeps the other half.
+     */
+    public Duration halfLeft(Duration bound) {
+        Duration half = remaining().dividedBy(2);
+        return half.compareTo(bound) < 0 ? half : bound;
+    }
+
     /** The same for a call bounded by the deadline alone. */
     public Optional<Duration> forCall() {
         return forCall(remaining());

@@ -1,6 +1,5 @@
 package dev.alertbridge.check;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigUnavailableException;
-import dev.alertbridge.config.FileDocuments;
-import dev.alertbridge.config.ParameterStoreDocuments;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
 
 /**
@@ -47,11 +44,7 @@ public final class CheckCommand {
         ObjectMapper json = new ObjectMapper();
         List<ConfigDocument> documents = new ArrayList<>();
         try {
-            if (files.isEmpty()) {
-                documents.addAll(new ParameterStoreDocuments(path).read(Duration.ofSeconds(30)));
-            } else {
-                files.forEach(file -> documents.addAll(new FileDocuments(file).read(Duration.ofSeconds(5))));
-            }
+            documents.addAll(ConfigDocument.forCommand(path, files));
         } catch (ConfigUnavailableException e) {
             System.out.println("could not read the configuration: " + e.getMessage());
             System.exit(2);

@@ -53,8 +53,7 @@ final class TagLinkNotes {
                 notes.add("tags of alarm " + alarm.name() + " were not read: " + unreadable.why());
                 continue;
             }
-            Alert alert = Alert.of(AlertSource.CLOUDWATCH, alarm.arn()).knownAs(List.of(alarm.name(), alarm.arn()))
-                    .titled(alarm.name()).changesNothing("").at(Instant.EPOCH);
+            Alert alert = alarm.asAlert().titled(alarm.name()).changesNothing("").at(Instant.EPOCH);
             TagLink tagLink = TagLink.declared(alert, LinkTags.of(AlertSource.CLOUDWATCH,
                     ((AlarmProbe.Tagged) seen).tags()), config);
             tagLink.link().ifPresent(link -> links.add(described(alarm, link)));

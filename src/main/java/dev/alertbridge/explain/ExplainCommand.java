@@ -19,9 +19,7 @@ import dev.alertbridge.config.ConfigDocument;
 import dev.alertbridge.config.ConfigParser;
 import dev.alertbridge.config.ConfigUnavailableException;
 import dev.alertbridge.config.ConfigValidationException;
-import dev.alertbridge.config.FileDocuments;
 import dev.alertbridge.config.LinkParser;
-import dev.alertbridge.config.ParameterStoreDocuments;
 import dev.alertbridge.config.ServiceLink;
 import dev.alertbridge.reconcile.AlarmTags;
 import dev.alertbridge.reconcile.CloudWatchAlarmStates;
@@ -81,7 +79,7 @@ public final class ExplainCommand {
         BridgeConfig config;
         List<ServiceLink> embedded;
         try {
-            config = new ConfigParser(json).parse(documents(path, files));
+            config = new ConfigParser(json).parse(ConfigDocument.forCommand(path, files));
             embedded = links == null ? List.of()
                     : LinkParser.links(links, "$", json.readTree(Files.readString(Path.of(links))),
                             config.services().keySet());
@@ -109,15 +107,5 @@ public final class ExplainCommand {
             out.println("explain could not read StatusHub: " + CallFailure.of(e).why());
             return 2;
         }
-    }
-
-    private static List<ConfigDocument> documents(String path, List<String> files) {
-        List<ConfigDocument> documents = new ArrayList<>();
-        if (files.isEmpty()) {
-            documents.addAll(new ParameterStoreDocuments(path).read(Duration.ofSeconds(30)));
-        } else {
-            files.forEach(file -> documents.addAll(new FileDocuments(file).read(Duration.ofSeconds(5))));
-        }
-        return documents;
     }
 }

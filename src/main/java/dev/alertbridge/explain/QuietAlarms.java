@@ -75,8 +75,8 @@ final class QuietAlarms {
     private static Optional<LinkedService> linked(AlarmState alarm, ServiceTarget service, BridgeConfig config,
             AlertLinks links) {
         for (int level = 1; level <= HIGHEST_LEVEL; level++) {
-            Alert open = Alert.of(AlertSource.CLOUDWATCH, alarm.arn()).knownAs(List.of(alarm.name(), alarm.arn()))
-                    .atLevel(level).opens(alarm.arn() + "@" + alarm.since(), alarm.since()).at(alarm.since());
+            Alert open = alarm.asAlert().atLevel(level).opens(alarm.arn() + "@" + alarm.since(), alarm.since())
+                    .at(alarm.since());
             Optional<LinkedService> linked = config.servicesFor(open, links).stream()
                     .filter(s -> s.id().equals(service.id())).findFirst();
             if (linked.isPresent()) {

@@ -57,9 +57,8 @@ public class TagLinks {
             return new Found(TagLink.NONE, "alarm tags not read: the event names no alarm ARN, so no tag link");
         }
         try {
-            Duration half = deadline.remaining().dividedBy(2);
             return found(alert, LinkTags.of(AlertSource.CLOUDWATCH, tags.of(alert.alertKey(),
-                    half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND, now)), config);
+                    deadline.halfLeft(LOOKUP_BOUND), now)), config);
         } catch (CloudWatchAlarmStates.AlarmStatesDeniedException e) {
             // Permanent until the role is fixed: say what is missing, every time.
             LOG.errorf("tags of %s not read, its tag link not applied: %s", alert.monitor(), e.getMessage());

@@ -69,9 +69,8 @@ public class AlarmPeriods {
                 : alert.openedAt() != null ? earliest(alert.openedAt(), beforeOk) : beforeOk;
         List<StateUpdate> history;
         try {
-            Duration half = deadline.remaining().dividedBy(2);
             history = alarms.history(alert.monitor(), now.minus(settings.statushub().lookback()), asOf.plus(
-                    RECORDED_WITHIN), half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND);
+                    RECORDED_WITHIN), deadline.halfLeft(LOOKUP_BOUND));
         } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             LOG.warnf("%s: the alarm's history could not be read: %s", event, e.getMessage());
             String why = e instanceof CloudWatchAlarmStates.AlarmStatesDeniedException ? e.getMessage()

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import dev.alertbridge.alert.Alert;
-import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.AlertState;
 import dev.alertbridge.alert.ServiceStatus;
 import dev.alertbridge.budget.Deadline;
@@ -66,17 +65,15 @@ final class AlarmReplay {
         boolean levelsMatter = links.stream().anyMatch(l -> l.escalationLevel() != null);
         List<Replay> replays = new ArrayList<>();
         for (AlarmState state : linked) {
-            List<String> ids = List.of(state.name(), state.arn());
             if (state.inAlarm() && !state.suppressed()) {
                 Integer known = knownLevels.get(state.arn());
                 int level = known != null ? known : levelsMatter ? escalationLevel(state, notes, deadline) : 1;
-                replays.add(new Replay(state, Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids)
-                        .titled(state.name()).atLevel(level).described(state.reason())
+                replays.add(new Replay(state, state.asAlert().titled(state.name()).atLevel(level).described(state.reason())
                         .opens(state.arn() + "@" + state.since(), state.since()).at(state.since())));
             } else if (state.ok() && state.since() != null
                     && Duration.between(state.since(), now).compareTo(grace) > 0) {
-                replays.add(new Replay(state, Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(ids)
-                        .titled(state.name()).clears("", null).at(state.since())));
+                replays.add(new Replay(state, state.asAlert().titled(state.name()).clears("", null)
+                        .at(state.since())));
             }
         }
         return replays;
@@ -166,9 +163,8 @@ final class AlarmReplay {
      * answer notes.
      */
     private int escalationLevel(AlarmState state, List<String> notes, Deadline deadline) {
-        Duration half = deadline.remaining().dividedBy(2);
         try {
-            return alarms.escalationLevel(state.arn(), half.compareTo(TAG_LOOKUP_BOUND) < 0 ? half : TAG_LOOKUP_BOUND);
+            return alarms.escalationLevel(state.arn(), deadline.halfLeft(TAG_LOOKUP_BOUND));
         } catch (CloudWatchAlarmStates.AlarmStatesUnavailableException e) {
             String note = state.name() + ": tags not read, counted as untagged (level 1): " + e.getMessage();
             LOG.warn(note);
@@ -179,8 +175,7 @@ final class AlarmReplay {
 
     /** Whether any of these links can match the alarm, at any level (a clear matches whatever its level). */
     static boolean linked(AlarmState state, List<ServiceLink> links) {
-        Alert anyLevel = Alert.of(AlertSource.CLOUDWATCH, state.arn()).knownAs(List.of(state.name(), state.arn()))
-                .clears("", null).at(Instant.EPOCH);
+        Alert anyLevel = state.asAlert().clears("", null).at(Instant.EPOCH);
         return links.stream().anyMatch(link -> link.matches(anyLevel));
     }
 }

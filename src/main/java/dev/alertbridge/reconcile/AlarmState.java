@@ -1,6 +1,10 @@
 package dev.alertbridge.reconcile;
 
 import java.time.Instant;
+import java.util.List;
+
+import dev.alertbridge.alert.Alert;
+import dev.alertbridge.alert.AlertSource;
 
 /**
  * A CloudWatch alarm as DescribeAlarms shows it now.
@@ -14,6 +18,11 @@ import java.time.Instant;
  *        maintenance alarm): the event path opens nothing for its ALARM, and neither does the reconciliation
  */
 public record AlarmState(String name, String arn, String value, Instant since, String reason, boolean suppressed) {
+
+    /** The alarm as an alert, named as its events name it: by its ARN, known by its name and its ARN. */
+    public Alert.Builder asAlert() {
+        return Alert.of(AlertSource.CLOUDWATCH, arn).knownAs(List.of(name, arn));
+    }
 
     public boolean inAlarm() {
         return "ALARM".equals(value);

@@ -60,8 +60,7 @@ public class LateEvents {
         }
         Optional<AlarmState> current;
         try {
-            Duration half = deadline.remaining().dividedBy(2);
-            current = alarms.named(alert.monitor(), half.compareTo(LOOKUP_BOUND) < 0 ? half : LOOKUP_BOUND)
+            current = alarms.named(alert.monitor(), deadline.halfLeft(LOOKUP_BOUND))
                     .filter(state -> sameAlarm(alert, state));
         } catch (CloudWatchAlarmStates.AlarmStatesDeniedException e) {
             // Permanent until the role is fixed: say what is missing and what it costs, every time.

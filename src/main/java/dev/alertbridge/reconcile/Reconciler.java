@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,14 +110,14 @@ public class Reconciler {
         CloudWatchAlarmStates.Listing listing = alarms.all(deadline.remaining());
         List<AlarmState> theirs = listing.alarms().stream()
                 .filter(a -> !OwnStack.alarm(settings.metricsStack(), a.name())).toList();
+        Map<Boolean, List<AlarmState>> byLinks = theirs.stream()
+                .collect(Collectors.partitioningBy(a -> AlarmReplay.linked(a, alarmLinks)));
         List<String> notes = new ArrayList<>();
         TaggedAlarms.Found tags = config.tagLinks()
-                ? tagged.find(theirs.stream().filter(a -> a.inAlarm() && !a.suppressed()
-                        && !AlarmReplay.linked(a, alarmLinks)).toList(), config, AlertLinks.of(alarmLinks), deadline,
-                        TAG_READS_RESERVE, now, notes)
+                ? tagged.find(byLinks.get(false).stream().filter(a -> a.inAlarm() && !a.suppressed()).toList(),
+                        config, AlertLinks.of(alarmLinks), deadline, TAG_READS_RESERVE, now, notes)
                 : TaggedAlarms.Found.none(AlertLinks.of(alarmLinks));
-        List<AlarmState> linked = rotated(Stream.concat(
-                theirs.stream().filter(a -> AlarmReplay.linked(a, alarmLinks)), tags.alarms().stream()).toList());
+        List<AlarmState> linked = rotated(Stream.concat(byLinks.get(true).stream(), tags.alarms().stream()).toList());
         List<AlarmReplay.Replay> replays = replay.replays(linked, alarmLinks, tags.levels(),
                 settings.reconcile().grace(), now, deadline, notes);
         List<LinkedService> pages = planned.mode() == WriteMode.OFF ? List.of()

@@ -79,8 +79,8 @@ public final class TaggedAlarms {
                 continue;
             }
             read++;
-            Alert alert = Alert.of(AlertSource.CLOUDWATCH, alarm.arn()).knownAs(List.of(alarm.name(), alarm.arn()))
-                    .titled(alarm.name()).opens("", alarm.since()).at(alarm.since() == null ? now : alarm.since());
+            Alert alert = alarm.asAlert().titled(alarm.name()).opens("", alarm.since())
+                    .at(alarm.since() == null ? now : alarm.since());
             TagLink link = TagLink.declared(alert, LinkTags.of(AlertSource.CLOUDWATCH, alarmTags), config);
             link.skipped().forEach(skipped -> {
                 LOG.warnf("tag link of %s: %s", alarm.name(), skipped.why());
