@@ -62,7 +62,6 @@ def packaged(template):
 
 
 def translate(template, parameters):
-    import os
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION["AWS::Region"])
     values = dict(REGION)
     values.update(parameters)

@@ -1,5 +1,7 @@
 package dev.alertbridge.config;
 
+import static dev.alertbridge.config.DocumentFields.choice;
+import static dev.alertbridge.config.DocumentFields.named;
 import static dev.alertbridge.config.DocumentFields.nonBlank;
 import static dev.alertbridge.config.DocumentFields.parseUrl;
 import static dev.alertbridge.config.DocumentFields.rejectUnknown;
@@ -8,7 +10,6 @@ import static dev.alertbridge.config.DocumentFields.text;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,10 +150,8 @@ public final class ConfigParser {
         if (!reconcile.hasNonNull("mode")) {
             return new BridgeConfig.Modes(write, ReconcileMode.REPORT);
         }
-        String mode = text(doc, "$.reconcile.mode", reconcile.get("mode"));
-        return new BridgeConfig.Modes(write, Arrays.stream(ReconcileMode.values())
-                .filter(m -> m.configName().equals(mode)).findFirst()
-                .orElseThrow(() -> new ConfigValidationException(doc, "$.reconcile.mode", "must be report or repair")));
+        return new BridgeConfig.Modes(write, choice(doc, "$.reconcile.mode", reconcile.get("mode"),
+                mode -> named(ReconcileMode.values(), mode), "must be report or repair"));
     }
 
     private static Optional<StatusHubAccount> account(Map<String, String> fields, Origins origins,

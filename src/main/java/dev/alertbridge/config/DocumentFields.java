@@ -3,6 +3,7 @@ package dev.alertbridge.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,10 +35,15 @@ final class DocumentFields {
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new ConfigValidationException(doc, path + "." + printable(name),
-                        "unknown field (expected one of " + String.join(", ", new TreeSet<>(known)) + ")");
+                throw unknownField(doc, path, name, known);
             }
         }
+    }
+
+    /** The error for a field the object at {@code path} does not take, naming those it does. */
+    static ConfigValidationException unknownField(String doc, String path, String name, Set<String> known) {
+        return new ConfigValidationException(doc, path + "." + printable(name),
+                "unknown field (expected one of " + String.join(", ", new TreeSet<>(known)) + ")");
     }
 
     static String text(String doc, String path, JsonNode node) {
@@ -45,6 +51,11 @@ final class DocumentFields {
             throw new ConfigValidationException(doc, path, "must be a string");
         }
         return node.asText();
+    }
+
+    /** The constant a configuration word names: its name in lower case, to the letter ({@code iso}, {@code skip}). */
+    static <E extends Enum<E>> Optional<E> named(E[] values, String word) {
+        return Arrays.stream(values).filter(v -> v.name().toLowerCase(Locale.ROOT).equals(word)).findFirst();
     }
 
     /** One of a field's allowed values ({@code allowed} says which), null when the field is not there. */

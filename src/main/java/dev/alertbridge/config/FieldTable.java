@@ -1,6 +1,5 @@
 package dev.alertbridge.config;
 
-import static dev.alertbridge.config.DocumentFields.printable;
 import static dev.alertbridge.config.DocumentFields.requireObject;
 
 import java.util.Arrays;
@@ -75,8 +74,7 @@ final class FieldTable {
                         known.add(field);
                     }
                 });
-                throw new ConfigValidationException(doc, path + "." + printable(name),
-                        "unknown field (expected one of " + String.join(", ", known) + ")");
+                throw DocumentFields.unknownField(doc, path, name, known);
             }
             throw new ConfigValidationException(doc, path + "." + name, "may be set "
                     + (where.size() == 1 ? "only " : "") + "on " + Arrays.stream(Level.values())

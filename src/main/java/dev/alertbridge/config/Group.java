@@ -1,6 +1,5 @@
 package dev.alertbridge.config;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +18,7 @@ public sealed interface Group permits Group.Shared, Group.Named {
 
     /** The group a configuration value names, if it names one. */
     static Optional<Group> of(String value) {
-        Optional<Shared> shared = Arrays.stream(Shared.values()).filter(s -> s.configName().equals(value)).findFirst();
+        Optional<Shared> shared = DocumentFields.named(Shared.values(), value);
         if (shared.isPresent()) {
             return Optional.of(shared.get());
         }
@@ -44,7 +43,7 @@ public sealed interface Group permits Group.Shared, Group.Named {
 
         public Named {
             if (name == null || !NAME.matcher(name).matches()
-                    || Arrays.stream(Shared.values()).anyMatch(s -> s.configName().equals(name))) {
+                    || DocumentFields.named(Shared.values(), name).isPresent()) {
                 throw new IllegalArgumentException("not a group name: off, alert and service are not names");
             }
         }

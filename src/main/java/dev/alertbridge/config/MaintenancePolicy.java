@@ -1,7 +1,5 @@
 package dev.alertbridge.config;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What an alert does on a service in a maintenance scheduled in StatusHub ({@code "maintenance"}). */
@@ -13,6 +11,6 @@ public enum MaintenancePolicy {
 
     /** The policy the configuration names ({@code skip} or {@code post}), if it names one. */
     static Optional<MaintenancePolicy> of(String name) {
-        return Arrays.stream(values()).filter(m -> m.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
+        return DocumentFields.named(values(), name);
     }
 }

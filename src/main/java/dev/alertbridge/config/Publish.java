@@ -101,12 +101,7 @@ public record Publish(Language language, ZoneId timeZone, Dates dates, Notify no
         LONG;
 
         static Optional<Dates> of(String name) {
-            for (Dates dates : values()) {
-                if (dates.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return Optional.of(dates);
-                }
-            }
-            return Optional.empty();
+            return DocumentFields.named(values(), name);
         }
     }
 
@@ -117,12 +112,7 @@ public record Publish(Language language, ZoneId timeZone, Dates dates, Notify no
         NONE;
 
         static Optional<Notify> of(String name) {
-            for (Notify notify : values()) {
-                if (notify.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return Optional.of(notify);
-                }
-            }
-            return Optional.empty();
+            return DocumentFields.named(values(), name);
         }
     }
 

@@ -28,11 +28,6 @@ public enum WriteMode {
         return other.ordinal() > ordinal() ? other : this;
     }
 
-    /** The looser of two modes: a service written live by one link is live. */
-    public WriteMode loosest(WriteMode other) {
-        return other.ordinal() < ordinal() ? other : this;
-    }
-
     public static Optional<WriteMode> fromConfig(String name) {
         String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(m -> m.configName.equals(wanted)).findFirst();
