@@ -23,6 +23,7 @@ import dev.alertbridge.reconcile.Reconciler;
 import dev.alertbridge.report.MetricsLine;
 import dev.alertbridge.report.ReportLog;
 import dev.alertbridge.statushub.StatusHubGateway;
+import io.quarkus.arc.Arc;
 
 /**
  * Another Lambda execution environment of the same function: the real handler and everything it keeps between
@@ -32,6 +33,12 @@ import dev.alertbridge.statushub.StatusHubGateway;
  */
 public final class ExecutionEnvironment {
     private final BridgeHandler handler;
+
+    /** Another environment beside the test's own, on its settings, JSON mapper and clock. */
+    public static ExecutionEnvironment another() {
+        return new ExecutionEnvironment(Arc.container().instance(BridgeSettings.class).get(),
+                Arc.container().instance(ObjectMapper.class).get(), Arc.container().instance(Clock.class).get());
+    }
 
     public ExecutionEnvironment(BridgeSettings settings, ObjectMapper json, Clock clock) {
         ConfigLoader configs = new ConfigLoader(settings, json);

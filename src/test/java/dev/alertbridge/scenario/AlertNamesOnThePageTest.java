@@ -1,7 +1,5 @@
 package dev.alertbridge.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.FunctionUrl;
+import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Neighbours;
 import dev.alertbridge.support.ParameterStore;
 import dev.alertbridge.support.ParameterStore.Parameter;
@@ -47,14 +46,7 @@ class AlertNamesOnThePageTest {
 
     /** What StatusHub received to create incidents, as JSON bodies. */
     private static List<JsonNode> creates() {
-        return Neighbours.wireMock().findAll(postRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))).stream()
-                .map(request -> {
-                    try {
-                        return JSON.readTree(request.getBodyAsString());
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+        return Journal.createBodies();
     }
 
     @Test

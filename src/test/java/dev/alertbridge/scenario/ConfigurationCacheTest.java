@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.FunctionUrl;
@@ -54,11 +52,7 @@ class ConfigurationCacheTest {
     private static final String ALERT = Events.load("alertmanager/1-firing.json");
 
     @Inject
-    BridgeSettings settings;
-    @Inject
     ObjectMapper json;
-    @Inject
-    Clock clock;
 
     @BeforeEach
     void freshAndPastAnyEarlierTtl() {
@@ -156,7 +150,7 @@ class ConfigurationCacheTest {
 
     @Test
     void aColdEnvironmentReadsAtMostOnceWhateverTheBurst() {
-        ExecutionEnvironment cold = new ExecutionEnvironment(settings, json, clock);
+        ExecutionEnvironment cold = ExecutionEnvironment.another();
 
         for (int i = 0; i < 20; i++) {
             assertThat(status(cold.invoke(anonymous(i)))).isEqualTo(401);

@@ -6,28 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Lambda;
 import dev.alertbridge.support.MovableClock;
@@ -61,24 +51,9 @@ class EveryTextIsTheTeamsToReplaceTest {
              "joined": "[joined] {service}: {status}",
              "recovered": "[recovered] {service}: {status}, still {others}"}""";
 
-    @Inject
-    BridgeSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
-
-    private ExecutorService threads;
-
     @BeforeEach
     void fresh() {
         Neighbours.resetToDefaults();
-        threads = Executors.newFixedThreadPool(2);
-    }
-
-    @AfterEach
-    void stop() {
-        threads.shutdownNow();
     }
 
     /** The test configuration's services and links, with this {@code publish} block and these extra links. */
@@ -158,14 +133,9 @@ class EveryTextIsTheTeamsToReplaceTest {
         Neighbours.wireMock().stubFor(get(urlPathEqualTo("/api/v3/hubs/acme/incidents")).atPriority(1)
                 .willReturn(aResponse().withTransformers(StatusHubStandIn.NAME).withFixedDelay(500)));
         String event = Events.alarm("checkout-composite", "2024-04-01T10:00:00.000+0000");
-        var other = new ExecutionEnvironment(settings, json, clock);
 
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Lambda.invoke(event).statusCode(200)
-                .extract().asString(), threads);
-        CompletableFuture<ExecutionEnvironment.Answer> second = CompletableFuture.supplyAsync(
-                () -> other.invoke(event), threads);
-        first.get();
-        assertThat(second.get().failed()).as(second.get().body()).isFalse();
+        var race = Lambda.atOnce(event, event);
+        assertThat(race.there().failed()).as(race.there().body()).isFalse();
 
         assertThat(Neighbours.statusHub().incidents()).as("the race happened: both created").hasSize(2);
         assertThat(Neighbours.statusHub().incidents()).filteredOn(i -> i.at("/incident_updates/0/incident_type")
@@ -187,14 +157,10 @@ class EveryTextIsTheTeamsToReplaceTest {
         Lambda.invoke(Events.alarm("ServerCpuTooHigh", cpuOpened)).statusCode(200);
         Lambda.invoke(Events.alarm("ThreeServices", threeOpened)).statusCode(200);
         Neighbours.statusHub().gateWrites(5, body -> false, 5_000);
-        var other = new ExecutionEnvironment(settings, json, clock);
 
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Lambda.invoke(Events.ok(
-                "ServerCpuTooHigh", cpuOpened, "2024-05-01T10:30:00.000+0000")).statusCode(200).extract().asString(),
-                threads);
-        CompletableFuture<ExecutionEnvironment.Answer> second = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.ok("ThreeServices", threeOpened, "2024-05-01T10:30:00.000+0000")), threads);
-        String reports = first.get() + second.get().body();
+        var race = Lambda.atOnce(Events.ok("ServerCpuTooHigh", cpuOpened, "2024-05-01T10:30:00.000+0000"),
+                Events.ok("ThreeServices", threeOpened, "2024-05-01T10:30:00.000+0000"));
+        String reports = race.here() + race.there().body();
 
         assertThat(reports).as("the race happened: a clear saw the other still open").contains("corrected to up");
         List<String> newest = Neighbours.statusHub().incidents().stream()
@@ -223,15 +189,11 @@ class EveryTextIsTheTeamsToReplaceTest {
                 .filter(i -> i.at("/incident_updates/0/service_statuses/0/service_id").asLong() == CHECKOUT)
                 .findFirst().orElseThrow().get("id").asText();
         Neighbours.statusHub().gateWrites(3, body -> body.contains("\"monitoring\""), 5_000);
-        var other = new ExecutionEnvironment(settings, json, clock);
 
-        CompletableFuture<String> clear = CompletableFuture.supplyAsync(() -> Lambda.invoke(Events.ok(
-                "ServerCpuTooHigh", cpuOpened, "2024-05-01T10:30:00.000+0000")).statusCode(200).extract().asString(),
-                threads);
-        CompletableFuture<ExecutionEnvironment.Answer> open = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.alarm("checkout-composite", "2024-05-01T10:29:59.000+0000")), threads);
-        String report = clear.get();
-        assertThat(open.get().failed()).as(open.get().body()).isFalse();
+        var race = Lambda.atOnce(Events.ok("ServerCpuTooHigh", cpuOpened, "2024-05-01T10:30:00.000+0000"),
+                Events.alarm("checkout-composite", "2024-05-01T10:29:59.000+0000"));
+        String report = race.here();
+        assertThat(race.there().failed()).as("the open: " + race.there().body()).isFalse();
 
         assertThat(report).as("the race happened").contains("corrected to down");
         JsonNode cleared = Neighbours.statusHub().incidents().stream()

@@ -3,7 +3,6 @@ package dev.alertbridge.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Lambda;
@@ -48,13 +44,6 @@ class IntegrationUrlPeriodsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger ALARMS = new AtomicInteger();
     private static final String RECONCILE = "{\"bridge\": \"reconcile\"}";
-
-    @Inject
-    BridgeSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
 
     private String alarm;
 
@@ -102,10 +91,6 @@ class IntegrationUrlPeriodsTest {
         Neighbours.cloudWatch().stateChange(alarm, at.plusMillis(23), from, to);
     }
 
-    private ExecutionEnvironment another() {
-        return new ExecutionEnvironment(settings, json, clock);
-    }
-
     private static Map<String, List<JsonNode>> hook() {
         return Neighbours.statusHub().hookPosts();
     }
@@ -129,10 +114,10 @@ class IntegrationUrlPeriodsTest {
                 .body("alerts[0].services.result", is(List.of("created", "created")));
         Lambda.invoke(change("ALARM", update1, "ALARM", began)).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("unchanged", "unchanged")));
-        ExecutionEnvironment.Answer update = another().invoke(change("ALARM", update2, "ALARM", update1));
+        ExecutionEnvironment.Answer update = ExecutionEnvironment.another().invoke(change("ALARM", update2, "ALARM", update1));
         assertThat(update.body()).contains("one incident per ALARM period").doesNotContain("\"created\"");
 
-        ExecutionEnvironment.Answer clear = another().invoke(change("OK", ok, "ALARM", update2));
+        ExecutionEnvironment.Answer clear = ExecutionEnvironment.another().invoke(change("OK", ok, "ALARM", update2));
 
         assertThat(clear.failed()).isFalse();
         assertThat(clear.body()).contains("\"result\":\"updated\"");
@@ -153,10 +138,11 @@ class IntegrationUrlPeriodsTest {
         recorded(ok, "ALARM", "OK");
 
         Lambda.invoke(change("ALARM", began, "OK", began.minusSeconds(3600))).statusCode(200);
-        ExecutionEnvironment.Answer back = another().invoke(change("ALARM", again, "INSUFFICIENT_DATA", noData));
+        ExecutionEnvironment.Answer back = ExecutionEnvironment.another()
+                .invoke(change("ALARM", again, "INSUFFICIENT_DATA", noData));
         assertThat(back.body()).contains("the same error").doesNotContain("\"created\"");
 
-        assertThat(another().invoke(change("OK", ok, "ALARM", again)).failed()).isFalse();
+        assertThat(ExecutionEnvironment.another().invoke(change("OK", ok, "ALARM", again)).failed()).isFalse();
         assertThat(hook().values()).singleElement().satisfies(posts -> assertThat(states(posts))
                 .containsExactly("investigating", "monitoring"));
     }
@@ -170,7 +156,7 @@ class IntegrationUrlPeriodsTest {
 
         Lambda.invoke(change("ALARM", began, "OK", began.minusSeconds(3600))).statusCode(200)
                 .body("alerts[0].services.result", is(List.of("skipped", "skipped")));
-        ExecutionEnvironment.Answer clear = another().invoke(change("OK", ok, "ALARM", began));
+        ExecutionEnvironment.Answer clear = ExecutionEnvironment.another().invoke(change("OK", ok, "ALARM", began));
 
         assertThat(clear.body()).contains("less than its holdDown");
         assertThat(hook()).isEmpty();
@@ -188,7 +174,7 @@ class IntegrationUrlPeriodsTest {
                 .replace("2019-10-02T17:34:40.989+0000", CLOUDWATCH.format(ok));
         recorded(began, "OK", "ALARM");
 
-        ExecutionEnvironment.Answer clear = another().invoke(muted);
+        ExecutionEnvironment.Answer clear = ExecutionEnvironment.another().invoke(muted);
 
         assertThat(clear.failed()).isFalse();
         assertThat(clear.body()).contains("muted or its actions suppressed");
@@ -201,7 +187,7 @@ class IntegrationUrlPeriodsTest {
         Instant ok = minutesAgo(10);
 
         Lambda.invoke(change("ALARM", began, "OK", began.minusSeconds(3600))).statusCode(200);
-        ExecutionEnvironment.Answer clear = another().invoke(change("OK", ok, "ALARM", began));
+        ExecutionEnvironment.Answer clear = ExecutionEnvironment.another().invoke(change("OK", ok, "ALARM", began));
 
         assertThat(clear.body()).contains("does not show when its period began");
         assertThat(hook().values()).singleElement().satisfies(posts -> assertThat(states(posts))

@@ -3,24 +3,14 @@ package dev.alertbridge.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.config.BridgeSettings;
-import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
 import dev.alertbridge.support.Lambda;
@@ -43,24 +33,9 @@ class OneOutageOnePublicIncidentTest {
     private static final long SEARCH = 102;
     private static final long PAYMENTS = 103;
 
-    @Inject
-    BridgeSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
-
-    private ExecutorService threads;
-
     @BeforeEach
     void fresh() {
         Neighbours.resetToDefaults();
-        threads = Executors.newFixedThreadPool(3);
-    }
-
-    @AfterEach
-    void stop() {
-        threads.shutdownNow();
     }
 
     /** The configuration with these links, and {@code whole} at the configuration's top level. */
@@ -230,13 +205,8 @@ class OneOutageOnePublicIncidentTest {
                 {"monitor": "checkout-*", "services": ["checkout"]}""");
         Neighbours.statusHub().gateWrites(2, body -> false, 5_000);
 
-        var other = new ExecutionEnvironment(settings, json, clock);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Lambda.invoke(
-                Events.alarm("checkout-cpu", at(0))).statusCode(200).extract().asString(), threads);
-        CompletableFuture<ExecutionEnvironment.Answer> second = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.alarm("checkout-5xx", at(0))), threads);
-        first.get();
-        assertThat(second.get().failed()).as(second.get().body()).isFalse();
+        var race = Lambda.atOnce(Events.alarm("checkout-cpu", at(0)), Events.alarm("checkout-5xx", at(0)));
+        assertThat(race.there().failed()).as(race.there().body()).isFalse();
 
         assertThat(Journal.creates()).as("the race happened: both created").isEqualTo(2);
         List<JsonNode> incidents = Neighbours.statusHub().incidents();
@@ -265,13 +235,8 @@ class OneOutageOnePublicIncidentTest {
         Lambda.invoke(Events.alarm("checkout-db", at(0))).statusCode(200);
         Neighbours.statusHub().gateWrites(2, body -> body.contains("\"monitoring\""), 5_000);
 
-        var other = new ExecutionEnvironment(settings, json, clock);
-        CompletableFuture<String> clear = CompletableFuture.supplyAsync(() -> Lambda.invoke(
-                Events.ok("checkout-db", at(0), at(10))).statusCode(200).extract().asString(), threads);
-        CompletableFuture<ExecutionEnvironment.Answer> join = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.alarm("search-db", at(10))), threads);
-        clear.get();
-        assertThat(join.get().failed()).as(join.get().body()).isFalse();
+        var race = Lambda.atOnce(Events.ok("checkout-db", at(0), at(10)), Events.alarm("search-db", at(10)));
+        assertThat(race.there().failed()).as("the join: " + race.there().body()).isFalse();
 
         List<String> types = types(only());
         assertThat(types).as("the race happened: the join landed, then the last clear's Monitoring")

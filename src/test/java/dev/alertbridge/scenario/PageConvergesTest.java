@@ -8,24 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Lambda;
@@ -48,24 +39,9 @@ class PageConvergesTest {
     private static final String CPU_OPENED = "2024-05-01T10:00:00.000+0000";
     private static final String THREE_OPENED = "2024-05-01T10:01:00.000+0000";
 
-    @Inject
-    BridgeSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
-
-    private ExecutorService threads;
-
     @BeforeEach
     void fresh() {
         Neighbours.resetToDefaults();
-        threads = Executors.newFixedThreadPool(3);
-    }
-
-    @AfterEach
-    void stop() {
-        threads.shutdownNow();
     }
 
     /**
@@ -80,15 +56,11 @@ class PageConvergesTest {
         // Both OKs' five clears decided before any lands.
         Neighbours.statusHub().gateWrites(5, body -> false, 5_000);
 
-        var other = new ExecutionEnvironment(settings, json, clock);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> Lambda.invoke(
-                Events.ok("ServerCpuTooHigh", CPU_OPENED, "2024-05-01T10:30:00.000+0000")).statusCode(200)
-                .extract().asString(), threads);
-        CompletableFuture<ExecutionEnvironment.Answer> second = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.ok("ThreeServices", THREE_OPENED, "2024-05-01T10:30:00.000+0000")), threads);
-        String reports = first.get() + second.get().body();
+        var race = Lambda.atOnce(Events.ok("ServerCpuTooHigh", CPU_OPENED, "2024-05-01T10:30:00.000+0000"),
+                Events.ok("ThreeServices", THREE_OPENED, "2024-05-01T10:30:00.000+0000"));
+        String reports = race.here() + race.there().body();
 
-        assertThat(second.get().failed()).as(second.get().body()).isFalse();
+        assertThat(race.there().failed()).as(race.there().body()).isFalse();
         assertThat(reports).as("the race happened: a clear saw the other still open")
                 .contains("corrected to up");
         assertThat(page()).containsExactly("up", "up", "up");
@@ -104,14 +76,9 @@ class PageConvergesTest {
         Lambda.invoke(Events.alarm("ServerCpuTooHigh", CPU_OPENED)).statusCode(200);
         Neighbours.statusHub().gateWrites(3, body -> body.contains("\"monitoring\""), 5_000);
 
-        var other = new ExecutionEnvironment(settings, json, clock);
-        CompletableFuture<String> clear = CompletableFuture.supplyAsync(() -> Lambda.invoke(
-                Events.ok("ServerCpuTooHigh", CPU_OPENED, "2024-05-01T10:30:00.000+0000")).statusCode(200)
-                .extract().asString(), threads);
-        CompletableFuture<ExecutionEnvironment.Answer> open = CompletableFuture.supplyAsync(() -> other.invoke(
-                Events.alarm("checkout-composite", "2024-05-01T10:29:59.000+0000")), threads);
-        clear.get();
-        assertThat(open.get().failed()).as(open.get().body()).isFalse();
+        var race = Lambda.atOnce(Events.ok("ServerCpuTooHigh", CPU_OPENED, "2024-05-01T10:30:00.000+0000"),
+                Events.alarm("checkout-composite", "2024-05-01T10:29:59.000+0000"));
+        assertThat(race.there().failed()).as("the open: " + race.there().body()).isFalse();
 
         assertThat(Neighbours.statusHub().pageStatus(CHECKOUT)).isEqualTo("down");
         assertThat(Neighbours.statusHub().pageStatus(SEARCH)).isEqualTo("up");
@@ -230,7 +197,7 @@ class PageConvergesTest {
     @Test
     void anEnvironmentsKeptReadOfAnIncidentChangesWhenAPersonChangesIt() {
         Neighbours.statusHub().sendUpdatedAt();
-        var other = new ExecutionEnvironment(settings, json, clock);
+        var other = ExecutionEnvironment.another();
         assertThat(other.invoke(Events.alarm("checkout-composite", CPU_OPENED)).failed()).isFalse();
         assertThat(other.invoke(Events.alarm("checkout-composite", CPU_OPENED)).body()).contains("already open");
         String id = Neighbours.statusHub().incidents().get(0).get("id").asText();

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alertbridge.alert.Alert;
 import dev.alertbridge.alert.AlertSource;
 import dev.alertbridge.alert.ServiceStatus;
-import dev.alertbridge.config.BridgeSettings;
 import dev.alertbridge.handler.ExecutionEnvironment;
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
@@ -49,13 +45,6 @@ class PeopleAndTimeTest {
             .withZone(ZoneOffset.UTC);
     private static final String RECONCILE = "{\"bridge\": \"reconcile\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    BridgeSettings settings;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
 
     private Instant t0;
 
@@ -195,7 +184,7 @@ class PeopleAndTimeTest {
         Lambda.invoke(Events.ok("checkout-5xx", at(20), at(25))).statusCode(200);
 
         // EventBridge delivers the second episode's ALARM again, in another environment.
-        ExecutionEnvironment.Answer repeat = new ExecutionEnvironment(settings, json, clock)
+        ExecutionEnvironment.Answer repeat = ExecutionEnvironment.another()
                 .invoke(Events.alarm("checkout-5xx", at(20)));
 
         assertThat(repeat.body()).contains("already cleared");
@@ -271,7 +260,7 @@ class PeopleAndTimeTest {
         Neighbours.statusHub().personUpdates(incident, "resolved", null);
 
         // Lambda retries the ALARM event (its first answer was lost) in another environment.
-        ExecutionEnvironment.Answer retry = new ExecutionEnvironment(settings, json, clock)
+        ExecutionEnvironment.Answer retry = ExecutionEnvironment.another()
                 .invoke(Events.alarm("checkout-5xx", at(0)));
 
         assertThat(retry.body()).contains("resolved by a person");

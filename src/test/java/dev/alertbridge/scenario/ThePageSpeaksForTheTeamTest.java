@@ -1,8 +1,5 @@
 package dev.alertbridge.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
@@ -37,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(Neighbours.class)
 class ThePageSpeaksForTheTeamTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALARM_DESCRIPTION = "Goes into alarm when server CPU utilization is too high!";
 
     @BeforeEach
@@ -68,22 +63,11 @@ class ThePageSpeaksForTheTeamTest {
 
     /** What StatusHub received: the creates, then the updates, as JSON bodies. */
     private static List<JsonNode> creates() {
-        return bodies(Neighbours.wireMock().findAll(postRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))));
+        return Journal.createBodies();
     }
 
     private static List<JsonNode> updates() {
-        return bodies(Neighbours.wireMock().findAll(postRequestedFor(
-                urlPathMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates"))));
-    }
-
-    private static List<JsonNode> bodies(List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests) {
-        return requests.stream().map(r -> {
-            try {
-                return JSON.readTree(r.getBodyAsString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Journal.updateBodies();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.alertbridge.scenario;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -15,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.alertbridge.support.Events;
 import dev.alertbridge.support.Journal;
@@ -36,7 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(Neighbours.class)
 class ThePageSpeaksTheReadersLanguageTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
     void reset() {
@@ -59,23 +53,11 @@ class ThePageSpeaksTheReadersLanguageTest {
     }
 
     private static JsonNode create() {
-        return bodies(Neighbours.wireMock().findAll(postRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))))
-                .get(0);
+        return Journal.createBodies().get(0);
     }
 
     private static JsonNode clear() {
-        return bodies(Neighbours.wireMock().findAll(postRequestedFor(
-                urlPathMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates")))).get(0);
-    }
-
-    private static List<JsonNode> bodies(List<LoggedRequest> requests) {
-        return requests.stream().map(r -> {
-            try {
-                return JSON.readTree(r.getBodyAsString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Journal.updateBodies().get(0);
     }
 
     /** The documented German example, from docs/configuration.md: Berlin time in German notation, never "CEST". */

@@ -4,14 +4,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /** Assertions on what reached StatusHub, read from WireMock's request journal. */
 public final class Journal {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Journal() {
     }
 
@@ -65,17 +71,24 @@ public final class Journal {
                 .findAll(postRequestedFor(urlMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates"))).size();
     }
 
+    /** The bodies of the incidents created through the Management API, in the order they were sent. */
+    public static List<JsonNode> createBodies() {
+        return bodies(Neighbours.wireMock().findAll(postRequestedFor(urlPathEqualTo("/api/v3/hubs/acme/incidents"))));
+    }
+
     /** The bodies of the updates added through the Management API, in the order they were sent. */
-    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> updateBodies() {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return Neighbours.wireMock()
-                .findAll(postRequestedFor(urlMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates")))
-                .stream().map(r -> {
-                    try {
-                        return json.readTree(r.getBodyAsString());
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
+    public static List<JsonNode> updateBodies() {
+        return bodies(Neighbours.wireMock()
+                .findAll(postRequestedFor(urlMatching("/api/v3/hubs/acme/incidents/[^/]+/incident_updates"))));
+    }
+
+    private static List<JsonNode> bodies(List<LoggedRequest> requests) {
+        return requests.stream().map(r -> {
+            try {
+                return JSON.readTree(r.getBodyAsString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }
