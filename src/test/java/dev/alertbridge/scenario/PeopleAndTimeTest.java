@@ -124,15 +124,20 @@ class PeopleAndTimeTest {
 
     // 2. A person's Resolved or Monitoring ends the error until the alarm has left ALARM.
 
-    @Test
-    void aPersonsResolvedHoldsThroughInsufficientDataAndBackToAlarm() {
-        Lambda.invoke(Events.alarm("checkout-5xx", at(0))).statusCode(200);
-        Neighbours.statusHub().personUpdates(onlyIncident(), "resolved", null);
+    /** CloudWatch's history of checkout-5xx: ALARM at 0, INSUFFICIENT_DATA at 20 minutes, ALARM again at 25. */
+    private void historyOfAlarmInsufficientDataAlarm() {
         for (String[] change : new String[][] { { "OK", "ALARM", "0" }, { "ALARM", "INSUFFICIENT_DATA", "20" },
                 { "INSUFFICIENT_DATA", "ALARM", "25" } }) {
             Neighbours.cloudWatch().stateChange("checkout-5xx", t0.plus(Duration.ofMinutes(Long.parseLong(change[2])))
                     .plusMillis(1012), change[0], change[1]);
         }
+    }
+
+    @Test
+    void aPersonsResolvedHoldsThroughInsufficientDataAndBackToAlarm() {
+        Lambda.invoke(Events.alarm("checkout-5xx", at(0))).statusCode(200);
+        Neighbours.statusHub().personUpdates(onlyIncident(), "resolved", null);
+        historyOfAlarmInsufficientDataAlarm();
 
         Lambda.invoke(change("checkout-5xx", "INSUFFICIENT_DATA", at(20), "ALARM", at(0))).statusCode(200);
         Lambda.invoke(change("checkout-5xx", "ALARM", at(25), "INSUFFICIENT_DATA", at(20))).statusCode(200)
@@ -146,11 +151,7 @@ class PeopleAndTimeTest {
     void aPersonsResolvedHoldsThroughInsufficientDataAlsoForTheReconciliation() {
         Lambda.invoke(Events.alarm("checkout-5xx", at(0))).statusCode(200);
         Neighbours.statusHub().personUpdates(onlyIncident(), "resolved", null);
-        for (String[] change : new String[][] { { "OK", "ALARM", "0" }, { "ALARM", "INSUFFICIENT_DATA", "20" },
-                { "INSUFFICIENT_DATA", "ALARM", "25" } }) {
-            Neighbours.cloudWatch().stateChange("checkout-5xx", t0.plus(Duration.ofMinutes(Long.parseLong(change[2])))
-                    .plusMillis(1012), change[0], change[1]);
-        }
+        historyOfAlarmInsufficientDataAlarm();
         // CloudWatch says since when the alarm is in ALARM: since it came back from INSUFFICIENT_DATA.
         Neighbours.cloudWatch().alarm("checkout-5xx", "ALARM", t0.plus(Duration.ofMinutes(25)).plusMillis(1000));
 
